@@ -1,0 +1,50 @@
+/**
+ * The closed set of failures the dashboard speaks of, the HTTP status each maps to, and the
+ * `{error: {code, message}}` envelope route handlers answer with.
+ */
+import { z } from "zod";
+
+export const ERROR_CODES = [
+  "reauth-required",
+  "forbidden",
+  "not-found",
+  "conflict",
+  "rate-limited",
+  "unavailable",
+  "invalid",
+  "internal",
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  "reauth-required": 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  "rate-limited": 429,
+  unavailable: 503,
+  invalid: 422,
+  internal: 500,
+};
+
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** What a person reads when a request fails with each code and nothing more specific is known. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  "reauth-required": "Your session has ended. Sign in again to continue.",
+  forbidden: "Your role does not allow this.",
+  "not-found": "We could not find that.",
+  conflict: "That change conflicts with the current state. Reload and try again.",
+  "rate-limited": "Jiko is receiving too many requests. Wait a moment and try again.",
+  unavailable: "Jiko is not answering right now. Try again in a moment.",
+  invalid: "Some of the information is not valid.",
+  internal: "Something went wrong on our side. Try again; if it persists, tell your admin.",
+};

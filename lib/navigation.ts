@@ -1,0 +1,17 @@
+/** The dashboard's sections. Only sections that work are listed; each needs one capability. */
+import type { Capability } from "./permissions";
+
+export interface Section {
+  href: string;
+  label: string;
+  capability: Capability;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { href: "/", label: "Overview", capability: "overview:view" },
+];
+
+export function sectionsFor(capabilities: readonly Capability[]): Section[] {
+  const allowed = new Set(capabilities);
+  return SECTIONS.filter((s) => allowed.has(s.capability));
+}

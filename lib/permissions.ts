@@ -1,0 +1,52 @@
+/**
+ * Who may do what: the person's Jiko role in the active team, narrowed by the scopes the token
+ * carries, mapped to the dashboard's capabilities. Route guards and pages both read this, so what
+ * the UI offers can never drift from what the server allows. Jiko stays the final authority.
+ */
+import type { Role } from "./jiko/roles";
+import type { Scope } from "./jiko/scopes";
+
+export const CAPABILITIES = {
+  "overview:view": { label: "See balances, yield and earnings", scope: "pockets.read" },
+  "pockets:manage": { label: "Create, rename and close pockets", scope: "pockets.write" },
+  "accounts:reveal": { label: "Reveal full account numbers", scope: "pockets.read" },
+  "ledger:view": { label: "See transactions, trades and statements", scope: "transfers.read" },
+  "reports:create": { label: "Request and download reports", scope: "reports.write" },
+  "transfers:initiate": { label: "Draft transfer requests", scope: "transfers.write" },
+  "transfers:review": { label: "Approve or deny transfer requests", scope: "transfers.write" },
+  "team:view": { label: "See team members", scope: "team.read" },
+  "team:manage": { label: "Invite, change roles and deactivate members", scope: "team.write" },
+  "audit:view": { label: "Read the audit log", scope: "team.read" },
+  "webhooks:manage": { label: "Manage webhook subscriptions", scope: "subscriptions.write" },
+} as const satisfies Record<string, { label: string; scope: Scope }>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+const EVERYONE: Capability[] = ["overview:view", "ledger:view", "team:view"];
+
+/** INFERRED with the roles themselves (lib/jiko/roles.ts): what each role may do. */
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  ADMIN: [
+    ...EVERYONE,
+    "pockets:manage",
+    "accounts:reveal",
+    "reports:create",
+    "transfers:initiate",
+    "transfers:review",
+    "team:manage",
+    "audit:view",
+    "webhooks:manage",
+  ],
+  REVIEWER: [...EVERYONE, "accounts:reveal", "reports:create", "transfers:review", "audit:view"],
+  INITIATOR: [...EVERYONE, "accounts:reveal", "reports:create", "transfers:initiate"],
+  READ_ONLY: [...EVERYONE],
+};
+
+export function capabilitiesFor(role: Role, grantedScopes: readonly string[]): Set<Capability> {
+  const granted = new Set(grantedScopes);
+  return new Set(ROLE_CAPABILITIES[role].filter((c) => granted.has(CAPABILITIES[c].scope)));
+}
+
+export function can(capabilities: ReadonlySet<Capability>, capability: Capability): boolean {
+  return capabilities.has(capability);
+}

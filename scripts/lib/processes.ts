@@ -1,0 +1,39 @@
+import { type ChildProcess, spawn } from "node:child_process";
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts a child that shares our terminal; its exit is reported through `exited`. */
+export function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; exited: Promise<number> } {
+  const child = spawn(command, args, { env, stdio: "inherit" });
+  const exited = new Promise<number>((resolve) =>
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  );
+  return { child, exited };
+}
+
+/** Polls a URL until it answers 2xx, the deadline passes, or `abort` settles first. */
+export async function waitForUrl(
+  url: string,
+  opts: { timeoutMs: number; abort?: Promise<unknown> },
+): Promise<void> {
+  const deadline = Date.now() + opts.timeoutMs;
+  let aborted = false;
+  opts.abort?.then(() => {
+    aborted = true;
+  });
+  while (Date.now() < deadline) {
+    if (aborted) throw new Error(`a process exited before ${url} answered`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(150);
+  }
+  throw new Error(`${url} did not answer within ${opts.timeoutMs / 1000} s`);
+}

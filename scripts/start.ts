@@ -1,0 +1,119 @@
+/**
+ * `npm start` (production build) and `npm run dev`: with no JIKO_API_URL, starts the embedded
+ * Jiko sandbox beside the dashboard and wires the dashboard to it; with one, runs the dashboard
+ * against that Jiko. Validates the configuration, migrates the database, builds when the build is
+ * missing or stale, then serves. Flags: --dev (next dev), --reset (wipe the data folder first).
+ * Run with `tsx --conditions=react-server` so server modules can be imported here.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { openDb } from "../server/db/client";
+import { migrateDb } from "../server/db/migrate";
+import { EnvError, parseEnv } from "../server/env";
+import { buildIsStale } from "./lib/build";
+import { ensureClient, ensureSecret, seededPeople } from "./lib/embedded-jiko";
+import { run, waitForUrl } from "./lib/processes";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const root = process.cwd();
+const dataDir = path.resolve(process.env.TD_DATA_DIR || ".data");
+const port = Number(process.env.PORT || 3000);
+const children: ReturnType<typeof run>[] = [];
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function stopAll(code: number): never {
+  for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => stopAll(130));
+process.on("SIGTERM", () => stopAll(143));
+
+async function startSandbox(env: NodeJS.ProcessEnv) {
+  const host = process.env.SANDBOX_HOST || "127.0.0.1";
+  const apiUrl = `http://${host}:${process.env.SANDBOX_API_PORT || 4010}`;
+  const portalUrl = `http://${host}:${process.env.SANDBOX_PORTAL_PORT || 4011}`;
+  const sandbox = run(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+    ...env,
+    SANDBOX_DATA_DIR: path.join(dataDir, "sandbox"),
+  });
+  children.push(sandbox);
+  await waitForUrl(`${apiUrl}/_sandbox/health`, { timeoutMs: 60_000, abort: sandbox.exited });
+  await waitForUrl(`${portalUrl}/.well-known/openid-configuration`, {
+    timeoutMs: 10_000,
+    abort: sandbox.exited,
+  });
+  return { apiUrl, portalUrl };
+}
+
+async function main() {
+  if (args.has("--reset")) rmSync(dataDir, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
+  env.APP_URL ||= `http://localhost:${port}`;
+  let sandbox: { apiUrl: string; portalUrl: string } | undefined;
+
+  if (!env.JIKO_API_URL) {
+    sandbox = await startSandbox(env);
+    const client = await ensureClient(sandbox.portalUrl, env.APP_URL, dataDir);
+    Object.assign(env, {
+      JIKO_API_URL: sandbox.apiUrl,
+      JIKO_ISSUER: sandbox.portalUrl,
+      JIKO_CLIENT_ID: client.client_id,
+      JIKO_CLIENT_KEY_ID: client.kid,
+      JIKO_CLIENT_PRIVATE_KEY: client.private_key_pem,
+    });
+    env.AUTH_SECRET ||= ensureSecret(dataDir);
+    env.APP_DATA_DIR ||= path.join(dataDir, "app");
+  }
+
+  const config = parseEnv(env);
+  const database = openDb({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: path.resolve(config.APP_DATA_DIR),
+  });
+  await migrateDb(database, root);
+  await database.close();
+
+  if (!dev && buildIsStale(root)) {
+    console.info("Building Treasury Desk…");
+    const build = run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+    if ((await build.exited) !== 0) stopAll(1);
+  }
+
+  const app = run(
+    process.execPath,
+    [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", "localhost"],
+    env,
+  );
+  children.push(app);
+  for (const c of children) c.exited.then((code) => stopAll(code || 1));
+  await waitForUrl(`${config.APP_URL}/sign-in`, { timeoutMs: 120_000, abort: app.exited });
+
+  const lines = [`\nTreasury Desk is running at ${config.APP_URL}`];
+  if (sandbox) {
+    lines.push(
+      `Embedded Jiko sandbox: API ${sandbox.apiUrl} · portal ${sandbox.portalUrl}`,
+      "Sign in as:",
+    );
+    for (const p of await seededPeople(sandbox.apiUrl)) {
+      if (p.status !== "ACTIVE") continue;
+      const roles = p.teams
+        .filter((t) => t.member_status === "ACTIVE")
+        .map((t) => `${t.role} of ${t.team_name}`);
+      lines.push(`  ${p.email.padEnd(36)} ${p.name} (${roles.join("; ")})`);
+    }
+    lines.push(
+      `Password: ${process.env.SANDBOX_PASSWORD || "jiko-sandbox"} · the verification code is shown on the portal page.`,
+    );
+  }
+  console.info(`${lines.join("\n")}\n`);
+}
+
+main().catch((error) => {
+  console.error(
+    error instanceof EnvError
+      ? error.message
+      : `Treasury Desk could not start: ${error instanceof Error ? error.message : error}`,
+  );
+  stopAll(1);
+});

@@ -1,0 +1,36 @@
+"use server";
+
+import { z } from "zod";
+import { TEAM_AUTHORIZATION_PARAM } from "@/lib/jiko/oauth";
+import { getViewer } from "../viewer";
+import { signIn, signOut } from "./index";
+import { JIKO_PROVIDER_ID } from "./jiko-provider";
+
+/** Only paths on this site: a crafted link cannot send a person elsewhere after sign-in. */
+const LocalPath = z
+  .string()
+  .regex(/^\/(?!\/)[^\s\\]*$/)
+  .catch("/");
+
+/** Sign-in always asks Jiko's portal for the password and code again (`prompt=login`). */
+export async function signInWithJiko(formData: FormData): Promise<void> {
+  const redirectTo = LocalPath.parse(formData.get("redirectTo") ?? "/");
+  await signIn(JIKO_PROVIDER_ID, { redirectTo }, { prompt: "login" });
+}
+
+/**
+ * Switching team is a new authorization for that team: Jiko grants a token per team. The
+ * portal's own session spares the person a second password when it is still alive.
+ */
+export async function switchTeam(formData: FormData): Promise<void> {
+  const viewer = await getViewer();
+  const teamId = z.uuid().safeParse(formData.get("teamId"));
+  if (!viewer || !teamId.success || !viewer.memberships.some((m) => m.team_id === teamId.data)) {
+    throw new Error("You are not an active member of that team.");
+  }
+  await signIn(JIKO_PROVIDER_ID, { redirectTo: "/" }, { [TEAM_AUTHORIZATION_PARAM]: teamId.data });
+}
+
+export async function signOutOfDashboard(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in?reason=signed-out" });
+}

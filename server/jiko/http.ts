@@ -1,0 +1,149 @@
+import "server-only";
+import type { z } from "zod";
+import { ErrorBody } from "@/lib/jiko/common";
+import { codeForStatus, JikoError } from "./errors";
+
+export interface HttpOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  /** Retries after the first attempt, for idempotent calls only. */
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the call fails as rate-limited. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  onRetry?: (info: { attempt: number; status: number | "network"; delayMs: number }) => void;
+}
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface JikoRequest {
+  method: Method;
+  path: string;
+  query?: Record<string, string | number | readonly string[] | undefined>;
+  body?: unknown;
+  accessToken: string;
+  /** Defaults to true for GET, PUT and DELETE: only those are retried. */
+  idempotent?: boolean;
+  headers?: Record<string, string>;
+}
+
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function buildUrl(baseUrl: string, path: string, query: JikoRequest["query"]): string {
+  const url = new URL(path, `${baseUrl}/`);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, v);
+    else url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+async function toJikoError(res: Response): Promise<JikoError> {
+  const requestId = res.headers.get("x-request-id") ?? undefined;
+  const retryAfterSeconds = parseRetryAfter(res.headers.get("retry-after"));
+  let detail: JikoError["detail"] = res.statusText || `HTTP ${res.status}`;
+  try {
+    const parsed = ErrorBody.safeParse(await res.json());
+    if (parsed.success) detail = parsed.data.detail;
+  } catch {
+    // Not JSON (a proxy's error page, say): keep the status text.
+  }
+  return new JikoError(codeForStatus(res.status), res.status, detail, {
+    requestId,
+    retryAfterSeconds,
+  });
+}
+
+/**
+ * One call to Jiko's Customer API: a timeout per attempt; for idempotent calls, retries on 429
+ * and 5xx and network failures with exponential backoff and full jitter, waiting what Retry-After
+ * asks when Jiko says; the answer parsed with the contract's zod schema.
+ */
+export async function jikoRequest<S extends z.ZodType>(
+  opts: HttpOptions,
+  req: JikoRequest,
+  schema: S | null,
+): Promise<z.infer<S>> {
+  const {
+    maxRetries = 3,
+    baseDelayMs = 250,
+    maxDelayMs = 4_000,
+    maxRetryAfterMs = 10_000,
+    sleep = defaultSleep,
+    random = Math.random,
+  } = opts;
+  const doFetch = opts.fetch ?? fetch;
+  const idempotent = req.idempotent ?? ["GET", "PUT", "DELETE"].includes(req.method);
+  const url = buildUrl(opts.baseUrl, req.path, req.query);
+
+  for (let attempt = 0; ; attempt++) {
+    let res: Response | undefined;
+    let failure: JikoError;
+    try {
+      res = await doFetch(url, {
+        method: req.method,
+        headers: {
+          accept: "application/json",
+          authorization: `Bearer ${req.accessToken}`,
+          ...(req.body === undefined ? {} : { "content-type": "application/json" }),
+          ...req.headers,
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: AbortSignal.timeout(opts.timeoutMs),
+        cache: "no-store",
+      });
+    } catch (cause) {
+      const timedOut = cause instanceof DOMException && cause.name === "TimeoutError";
+      failure = new JikoError(
+        "unavailable",
+        0,
+        timedOut ? "Jiko did not answer in time" : "Could not reach Jiko",
+        { cause },
+      );
+    }
+    if (res?.ok) {
+      if (schema === null || res.status === 204) return undefined as z.infer<S>;
+      const parsed = schema.safeParse(await res.json());
+      if (!parsed.success) {
+        throw new JikoError(
+          "unavailable",
+          res.status,
+          `Jiko answered ${req.method} ${req.path} in an unexpected shape`,
+          {
+            requestId: res.headers.get("x-request-id") ?? undefined,
+            cause: parsed.error,
+          },
+        );
+      }
+      return parsed.data;
+    }
+    if (res) failure = await toJikoError(res);
+    const retryable = idempotent && (res ? RETRYABLE.has(res.status) : true);
+    if (!retryable || attempt >= maxRetries) throw failure!;
+
+    const asked = failure!.retryAfterSeconds;
+    let delayMs: number;
+    if (asked !== undefined) {
+      delayMs = asked * 1000;
+      if (delayMs > maxRetryAfterMs) throw failure!;
+    } else {
+      delayMs = Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
+    }
+    opts.onRetry?.({ attempt: attempt + 1, status: res ? res.status : "network", delayMs });
+    await sleep(delayMs);
+  }
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "../db";
+import { env } from "../env";
+import { log } from "../log";
+import { createJikoClient, type JikoClient } from "./client";
+import { accessTokenFor } from "./tokens";
+
+/** The Jiko client acting as one signed-in person, with their own tokens. */
+export function jikoFor(userId: string): JikoClient {
+  const e = env();
+  return createJikoClient(
+    {
+      baseUrl: e.JIKO_API_URL,
+      timeoutMs: e.JIKO_TIMEOUT_MS,
+      onRetry: (info) => log.warn({ ...info, userId }, "retrying Jiko call"),
+    },
+    { get: (opts) => accessTokenFor(db(), userId, opts) },
+  );
+}
+
+export type { JikoClient } from "./client";
+export { isJikoError, JikoError } from "./errors";

@@ -1,0 +1,70 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { Role } from "@/lib/jiko/roles";
+import type { MembershipInfo } from "@/lib/jiko/user";
+import { type Capability, capabilitiesFor } from "@/lib/permissions";
+import { auth } from "./auth";
+import { endSessions } from "./auth/token-store";
+import { db } from "./db";
+import { type JikoClient, JikoError, jikoFor } from "./jiko";
+import { log } from "./log";
+
+export interface Viewer {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  team: { id: string; name: string };
+  customerId: string;
+  memberId: string;
+  /** Teams the person may switch to (active memberships), the active one included. */
+  memberships: MembershipInfo[];
+  capabilities: Capability[];
+  jiko: JikoClient;
+}
+
+/**
+ * The signed-in person as Jiko sees them now: role and team come from Jiko on every request, so a
+ * role changed at Jiko shows on the next load. A session Jiko no longer honours (refresh refused,
+ * token revoked, member deactivated) is ended here and reads as signed out.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const jiko = jikoFor(userId);
+  try {
+    const [user, memberships, scopes] = await Promise.all([
+      jiko.user(),
+      jiko.memberships(),
+      jiko.scopes(),
+    ]);
+    return {
+      userId,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      team: { id: user.team_id, name: user.team_name },
+      customerId: user.customer_id,
+      memberId: user.member_id,
+      memberships: memberships.items.filter((m) => m.status === "ACTIVE"),
+      capabilities: [...capabilitiesFor(user.role, scopes)],
+      jiko,
+    };
+  } catch (error) {
+    if (error instanceof JikoError && error.code === "reauth-required") {
+      log.info({ userId, detail: error.message }, "Jiko ended the session");
+      await endSessions(db(), userId);
+      return null;
+    }
+    throw error;
+  }
+});
+
+/** For pages: the viewer, or a redirect to sign-in (never an error page for an ended session). */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  return viewer;
+}
