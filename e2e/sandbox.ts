@@ -1,0 +1,49 @@
+/** The embedded sandbox's own routes, for test setup: seeded people, revocation. */
+import { E2E } from "./env";
+
+export interface SeededTeam {
+  team_id: string;
+  team_name: string;
+  customer_name: string;
+  role: "ADMIN" | "REVIEWER" | "INITIATOR" | "READ_ONLY";
+  member_status: string;
+}
+export interface SeededPerson {
+  email: string;
+  name: string;
+  status: string;
+  teams: SeededTeam[];
+}
+
+export async function seededPeople(): Promise<SeededPerson[]> {
+  const res = await fetch(`${E2E.apiUrl}/_sandbox/people`);
+  if (!res.ok) throw new Error(`/_sandbox/people answered ${res.status}`);
+  return ((await res.json()) as { items: SeededPerson[] }).items;
+}
+
+export async function activePeople(): Promise<SeededPerson[]> {
+  return (await seededPeople()).filter((p) => p.status === "ACTIVE");
+}
+
+export async function personWith(predicate: (p: SeededPerson) => boolean): Promise<SeededPerson> {
+  const found = (await activePeople()).find(predicate);
+  if (!found) throw new Error("no seeded person matches");
+  return found;
+}
+
+export async function revokeGrants(email: string): Promise<number> {
+  const res = await fetch(`${E2E.apiUrl}/_sandbox/revoke-grants`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
+  if (!res.ok) throw new Error(`revoke-grants answered ${res.status}`);
+  return ((await res.json()) as { revoked: number }).revoked;
+}
+
+export const ROLE_LABEL: Record<SeededTeam["role"], string> = {
+  ADMIN: "Admin",
+  REVIEWER: "Reviewer",
+  INITIATOR: "Initiator",
+  READ_ONLY: "Read-only",
+};

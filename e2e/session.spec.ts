@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./env";
+import { passConsent, signIn } from "./portal";
+import { personWith, ROLE_LABEL, revokeGrants } from "./sandbox";
+
+const pastAccessTokenLifetime = () => new Promise((r) => setTimeout(r, (E2E.accessTokenTtl + 1.5) * 1000));
+
+test.describe("the session", () => {
+  test("a person in two teams switches team and sees their role there", async ({ page }) => {
+    const person = await personWith((p) => p.teams.filter((t) => t.member_status === "ACTIVE").length > 1);
+    const [first, second] = person.teams.filter((t) => t.member_status === "ACTIVE");
+    await signIn(page, person.email, { teamName: first!.team_name });
+    const start = (await page.getByTestId("active-team").textContent())!;
+    const target = start === first!.team_name ? second! : first!;
+
+    await page.getByRole("button", { name: /Switch team/ }).click();
+    await page.getByRole("menuitem", { name: new RegExp(target.team_name) }).click();
+    await passConsent(page, target.team_name);
+    await page.waitForURL(`${E2E.appUrl}/`);
+    await expect(page.getByTestId("active-team")).toHaveText(target.team_name);
+    await expect(page.getByTestId("viewer-role")).toHaveText(ROLE_LABEL[target.role]);
+    await page.reload();
+    await expect(page.getByTestId("active-team")).toHaveText(target.team_name);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    const person = await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"));
+    await signIn(page, person.email);
+    await page.getByRole("button", { name: /^Account:/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?reason=signed-out/);
+    await expect(page.getByRole("status")).toHaveText("You have signed out.");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("after the access token expires a reload still works, in two tabs at once", async ({ context }) => {
+    const person = await personWith((p) => p.teams.some((t) => t.role === "INITIATOR"));
+    const first = await context.newPage();
+    await signIn(first, person.email);
+    const second = await context.newPage();
+    await second.goto("/");
+    await expect(second.getByTestId("viewer-name")).toHaveText(person.name);
+
+    await pastAccessTokenLifetime();
+    await first.reload();
+    await expect(first.getByTestId("viewer-name")).toHaveText(person.name);
+
+    // Both tabs refresh at the same moment: one refresh must happen, or Jiko revokes the grant.
+    await pastAccessTokenLifetime();
+    await Promise.all([first.reload(), second.reload()]);
+    await expect(first.getByTestId("viewer-name")).toHaveText(person.name);
+    await expect(second.getByTestId("viewer-name")).toHaveText(person.name);
+
+    await pastAccessTokenLifetime();
+    await first.reload();
+    await expect(first.getByTestId("viewer-name")).toHaveText(person.name);
+    await expect(first.getByTestId("customer-name")).toBeVisible();
+  });
+
+  test("when Jiko revokes the grant the next load goes to sign-in, not an error page", async ({ page }) => {
+    const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+    await signIn(page, person.email);
+    expect(await revokeGrants(person.email)).toBeGreaterThan(0);
+    await pastAccessTokenLifetime();
+    await page.reload();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("button", { name: "Sign in with Jiko" })).toBeVisible();
+    await expect(page.getByText(/could not load|went wrong/i)).toHaveCount(0);
+  });
+
+  test("a revoked but unexpired token also ends the session cleanly", async ({ page }) => {
+    const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "READ_ONLY");
+    await signIn(page, person.email);
+    await revokeGrants(person.email);
+    await page.reload();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByText(/could not load|went wrong/i)).toHaveCount(0);
+  });
+});

@@ -1,0 +1,95 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { E2E } from "./env";
+import { completePortalLogin, signIn } from "./portal";
+import { activePeople, personWith, ROLE_LABEL, seededPeople } from "./sandbox";
+
+test.describe("signing in through Jiko's portal", () => {
+  test("every seeded person signs in and sees their own name, role and team", async ({ browser }) => {
+    const people = await activePeople();
+    expect(people.length).toBeGreaterThanOrEqual(4);
+    for (const person of people) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const team = person.teams.find((t) => t.member_status === "ACTIVE")!;
+      await signIn(page, person.email, { teamName: team.team_name });
+      await expect(page.getByTestId("viewer-name")).toHaveText(person.name);
+      const active = await page.getByTestId("active-team").first().textContent();
+      const inTeam = person.teams.find((t) => t.team_name === active)!;
+      expect(inTeam, `${person.email} landed in a team of theirs`).toBeTruthy();
+      await expect(page.getByTestId("viewer-role")).toHaveText(ROLE_LABEL[inTeam.role]);
+      await expect(page.getByRole("heading", { name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
+      await context.close();
+    }
+  });
+
+  test("a deactivated member is refused at the portal with a clear message", async ({ page }) => {
+    const deactivated = (await seededPeople()).find((p) => p.status === "DEACTIVATED");
+    test.skip(!deactivated, "the seed has no deactivated member");
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await page.getByLabel("Email").fill(deactivated!.email);
+    await page.getByLabel("Password").fill(E2E.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText(/deactivated/i)).toBeVisible();
+  });
+
+  test("a wrong password is refused and the person can try again", async ({ page }) => {
+    const person = await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"));
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(person.email);
+    await completePortalLogin(page, person.email);
+    await expect(page.getByTestId("viewer-name")).toHaveText(person.name);
+  });
+
+  test("denying access at the portal returns to sign-in with an explanation", async ({ page }) => {
+    const person = await personWith((p) => p.teams.some((t) => t.role === "INITIATOR"));
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(E2E.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const code = (await page.getByText(/your code is \d{6}/i).textContent())!.match(/\d{6}/)![0];
+    await page.getByLabel("Verification code").fill(code);
+    await page.getByRole("button", { name: "Verify" }).click();
+    // A person who already granted access is not asked again; only deny when the portal asks.
+    if (new URL(page.url()).origin !== E2E.appUrl) {
+      await page.getByRole("button", { name: "Deny access" }).click();
+      await expect(page).toHaveURL(/\/sign-in\?.*error=/);
+      await expect(page.getByRole("alert")).toContainText("did not grant access");
+    }
+  });
+
+  test("the page's scripts can read no Jiko token", async ({ page, context }) => {
+    const person = await personWith((p) => p.teams.some((t) => t.role === "REVIEWER"));
+    await signIn(page, person.email);
+    const cookies = await context.cookies(E2E.appUrl);
+    const session = cookies.find((c) => c.name.includes("session-token"));
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
+    for (const c of cookies) expect(c.httpOnly || !/token|session/i.test(c.name), `${c.name} is readable by scripts`).toBe(true);
+    const visible = await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      html: document.documentElement.outerHTML,
+    }));
+    expect(visible.cookie).not.toMatch(/session-token/);
+    expect(visible.local + visible.session).not.toMatch(/token/i);
+    expect(visible.html).not.toMatch(/access_token|refresh_token|id_token/);
+  });
+
+  test("sign-in and overview pages have no accessibility violations", async ({ page }) => {
+    await page.goto("/sign-in");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    const person = await personWith((p) => p.teams.some((t) => t.role === "ADMIN"));
+    await signIn(page, person.email, { teamName: person.teams[0]!.team_name });
+    await expect(page.getByTestId("customer-name")).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+});
