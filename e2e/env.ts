@@ -16,7 +16,9 @@ export const E2E = {
   password: process.env.SANDBOX_PASSWORD || "jiko-sandbox",
 };
 
-for (const url of [E2E.appUrl, E2E.apiUrl, E2E.portalUrl, process.env.JIKO_API_URL].filter(Boolean)) {
+for (const url of [E2E.appUrl, E2E.apiUrl, E2E.portalUrl, process.env.JIKO_API_URL].filter(
+  Boolean,
+)) {
   const host = new URL(url as string).hostname;
   if (!["localhost", "127.0.0.1", "[::1]"].includes(host)) {
     throw new Error(`End-to-end tests only run against a local Jiko sandbox, not ${url}`);

@@ -2,7 +2,11 @@
 import { expect, type Page } from "@playwright/test";
 import { E2E } from "./env";
 
-export async function completePortalLogin(page: Page, email: string, opts: { teamName?: string; password?: string } = {}) {
+export async function completePortalLogin(
+  page: Page,
+  email: string,
+  opts: { teamName?: string; password?: string } = {},
+) {
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(opts.password ?? E2E.password);
@@ -16,18 +20,30 @@ export async function completePortalLogin(page: Page, email: string, opts: { tea
   await passConsent(page, opts.teamName);
 }
 
-/** Consent is asked once per client, person and team: grant it when the portal asks. */
+/**
+ * After the code: a person in several teams chooses one (unless the dashboard named it), then
+ * consents, once per client, person and team. Each step appears only when the portal asks.
+ */
 export async function passConsent(page: Page, teamName?: string) {
-  await page.waitForURL((url) => url.origin === E2E.appUrl || url.pathname.includes("/interaction/"));
-  if (new URL(page.url()).origin === E2E.appUrl) return;
-  // A person in several teams picks one on the consent page.
-  const choices = page.getByRole("radio");
-  if (await choices.count()) {
-    const choice = teamName ? page.getByRole("radio", { name: new RegExp(teamName) }) : choices.first();
-    await choice.check();
+  for (let step = 0; step < 3; step++) {
+    await page.waitForURL(
+      (url) => url.origin === E2E.appUrl || url.pathname.includes("/interaction/"),
+    );
+    if (new URL(page.url()).origin === E2E.appUrl) return;
+    const choose = page.getByRole("heading", { name: "Choose a team" });
+    const agree = page.getByRole("checkbox", { name: /I agree to Jiko/ });
+    await expect(choose.or(agree)).toBeVisible();
+    if (await choose.isVisible()) {
+      const choice = teamName
+        ? page.getByRole("radio", { name: new RegExp(teamName) })
+        : page.getByRole("radio").first();
+      await choice.check();
+      await page.getByRole("button", { name: "Continue" }).click();
+      continue;
+    }
+    await agree.check();
+    await page.getByRole("button", { name: "Grant access" }).click();
   }
-  await page.getByRole("checkbox", { name: /I agree to Jiko/ }).check();
-  await page.getByRole("button", { name: "Grant access" }).click();
 }
 
 export async function signIn(page: Page, email: string, opts: { teamName?: string } = {}) {

@@ -3,11 +3,14 @@ import { E2E } from "./env";
 import { passConsent, signIn } from "./portal";
 import { personWith, ROLE_LABEL, revokeGrants } from "./sandbox";
 
-const pastAccessTokenLifetime = () => new Promise((r) => setTimeout(r, (E2E.accessTokenTtl + 1.5) * 1000));
+const pastAccessTokenLifetime = () =>
+  new Promise((r) => setTimeout(r, (E2E.accessTokenTtl + 1.5) * 1000));
 
 test.describe("the session", () => {
   test("a person in two teams switches team and sees their role there", async ({ page }) => {
-    const person = await personWith((p) => p.teams.filter((t) => t.member_status === "ACTIVE").length > 1);
+    const person = await personWith(
+      (p) => p.teams.filter((t) => t.member_status === "ACTIVE").length > 1,
+    );
     const [first, second] = person.teams.filter((t) => t.member_status === "ACTIVE");
     await signIn(page, person.email, { teamName: first!.team_name });
     const start = (await page.getByTestId("active-team").textContent())!;
@@ -15,7 +18,13 @@ test.describe("the session", () => {
 
     await page.getByRole("button", { name: /Switch team/ }).click();
     await page.getByRole("menuitem", { name: new RegExp(target.team_name) }).click();
-    await passConsent(page, target.team_name);
+    // The portal asks consent for a team the first time only; otherwise it comes straight back.
+    const consent = page.getByRole("checkbox", { name: /I agree to Jiko/ });
+    const switched = page
+      .getByTestId("active-team")
+      .filter({ hasText: new RegExp(`^${target.team_name}$`) });
+    await expect(consent.or(switched)).toBeVisible({ timeout: 20_000 });
+    if (await consent.isVisible()) await passConsent(page, target.team_name);
     await page.waitForURL(`${E2E.appUrl}/`);
     await expect(page.getByTestId("active-team")).toHaveText(target.team_name);
     await expect(page.getByTestId("viewer-role")).toHaveText(ROLE_LABEL[target.role]);
@@ -34,7 +43,9 @@ test.describe("the session", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("after the access token expires a reload still works, in two tabs at once", async ({ context }) => {
+  test("after the access token expires a reload still works, in two tabs at once", async ({
+    context,
+  }) => {
     const person = await personWith((p) => p.teams.some((t) => t.role === "INITIATOR"));
     const first = await context.newPage();
     await signIn(first, person.email);
@@ -58,7 +69,9 @@ test.describe("the session", () => {
     await expect(first.getByTestId("customer-name")).toBeVisible();
   });
 
-  test("when Jiko revokes the grant the next load goes to sign-in, not an error page", async ({ page }) => {
+  test("when Jiko revokes the grant the next load goes to sign-in, not an error page", async ({
+    page,
+  }) => {
     const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
     await signIn(page, person.email);
     expect(await revokeGrants(person.email)).toBeGreaterThan(0);
@@ -70,7 +83,9 @@ test.describe("the session", () => {
   });
 
   test("a revoked but unexpired token also ends the session cleanly", async ({ page }) => {
-    const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "READ_ONLY");
+    const person = await personWith(
+      (p) => p.teams.length === 1 && p.teams[0]!.role === "READ_ONLY",
+    );
     await signIn(page, person.email);
     await revokeGrants(person.email);
     await page.reload();

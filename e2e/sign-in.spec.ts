@@ -5,7 +5,9 @@ import { completePortalLogin, signIn } from "./portal";
 import { activePeople, personWith, ROLE_LABEL, seededPeople } from "./sandbox";
 
 test.describe("signing in through Jiko's portal", () => {
-  test("every seeded person signs in and sees their own name, role and team", async ({ browser }) => {
+  test("every seeded person signs in and sees their own name, role and team", async ({
+    browser,
+  }) => {
     const people = await activePeople();
     expect(people.length).toBeGreaterThanOrEqual(4);
     for (const person of people) {
@@ -18,7 +20,9 @@ test.describe("signing in through Jiko's portal", () => {
       const inTeam = person.teams.find((t) => t.team_name === active)!;
       expect(inTeam, `${person.email} landed in a team of theirs`).toBeTruthy();
       await expect(page.getByTestId("viewer-role")).toHaveText(ROLE_LABEL[inTeam.role]);
-      await expect(page.getByRole("heading", { name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { name: `Welcome, ${person.name.split(" ")[0]}` }),
+      ).toBeVisible();
       await context.close();
     }
   });
@@ -72,7 +76,10 @@ test.describe("signing in through Jiko's portal", () => {
     const session = cookies.find((c) => c.name.includes("session-token"));
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe("Lax");
-    for (const c of cookies) expect(c.httpOnly || !/token|session/i.test(c.name), `${c.name} is readable by scripts`).toBe(true);
+    for (const c of cookies)
+      expect(c.httpOnly || !/token|session/i.test(c.name), `${c.name} is readable by scripts`).toBe(
+        true,
+      );
     const visible = await page.evaluate(() => ({
       cookie: document.cookie,
       local: JSON.stringify({ ...localStorage }),

@@ -24,7 +24,10 @@ describe("role → capabilities", () => {
   });
 
   it("narrows a role by the scopes the token carries", () => {
-    const adminWithoutTeamWrite = capabilitiesFor("ADMIN", allScopes.filter((s) => s !== "team.write"));
+    const adminWithoutTeamWrite = capabilitiesFor(
+      "ADMIN",
+      allScopes.filter((s) => s !== "team.write"),
+    );
     expect(adminWithoutTeamWrite.has("team:manage")).toBe(false);
     expect(adminWithoutTeamWrite.has("team:view")).toBe(true);
     expect(capabilitiesFor("ADMIN", ["openid"]).size).toBe(0);

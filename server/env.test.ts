@@ -2,7 +2,9 @@ import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
-const pem = generateKeyPairSync("rsa-pss", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+const pem = generateKeyPairSync("rsa-pss", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs8", format: "pem" })
+  .toString();
 
 const valid = {
   JIKO_API_URL: "https://api.business.jiko.io/",
@@ -27,14 +29,22 @@ describe("configuration", () => {
   });
 
   it("treats an empty string as unset", () => {
-    expect(() => parseEnv({ ...valid, AUTH_SECRET: "" })).toThrow(/^Configuration error: AUTH_SECRET is required\.$/);
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: "" })).toThrow(
+      /^Configuration error: AUTH_SECRET is required\.$/,
+    );
   });
 
   it("names a malformed value", () => {
     expect(() => parseEnv({ ...valid, JIKO_ISSUER: "auth.jiko.io" })).toThrow(/JIKO_ISSUER/);
-    expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://db" })).toThrow(/DATABASE_URL must be a postgres/);
-    expect(() => parseEnv({ ...valid, JIKO_CLIENT_PRIVATE_KEY: "secret" })).toThrow(/JIKO_CLIENT_PRIVATE_KEY must be a PKCS#8/);
-    expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32/);
+    expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://db" })).toThrow(
+      /DATABASE_URL must be a postgres/,
+    );
+    expect(() => parseEnv({ ...valid, JIKO_CLIENT_PRIVATE_KEY: "secret" })).toThrow(
+      /JIKO_CLIENT_PRIVATE_KEY must be a PKCS#8/,
+    );
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(
+      /AUTH_SECRET must be at least 32/,
+    );
   });
 
   it("accepts a PEM given on one line with \\n escapes", () => {

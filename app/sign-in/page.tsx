@@ -2,8 +2,8 @@ import { Landmark } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
+import { auth } from "@/server/auth";
 import { signInWithJiko } from "@/server/auth/actions";
-import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,7 +26,8 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  if (await getViewer()) redirect("/");
+  // Signed in already: the overview decides whether Jiko still honours the session.
+  if ((await auth())?.user) redirect("/");
   const notice = params.error
     ? errorMessage(params.error)
     : params.reason

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatPhone } from "@/lib/format";
 import { customerDisplayName } from "@/lib/jiko/customer";
 import { useCustomer } from "./hooks";
 
@@ -56,7 +57,7 @@ export function CompanyCard() {
         <dt className="text-ink-500 dark:text-ink-400">Email</dt>
         <dd>{customer.email}</dd>
         <dt className="text-ink-500 dark:text-ink-400">Phone</dt>
-        <dd>{customer.phone_number}</dd>
+        <dd>{formatPhone(customer.phone_number)}</dd>
       </dl>
     </Card>
   );

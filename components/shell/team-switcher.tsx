@@ -18,7 +18,7 @@ export function TeamSwitcher({
   switchTeam: FormAction;
 }) {
   const form = useRef<HTMLFormElement>(null);
-  const [target, setTarget] = useState<string>("");
+  const teamInput = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState(false);
 
   if (viewer.teams.length < 2) {
@@ -33,7 +33,7 @@ export function TeamSwitcher({
   }
   return (
     <form ref={form} action={switchTeam} onSubmit={() => setPending(true)}>
-      <input type="hidden" name="teamId" value={target} />
+      <input ref={teamInput} type="hidden" name="teamId" defaultValue="" />
       <Menu.Root>
         <Menu.Trigger
           aria-label={`Team: ${viewer.team.name}. Switch team`}
@@ -57,9 +57,8 @@ export function TeamSwitcher({
                 key={team.id}
                 disabled={team.id === viewer.team.id}
                 onSelect={() => {
-                  setTarget(team.id);
-                  // Let the hidden input take the value before the form submits.
-                  requestAnimationFrame(() => form.current?.requestSubmit());
+                  if (teamInput.current) teamInput.current.value = team.id;
+                  form.current?.requestSubmit();
                 }}
                 className="flex cursor-pointer items-center justify-between gap-4 rounded-md px-3 py-2 text-sm outline-none data-[disabled]:cursor-default data-[highlighted]:bg-ink-100 dark:data-[highlighted]:bg-ink-800"
               >

@@ -29,7 +29,8 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandl
       close: () => pool.end(),
     };
   }
-  mkdirSync(opts.dataDir, { recursive: true });
+  // "memory://" keeps the database in memory (tests).
+  if (!opts.dataDir.startsWith("memory://")) mkdirSync(opts.dataDir, { recursive: true });
   const client = new PGlite(opts.dataDir);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,

@@ -1,0 +1,207 @@
+/**
+ * The Customer API (hono). Every request passes one gate, in this order: request id → latency
+ * fault → bearer lookup → queued or `Prefer` fault → per-group rate limit (headers on every
+ * response) → route (scope check, handler). FastAPI-style errors throughout.
+ */
+import { randomUUID } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { default as Provider } from "oidc-provider";
+import type { RateLimitGroup } from "../../lib/jiko/rate-limits";
+import { ENDPOINT_SCOPES, type Scope } from "../../lib/jiko/scopes";
+import type { SandboxDb } from "../db/open";
+import { METHOD_NOT_ALLOWED, NOT_AUTHENTICATED, NOT_FOUND, reasonPhrase } from "../http/errors";
+import { type RateDecision, type RateLimiter, rateLimitHeaders } from "../http/rate-limit";
+import type { Logger } from "../log";
+import { type Principal, type Resolution, resolveBearer } from "./auth";
+import { type Faults, preferredStatus } from "./faults";
+import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
+import { sandboxRoutes } from "./sandbox-routes";
+
+type Env = { Variables: { auth: Resolution; requestId: string } };
+type Handler = (db: SandboxDb, p: Principal, c: Context<Env>) => Promise<unknown>;
+
+interface RouteDef {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  scope: Scope;
+  handler: Handler;
+}
+
+const ROUTES: RouteDef[] = [
+  { method: "GET", path: "/api/v1/user/", scope: ENDPOINT_SCOPES.user, handler: userInfo },
+  {
+    method: "GET",
+    path: "/api/v1/user/memberships/",
+    scope: ENDPOINT_SCOPES.user,
+    handler: memberships,
+  },
+  { method: "GET", path: "/api/v1/team/", scope: ENDPOINT_SCOPES.teamRead, handler: team },
+  { method: "GET", path: "/api/v1/customer/", scope: ENDPOINT_SCOPES.customer, handler: customer },
+];
+
+/** Jiko's rate-limit groups by path (first segment after the version). */
+const GROUP_BY_SEGMENT: Record<string, RateLimitGroup> = {
+  user: "user",
+  team: "team",
+  customer: "customer",
+  documents: "customer",
+  pockets: "pockets",
+  accounts: "portals",
+  portals: "portals",
+  transactions: "transactions",
+  trades: "trades",
+  "trading-strategies": "trading-strategies",
+  counterparties: "counterparties",
+  "transfer-requests": "transfer-requests",
+  subscriptions: "subscriptions",
+  events: "subscriptions",
+  notifications: "notifications",
+  statements: "reports",
+  "report-requests": "reports",
+  reports: "reports",
+  agreements: "agreements",
+};
+
+export function groupFor(method: string, path: string): RateLimitGroup {
+  const segment = path.split("/")[3] ?? "";
+  const group = GROUP_BY_SEGMENT[segment] ?? "customer";
+  return group === "transfer-requests" &&
+    method === "POST" &&
+    /^\/api\/v1\/transfer-requests\/?$/.test(path)
+    ? "transfer-requests-create"
+    : group;
+}
+
+const pattern = (path: string) => new RegExp(`^${path.replace(/:[^/]+/g, "[^/]+")}$`);
+const KNOWN = ROUTES.map((r) => pattern(r.path));
+
+export function apiApp(o: {
+  provider: Provider;
+  db: SandboxDb;
+  limiter: RateLimiter;
+  faults: Faults;
+  log: Logger;
+}) {
+  const { provider, db, limiter, faults, log } = o;
+  const app = new Hono<Env>();
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    const requestId = c.req.header("x-request-id") || randomUUID();
+    c.set("requestId", requestId);
+    await next();
+    c.header("X-Request-Id", requestId);
+    const auth = c.get("auth");
+    log.info(
+      {
+        origin: "api",
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        clientId: auth?.ok ? auth.principal.clientId : undefined,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+
+  app.route("/", sandboxRoutes({ db, faults }));
+
+  app.use("*", async (c, next) => {
+    if (c.req.path.startsWith("/_sandbox/")) return next();
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+
+    const auth = await resolveBearer(provider, db, c.req.header("authorization"));
+    c.set("auth", auth);
+    const group = groupFor(c.req.method, c.req.path);
+    // Per client + user; requests without a usable token count per IP.
+    const key = auth.ok ? auth.principal.rateKey : `ip:${getConnInfo(c).remote.address ?? ""}`;
+
+    const preferred = preferredStatus(c.req.header("prefer"));
+    const queued = preferred === undefined ? faults.take() : undefined;
+    const fault = preferred !== undefined ? { status: preferred, retryAfter: null } : queued;
+    if (fault) return faultResponse(c, fault.status, fault.retryAfter, limiter.peek(group, key));
+
+    const decision = limiter.hit(group, key);
+    if (!decision.allowed) {
+      return c.json({ detail: "Rate limit exceeded" }, 429, {
+        ...rateLimitHeaders(decision),
+        "Retry-After": String(decision.retryAfter),
+      });
+    }
+    await next();
+    for (const [k, v] of Object.entries(rateLimitHeaders(decision))) c.header(k, v);
+  });
+
+  for (const route of ROUTES) {
+    app.on(route.method, route.path, async (c) => {
+      const auth = c.get("auth");
+      if (!auth.ok) {
+        return c.json(NOT_AUTHENTICATED, 401, { "WWW-Authenticate": "Bearer" });
+      }
+      if (!auth.principal.scopes.has(route.scope)) {
+        // INFERRED body: Jiko does not publish its 403; FastAPI style with the missing scope.
+        return c.json({ detail: `The access token does not carry the scope ${route.scope}.` }, 403);
+      }
+      try {
+        return c.json(await route.handler(db, auth.principal, c));
+      } catch (err) {
+        if (err instanceof PersonRequired) {
+          return c.json(
+            { detail: "This endpoint needs a token issued to a person (authorization code)." },
+            403,
+          );
+        }
+        throw err;
+      }
+    });
+  }
+  // A known path with another method: FastAPI's 405.
+  for (const path of new Set(ROUTES.map((r) => r.path))) {
+    const allowed = ROUTES.filter((r) => r.path === path).map((r) => r.method);
+    app.all(path, (c) => c.json(METHOD_NOT_ALLOWED, 405, { Allow: allowed.join(", ") }));
+  }
+
+  app.notFound((c) => {
+    // FastAPI's redirect_slashes: a known path without its trailing slash answers 307.
+    const path = c.req.path;
+    if (!path.endsWith("/") && KNOWN.some((re) => re.test(`${path}/`))) {
+      const url = new URL(c.req.url);
+      url.pathname = `${path}/`;
+      return c.redirect(url.toString(), 307);
+    }
+    return c.json(NOT_FOUND, 404);
+  });
+
+  app.onError((err, c) => {
+    log.error({ err, requestId: c.get("requestId") }, "api request failed");
+    return c.json({ detail: "Internal Server Error" }, 500);
+  });
+
+  return app;
+}
+
+function faultResponse(
+  c: Context<Env>,
+  status: number,
+  retryAfter: number | null,
+  rate: RateDecision,
+) {
+  const headers: Record<string, string> = {};
+  if (status === 429) {
+    Object.assign(headers, rateLimitHeaders({ ...rate, remaining: 0 }));
+    headers["Retry-After"] = String(retryAfter ?? 1);
+  } else {
+    Object.assign(headers, rateLimitHeaders(rate));
+    if (retryAfter !== null) headers["Retry-After"] = String(retryAfter);
+  }
+  if (status === 401) headers["WWW-Authenticate"] = "Bearer";
+  const detail =
+    status === 422
+      ? [{ loc: ["body"], msg: "Simulated validation error (sandbox fault)", type: "value_error" }]
+      : reasonPhrase(status);
+  return c.json({ detail }, status as ContentfulStatusCode, headers);
+}

@@ -1,0 +1,204 @@
+/**
+ * The sandbox's own database (PGlite): the emulated Jiko tenant (customers, teams, people,
+ * members, pockets), the portal's OAuth state (clients, oidc-provider's models, consents, the
+ * team each grant acts for, login codes) and the outbox of messages it would have sent.
+ */
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const customers = pgTable("customers", {
+  id: uuid("id").primaryKey(),
+  /** BUSINESS | INDIVIDUAL (lib/jiko/customer.ts). */
+  type: text("type").notNull(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  phoneNumber: text("phone_number").notNull(),
+  /** lib/jiko/customer.ts Address. */
+  address: jsonb("address").notNull(),
+  /** `{identification_number, issuing_country, type}`. */
+  identification: jsonb("identification").notNull(),
+  accountStatus: text("account_status").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const teams = pgTable("teams", {
+  id: uuid("id").primaryKey(),
+  customerId: uuid("customer_id")
+    .notNull()
+    .references(() => customers.id),
+  name: text("name").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/** A login at Jiko: one per email, possibly a member of several teams. */
+export const people = pgTable("people", {
+  id: uuid("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  firstName: text("first_name").notNull(),
+  lastName: text("last_name").notNull(),
+  phoneNumber: text("phone_number"),
+  /** `scrypt$N$r$p$salt$hash`; null until an invitation is accepted. */
+  passwordHash: text("password_hash"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  lastLoginAt: ts("last_login_at"),
+});
+
+/** Team membership. `person_id` is null for an invitation nobody has accepted yet. */
+export const members = pgTable(
+  "members",
+  {
+    id: uuid("id").primaryKey(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    personId: uuid("person_id").references(() => people.id),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull(),
+    phoneNumber: text("phone_number"),
+    role: text("role").notNull(),
+    status: text("status").notNull(),
+    access: text("access").notNull().default("WEB"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastLoginAt: ts("last_login_at"),
+  },
+  (t) => [
+    uniqueIndex("members_team_email_idx").on(t.teamId, t.email),
+    index("members_person_idx").on(t.personId),
+  ],
+);
+
+/** Just enough of a pocket for the consent page; the ledger comes later. */
+export const pockets = pgTable(
+  "pockets",
+  {
+    id: uuid("id").primaryKey(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    pocketName: text("pocket_name").notNull(),
+    status: text("status").notNull(),
+    depositStrategyId: text("deposit_strategy_id").notNull(),
+    reinvestmentStrategyId: text("reinvestment_strategy_id"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("pockets_customer_idx").on(t.customerId)],
+);
+
+/** OAuth clients registered like Jiko's Settings page; metadata is oidc-provider's. */
+export const oauthClients = pgTable("oauth_clients", {
+  clientId: text("client_id").primaryKey(),
+  teamId: uuid("team_id")
+    .notNull()
+    .references(() => teams.id),
+  metadata: jsonb("metadata").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/** oidc-provider's adapter storage: sessions, grants, codes, tokens, interactions… */
+export const oidcPayloads = pgTable(
+  "oidc_payloads",
+  {
+    id: text("id").notNull(),
+    type: text("type").notNull(),
+    payload: jsonb("payload").notNull(),
+    grantId: text("grant_id"),
+    uid: text("uid"),
+    userCode: text("user_code"),
+    expiresAt: ts("expires_at"),
+    consumedAt: ts("consumed_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.type] }),
+    index("oidc_payloads_grant_idx").on(t.grantId),
+    index("oidc_payloads_uid_idx").on(t.uid),
+    index("oidc_payloads_user_code_idx").on(t.userCode),
+  ],
+);
+
+/** Consent given on the portal, remembered per person + client + team. */
+export const portalConsents = pgTable(
+  "portal_consents",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    clientId: text("client_id").notNull(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    scope: text("scope").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.clientId, t.teamId] })],
+);
+
+/** The one team (and membership) an authorization-code grant acts for. */
+export const grantTeams = pgTable(
+  "grant_teams",
+  {
+    grantId: text("grant_id").primaryKey(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    clientId: text("client_id").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("grant_teams_person_idx").on(t.personId)],
+);
+
+/**
+ * Per-interaction state the library does not keep: who passed the password step, the SMS code and
+ * its tries, and the team chosen on the consent step.
+ */
+export const interactionStates = pgTable("interaction_states", {
+  uid: text("uid").primaryKey(),
+  personId: uuid("person_id").references(() => people.id),
+  code: text("code"),
+  codeExpiresAt: ts("code_expires_at"),
+  attempts: integer("attempts").notNull().default(0),
+  teamId: uuid("team_id"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/** Emails and SMS the sandbox would have sent. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Insertion order: several messages can share a timestamp. */
+    seq: serial("seq").notNull(),
+    kind: text("kind").notNull(),
+    to: text("to").notNull(),
+    subject: text("subject"),
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("outbox_to_idx").on(t.to)],
+);
+
+/** Key material that must survive restarts (portal signing keys, cookie keys). */
+export const secrets = pgTable("secrets", {
+  name: text("name").primaryKey(),
+  value: jsonb("value").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

@@ -1,0 +1,61 @@
+/**
+ * `npm run sandbox` (`--reset` wipes and reseeds the data folder): the embedded Jiko on two
+ * origins until SIGINT/SIGTERM.
+ */
+import path from "node:path";
+import { ConfigError, readConfig } from "./config";
+import { DataDirInUseError } from "./db/open";
+import { startSandbox } from "./server";
+
+async function main() {
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Jiko sandbox: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  const sandbox = await startSandbox({
+    dataDir: path.resolve(config.SANDBOX_DATA_DIR),
+    host: config.SANDBOX_HOST,
+    apiPort: config.SANDBOX_API_PORT,
+    portalPort: config.SANDBOX_PORTAL_PORT,
+    accessTokenTtl: config.SANDBOX_ACCESS_TOKEN_TTL,
+    password: config.SANDBOX_PASSWORD,
+    reset: process.argv.includes("--reset"),
+    logLevel: config.SANDBOX_LOG_LEVEL,
+    rateLimits: config.SANDBOX_RATE_LIMITS,
+  });
+  console.info(`Jiko sandbox ready: API ${sandbox.apiUrl} · portal ${sandbox.portalUrl}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await sandbox.close();
+      process.exit(0);
+    } catch (err) {
+      console.error(`Jiko sandbox: failed to stop cleanly on ${signal}`, err);
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === "EADDRINUSE") {
+    console.error(`Jiko sandbox: port already in use (${e.message}). Is another sandbox running?`);
+  } else if (err instanceof DataDirInUseError) {
+    console.error(`Jiko sandbox: ${err.message}`);
+  } else {
+    console.error(`Jiko sandbox failed to start: ${e?.stack ?? String(err)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+/**
+ * What ties OAuth grants to Jiko teams: the consents people gave (per client + team), the one
+ * team each grant acts for, and revoking a person's grants. An access token acts for one team;
+ * its grant's binding is copied into the token (`extra.team_id`, `extra.member_id`).
+ */
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { SandboxDb } from "../db/open";
+import { grantTeams, oauthClients, oidcPayloads, portalConsents } from "../db/schema";
+
+export async function bindGrant(
+  db: SandboxDb,
+  b: { grantId: string; teamId: string; memberId: string; personId: string; clientId: string },
+) {
+  await db.insert(grantTeams).values(b).onConflictDoNothing();
+}
+
+export async function grantBinding(db: SandboxDb, grantId: string) {
+  const [row] = await db.select().from(grantTeams).where(eq(grantTeams.grantId, grantId));
+  return row;
+}
+
+export async function clientTeamId(db: SandboxDb, clientId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ teamId: oauthClients.teamId })
+    .from(oauthClients)
+    .where(eq(oauthClients.clientId, clientId));
+  return row?.teamId;
+}
+
+/** Teams this person consented to for this client, most recent first. */
+export async function consentedTeams(db: SandboxDb, personId: string, clientId: string) {
+  return db
+    .select()
+    .from(portalConsents)
+    .where(and(eq(portalConsents.personId, personId), eq(portalConsents.clientId, clientId)))
+    .orderBy(desc(portalConsents.updatedAt));
+}
+
+/** True when consent for this client + team already covers every requested scope. */
+export async function consentCovers(
+  db: SandboxDb,
+  c: { personId: string; clientId: string; teamId: string },
+  scopes: string[],
+): Promise<boolean> {
+  const [row] = await db
+    .select()
+    .from(portalConsents)
+    .where(
+      and(
+        eq(portalConsents.personId, c.personId),
+        eq(portalConsents.clientId, c.clientId),
+        eq(portalConsents.teamId, c.teamId),
+      ),
+    );
+  if (!row) return false;
+  const given = new Set(row.scope.split(" "));
+  return scopes.every((s) => given.has(s));
+}
+
+export async function recordConsent(
+  db: SandboxDb,
+  c: { personId: string; clientId: string; teamId: string },
+  scopes: string[],
+) {
+  const now = new Date();
+  const [existing] = await db
+    .select()
+    .from(portalConsents)
+    .where(
+      and(
+        eq(portalConsents.personId, c.personId),
+        eq(portalConsents.clientId, c.clientId),
+        eq(portalConsents.teamId, c.teamId),
+      ),
+    );
+  const scope = [...new Set([...(existing?.scope.split(" ") ?? []), ...scopes])]
+    .filter(Boolean)
+    .join(" ");
+  await db
+    .insert(portalConsents)
+    .values({ ...c, scope, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [portalConsents.personId, portalConsents.clientId, portalConsents.teamId],
+      set: { scope, updatedAt: now },
+    });
+}
+
+/** Marks a consent as the most recently used one (the default team next time). */
+export async function touchConsent(
+  db: SandboxDb,
+  c: { personId: string; clientId: string; teamId: string },
+) {
+  await db
+    .update(portalConsents)
+    .set({ updatedAt: new Date() })
+    .where(
+      and(
+        eq(portalConsents.personId, c.personId),
+        eq(portalConsents.clientId, c.clientId),
+        eq(portalConsents.teamId, c.teamId),
+      ),
+    );
+}
+
+const GRANT_BOUND = ["AccessToken", "RefreshToken", "AuthorizationCode"];
+
+/**
+ * Revokes every grant of a person, with their codes, access and refresh tokens: what a Jiko admin
+ * revoking a person's app access would do. Returns the number of grants revoked.
+ */
+export async function revokePersonGrants(db: SandboxDb, personId: string): Promise<number> {
+  const grants = await db
+    .select({ id: oidcPayloads.id })
+    .from(oidcPayloads)
+    .where(
+      and(eq(oidcPayloads.type, "Grant"), sql`${oidcPayloads.payload}->>'accountId' = ${personId}`),
+    );
+  const ids = grants.map((g) => g.id);
+  if (ids.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(oidcPayloads)
+      .where(and(inArray(oidcPayloads.type, GRANT_BOUND), inArray(oidcPayloads.grantId, ids)));
+    await tx
+      .delete(oidcPayloads)
+      .where(and(eq(oidcPayloads.type, "Grant"), inArray(oidcPayloads.id, ids)));
+  });
+  return ids.length;
+}

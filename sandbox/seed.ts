@@ -1,0 +1,240 @@
+/**
+ * The deterministic seed: two business customers of one group, their teams, people in every role
+ * and member status, and a few pockets. Ids come from names (ids.ts), timestamps are fixed, so a
+ * reseed gives the same data; only password hashes (random salts) differ.
+ */
+import { sql } from "drizzle-orm";
+import type { Role } from "../lib/jiko/roles";
+import type { SandboxDb } from "./db/open";
+import { customers, members, people, pockets, teams } from "./db/schema";
+import { stableId } from "./ids";
+import { hashPassword } from "./passwords";
+
+type MemberStatus = "ACTIVE" | "PENDING" | "DEACTIVATED";
+
+interface SeedPerson {
+  first: string;
+  last: string;
+  email: string;
+  phone: string;
+  /** false: an invitation nobody accepted — no login, no password. */
+  hasLogin: boolean;
+}
+
+const PEOPLE = {
+  avery: {
+    first: "Avery",
+    last: "Chen",
+    email: "avery.chen@harborline.example",
+    phone: "+14155550101",
+    hasLogin: true,
+  },
+  jordan: {
+    first: "Jordan",
+    last: "Patel",
+    email: "jordan.patel@harborline.example",
+    phone: "+14155550102",
+    hasLogin: true,
+  },
+  sam: {
+    first: "Sam",
+    last: "Rivera",
+    email: "sam.rivera@harborline.example",
+    phone: "+14155550103",
+    hasLogin: true,
+  },
+  morgan: {
+    first: "Morgan",
+    last: "Lee",
+    email: "morgan.lee@harborline.example",
+    phone: "+14155550104",
+    hasLogin: true,
+  },
+  taylor: {
+    first: "Taylor",
+    last: "Brooks",
+    email: "taylor.brooks@harborline.example",
+    phone: "+14155550105",
+    hasLogin: false,
+  },
+  casey: {
+    first: "Casey",
+    last: "Nguyen",
+    email: "casey.nguyen@harborline.example",
+    phone: "+14155550106",
+    hasLogin: true,
+  },
+  lena: {
+    first: "Lena",
+    last: "de Vries",
+    email: "lena.devries@harborline.example",
+    phone: "+14155550107",
+    hasLogin: true,
+  },
+} satisfies Record<string, SeedPerson>;
+
+type PersonKey = keyof typeof PEOPLE;
+
+const personId = (key: PersonKey) => stableId("person", PEOPLE[key].email);
+
+const US = "Harborline Logistics, Inc.";
+const EU = "Harborline Europe B.V.";
+
+/** Ids tests and scripts may rely on (same on every seed). */
+export const SEED = {
+  customers: { us: stableId("customer", US), eu: stableId("customer", EU) },
+  teams: {
+    us: stableId("team", "Harborline Treasury"),
+    eu: stableId("team", "Harborline Europe"),
+  },
+  people: Object.fromEntries(
+    Object.entries(PEOPLE).map(([k, p]) => [k, { id: personId(k as PersonKey), email: p.email }]),
+  ) as Record<PersonKey, { id: string; email: string }>,
+} as const;
+
+export const memberId = (teamId: string, email: string) => stableId("member", `${teamId}:${email}`);
+
+const day = (iso: string) => new Date(`${iso}T15:00:00.000Z`);
+
+const MEMBERSHIPS: Array<{
+  team: keyof typeof SEED.teams;
+  person: PersonKey;
+  role: Role;
+  status: MemberStatus;
+  since: string;
+}> = [
+  { team: "us", person: "avery", role: "ADMIN", status: "ACTIVE", since: "2024-03-04" },
+  { team: "us", person: "jordan", role: "REVIEWER", status: "ACTIVE", since: "2024-03-05" },
+  { team: "us", person: "sam", role: "INITIATOR", status: "ACTIVE", since: "2024-03-11" },
+  { team: "us", person: "morgan", role: "READ_ONLY", status: "ACTIVE", since: "2024-04-02" },
+  { team: "us", person: "taylor", role: "INITIATOR", status: "PENDING", since: "2025-10-20" },
+  { team: "us", person: "casey", role: "READ_ONLY", status: "DEACTIVATED", since: "2024-05-13" },
+  { team: "eu", person: "jordan", role: "ADMIN", status: "ACTIVE", since: "2024-09-02" },
+  { team: "eu", person: "lena", role: "ADMIN", status: "ACTIVE", since: "2024-09-02" },
+];
+
+const POCKETS: Array<{ customer: keyof typeof SEED.customers; name: string; strategy: string }> = [
+  { customer: "us", name: "Operating Reserve (4-week)", strategy: "UST-4W" },
+  { customer: "us", name: "Payroll (13-week)", strategy: "UST-13W" },
+  { customer: "us", name: "Tax Reserve (26-week)", strategy: "UST-26W" },
+  { customer: "us", name: "Strategic Reserve (52-week)", strategy: "UST-52W" },
+  { customer: "eu", name: "EU Operating (4-week)", strategy: "UST-4W" },
+  { customer: "eu", name: "EU Liquidity Buffer (13-week)", strategy: "UST-13W" },
+];
+
+export async function isSeeded(db: SandboxDb): Promise<boolean> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(customers);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function seed(db: SandboxDb, password: string): Promise<void> {
+  const logins = (Object.keys(PEOPLE) as PersonKey[]).filter((k) => PEOPLE[k].hasLogin);
+  const hashes = await Promise.all(logins.map(() => hashPassword(password)));
+
+  await db.transaction(async (tx) => {
+    await tx.insert(customers).values([
+      {
+        id: SEED.customers.us,
+        type: "BUSINESS",
+        name: US,
+        email: "treasury@harborline.example",
+        phoneNumber: "+14155550100",
+        address: {
+          street_address: "1200 Embarcadero West",
+          street_address2: "Suite 400",
+          city: "Oakland",
+          postal_code: "94607",
+          state: "CA",
+          country: "US",
+        },
+        identification: {
+          identification_number: "94-3185527",
+          issuing_country: "US",
+          type: "EIN",
+        },
+        accountStatus: "OPEN",
+        createdAt: day("2024-03-01"),
+      },
+      {
+        id: SEED.customers.eu,
+        type: "BUSINESS",
+        name: EU,
+        email: "treasury.eu@harborline.example",
+        phoneNumber: "+31205550100",
+        address: {
+          street_address: "Keizersgracht 123",
+          street_address2: null,
+          city: "Amsterdam",
+          postal_code: "1015 CJ",
+          state: "NH",
+          country: "NL",
+        },
+        identification: {
+          identification_number: "81234567",
+          issuing_country: "NL",
+          type: "NON_US_BUSINESS_ID",
+        },
+        accountStatus: "OPEN",
+        createdAt: day("2024-08-26"),
+      },
+    ]);
+    await tx.insert(teams).values([
+      {
+        id: SEED.teams.us,
+        customerId: SEED.customers.us,
+        name: "Harborline Treasury",
+        createdAt: day("2024-03-01"),
+      },
+      {
+        id: SEED.teams.eu,
+        customerId: SEED.customers.eu,
+        name: "Harborline Europe",
+        createdAt: day("2024-08-26"),
+      },
+    ]);
+    await tx.insert(people).values(
+      logins.map((k, i) => ({
+        id: personId(k),
+        email: PEOPLE[k].email,
+        firstName: PEOPLE[k].first,
+        lastName: PEOPLE[k].last,
+        phoneNumber: PEOPLE[k].phone,
+        passwordHash: hashes[i]!,
+        createdAt: day("2024-03-01"),
+      })),
+    );
+    await tx.insert(members).values(
+      MEMBERSHIPS.map((m) => {
+        const p = PEOPLE[m.person];
+        const teamId = SEED.teams[m.team];
+        return {
+          id: memberId(teamId, p.email),
+          teamId,
+          personId: p.hasLogin ? personId(m.person) : null,
+          firstName: p.first,
+          lastName: p.last,
+          email: p.email,
+          phoneNumber: p.phone,
+          role: m.role,
+          status: m.status,
+          access: "WEB",
+          createdAt: day(m.since),
+        };
+      }),
+    );
+    await tx.insert(pockets).values(
+      POCKETS.map((p, i) => ({
+        id: stableId("pocket", `${p.customer}:${p.name}`),
+        customerId: SEED.customers[p.customer],
+        pocketName: p.name,
+        status: "OPEN",
+        depositStrategyId: p.strategy,
+        reinvestmentStrategyId: p.strategy,
+        // One minute apart: lists keep the seed's order.
+        createdAt: new Date(
+          day(p.customer === "us" ? "2024-03-04" : "2024-09-02").getTime() + i * 60_000,
+        ),
+      })),
+    );
+  });
+}

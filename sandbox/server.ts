@@ -1,0 +1,128 @@
+/**
+ * Starts the sandbox in this process: one database, the portal (OIDC) on one origin and the
+ * Customer API on another, like Jiko's two hosts. Used by main.ts and by tests (in-memory
+ * database, random ports).
+ */
+import { createServer, type RequestListener, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import { ACCESS_TOKEN_TTL_SECONDS } from "../lib/jiko/oauth";
+import { apiApp } from "./api/app";
+import { Faults } from "./api/faults";
+import { type DbHandle, openDb, type SandboxDb } from "./db/open";
+import { RateLimiter, type RateLimitOverrides } from "./http/rate-limit";
+import { createLogger, type Logger } from "./log";
+import { sweepExpired } from "./portal/adapter";
+import { portalKeys } from "./portal/keys";
+import { createProvider, type ProviderSettings } from "./portal/provider";
+import { portalHandler } from "./portal/server";
+import { isSeeded, seed } from "./seed";
+
+export interface SandboxOptions {
+  /** undefined = in-memory PGlite (tests). */
+  dataDir?: string;
+  host?: string;
+  /** 0 = a random free port. */
+  apiPort?: number;
+  portalPort?: number;
+  /** Seconds; default Jiko's 900. */
+  accessTokenTtl?: number;
+  /** Every seeded person's password. */
+  password?: string;
+  /** Wipe the data folder and reseed. */
+  reset?: boolean;
+  /** Lower Jiko's per-minute limits (tests). */
+  rateLimits?: RateLimitOverrides;
+  logLevel?: string;
+  logger?: Logger;
+}
+
+export interface Sandbox {
+  apiUrl: string;
+  portalUrl: string;
+  /** Live settings: changing accessTokenTtl affects the next token issued. */
+  settings: ProviderSettings;
+  /** The sandbox's database, for tests that need to change state no route changes yet. */
+  db: SandboxDb;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** `http://[::1]:4011` for IPv6 hosts, `http://127.0.0.1:4011` otherwise. */
+const origin = (host: string, port: number) =>
+  `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+/** Until the database is open, both origins answer 503 (start-up takes a second or two). */
+const notReady: RequestListener = (_req, res) => {
+  res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" });
+  res.end(JSON.stringify({ detail: "Service Unavailable" }));
+};
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const host = opts.host ?? "127.0.0.1";
+  const log = opts.logger ?? createLogger(opts.logLevel ?? "warn");
+  let portalListener: RequestListener = notReady;
+  let apiListener: RequestListener = notReady;
+  const portalServer = createServer((req, res) => portalListener(req, res));
+  const apiServer = createServer((req, res) => apiListener(req, res));
+  const servers = [portalServer, apiServer];
+  let handle: DbHandle | undefined;
+  try {
+    // Ports first: a second sandbox fails here, before it opens (or --reset wipes) any data.
+    // The issuer is the portal's real origin, known only once it listens (port 0 = random).
+    const portalUrl = origin(host, await listen(portalServer, opts.portalPort ?? 4011, host));
+    const apiUrl = origin(host, await listen(apiServer, opts.apiPort ?? 4010, host));
+
+    handle = await openDb(opts.dataDir, opts.reset);
+    const { db } = handle;
+    if (!(await isSeeded(db))) await seed(db, opts.password ?? "jiko-sandbox");
+    await sweepExpired(db);
+    const keys = await portalKeys(db);
+
+    const settings: ProviderSettings = {
+      accessTokenTtl: opts.accessTokenTtl ?? ACCESS_TOKEN_TTL_SECONDS,
+    };
+    const provider = createProvider({ issuer: portalUrl, db, keys, settings, log });
+    const limiter = new RateLimiter(opts.rateLimits);
+    const faults = new Faults();
+    portalListener = portalHandler({ provider, db, limiter, log });
+    const api = apiApp({ provider, db, limiter, faults, log });
+    apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
+
+    const opened = handle;
+    let closing: Promise<void> | undefined;
+    return {
+      apiUrl,
+      portalUrl,
+      settings,
+      db,
+      close() {
+        closing ??= (async () => {
+          await Promise.all(servers.map(closeServer));
+          await opened.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await Promise.all(servers.filter((s) => s.listening).map(closeServer));
+    await handle?.close();
+    throw err;
+  }
+}
