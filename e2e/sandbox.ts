@@ -47,3 +47,22 @@ export const ROLE_LABEL: Record<SeededTeam["role"], string> = {
   INITIATOR: "Initiator",
   READ_ONLY: "Read-only",
 };
+
+export interface OutboxItem {
+  id: string;
+  kind: "email" | "sms";
+  to: string;
+  subject: string | null;
+  body: string;
+  link: string | null;
+  created_at: string;
+}
+
+/** The newest message the sandbox "sent" to an address (email or phone). */
+export async function latestMessage(to: string, kind: OutboxItem["kind"]): Promise<OutboxItem> {
+  const res = await fetch(`${E2E.apiUrl}/_sandbox/outbox?to=${encodeURIComponent(to)}`);
+  if (!res.ok) throw new Error(`/_sandbox/outbox answered ${res.status}`);
+  const found = ((await res.json()) as { items: OutboxItem[] }).items.find((i) => i.kind === kind);
+  if (!found) throw new Error(`no ${kind} to ${to} in the outbox`);
+  return found;
+}

@@ -7,23 +7,60 @@ export class ApiClientError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly status: number,
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
     this.name = "ApiClientError";
   }
 }
 
-export async function apiGet<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-  const res = await fetch(path, {
-    headers: { accept: "application/json" },
-    credentials: "same-origin",
-  });
+async function send<S extends z.ZodType>(
+  path: string,
+  init: RequestInit,
+  schema: S,
+): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...init,
+      credentials: "same-origin",
+      headers: { accept: "application/json", ...init.headers },
+    });
+  } catch {
+    throw new ApiClientError(
+      "unavailable",
+      "Treasury Desk cannot be reached. Check your connection.",
+      0,
+    );
+  }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const envelope = ErrorEnvelope.safeParse(body);
-    if (envelope.success)
-      throw new ApiClientError(envelope.data.error.code, envelope.data.error.message, res.status);
+    if (envelope.success) {
+      const { code, message, issues } = envelope.data.error;
+      throw new ApiClientError(code, message, res.status, issues);
+    }
     throw new ApiClientError("internal", ERROR_MESSAGES.internal, res.status);
   }
   return schema.parse(body);
 }
+
+export const apiGet = <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> =>
+  send(path, { method: "GET" }, schema);
+
+/** A change: JSON body, same-origin (the server refuses others). */
+export const apiSend = <S extends z.ZodType>(
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.infer<S>> =>
+  send(
+    path,
+    {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+    },
+    schema,
+  );

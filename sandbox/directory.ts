@@ -49,19 +49,29 @@ export async function membershipsOf(
     .where(
       or(
         eq(members.personId, person.id),
-        and(isNull(members.personId), eq(members.email, normalizeEmail(person.email))),
+        and(
+          isNull(members.personId),
+          eq(members.access, "WEB"),
+          eq(members.email, normalizeEmail(person.email)),
+        ),
       ),
     )
     .orderBy(asc(members.createdAt), asc(teams.name));
   return rows;
 }
 
-/** Members (any status) with this email and no login: pending invitations. */
+/** Members (any status) with this email and no login: pending invitations (not service users). */
 export async function invitationsFor(db: SandboxDb, email: string): Promise<Member[]> {
   return db
     .select()
     .from(members)
-    .where(and(isNull(members.personId), eq(members.email, normalizeEmail(email))));
+    .where(
+      and(
+        isNull(members.personId),
+        eq(members.access, "WEB"),
+        eq(members.email, normalizeEmail(email)),
+      ),
+    );
 }
 
 export async function membershipIn(

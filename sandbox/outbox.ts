@@ -1,19 +1,26 @@
 /** The outbox: every email and SMS the sandbox would have sent, for people and tests to read. */
 import { desc, eq } from "drizzle-orm";
-import type { SandboxDb } from "./db/open";
+import type { DbOrTx, SandboxDb } from "./db/open";
 import { outbox } from "./db/schema";
 
 export type OutboxKind = "email" | "sms";
 
 export async function send(
-  db: SandboxDb,
-  message: { kind: OutboxKind; to: string; subject?: string | null; body: string },
+  db: DbOrTx,
+  message: {
+    kind: OutboxKind;
+    to: string;
+    subject?: string | null;
+    body: string;
+    link?: string | null;
+  },
 ): Promise<void> {
   await db.insert(outbox).values({
     kind: message.kind,
     to: message.to,
     subject: message.subject ?? null,
     body: message.body,
+    link: message.link ?? null,
   });
 }
 
@@ -31,6 +38,7 @@ export async function listOutbox(db: SandboxDb, to?: string) {
     to: r.to,
     subject: r.subject,
     body: r.body,
+    link: r.link,
     created_at: r.createdAt.toISOString(),
   }));
 }

@@ -1,12 +1,16 @@
 /**
  * The deterministic seed: two business customers of one group, their teams, people in every role
- * and member status, and a few pockets. Ids come from names (ids.ts), timestamps are fixed, so a
- * reseed gives the same data; only password hashes (random salts) differ.
+ * and member status, a few pockets, and the team's recent audit history. Ids come from names
+ * (ids.ts); the founding rows have fixed timestamps and the recent history (invitations, a role
+ * change, a deactivation) is dated relative to the seed time, so a reseed gives the same data but
+ * for those dates, password hashes (random salts) and audit entry ids.
  */
 import { sql } from "drizzle-orm";
 import type { Role } from "../lib/jiko/roles";
+import { actorOf, memberSnapshot, recordAudit } from "./audit";
 import type { SandboxDb } from "./db/open";
 import { customers, members, people, pockets, teams } from "./db/schema";
+import type { Member } from "./directory";
 import { stableId } from "./ids";
 import { hashPassword } from "./passwords";
 
@@ -96,22 +100,25 @@ export const memberId = (teamId: string, email: string) => stableId("member", `$
 
 const day = (iso: string) => new Date(`${iso}T15:00:00.000Z`);
 
+/** `since`: a fixed day, or days before the seed time (members invited in the audit history). */
 const MEMBERSHIPS: Array<{
   team: keyof typeof SEED.teams;
   person: PersonKey;
   role: Role;
   status: MemberStatus;
-  since: string;
+  since: string | number;
 }> = [
   { team: "us", person: "avery", role: "ADMIN", status: "ACTIVE", since: "2024-03-04" },
   { team: "us", person: "jordan", role: "REVIEWER", status: "ACTIVE", since: "2024-03-05" },
-  { team: "us", person: "sam", role: "INITIATOR", status: "ACTIVE", since: "2024-03-11" },
-  { team: "us", person: "morgan", role: "READ_ONLY", status: "ACTIVE", since: "2024-04-02" },
-  { team: "us", person: "taylor", role: "INITIATOR", status: "PENDING", since: "2025-10-20" },
-  { team: "us", person: "casey", role: "READ_ONLY", status: "DEACTIVATED", since: "2024-05-13" },
+  { team: "us", person: "sam", role: "INITIATOR", status: "ACTIVE", since: 150 },
+  { team: "us", person: "morgan", role: "READ_ONLY", status: "ACTIVE", since: 140 },
+  { team: "us", person: "taylor", role: "INITIATOR", status: "PENDING", since: 3 },
+  { team: "us", person: "casey", role: "READ_ONLY", status: "DEACTIVATED", since: 120 },
   { team: "eu", person: "jordan", role: "ADMIN", status: "ACTIVE", since: "2024-09-02" },
   { team: "eu", person: "lena", role: "ADMIN", status: "ACTIVE", since: "2024-09-02" },
 ];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const POCKETS: Array<{ customer: keyof typeof SEED.customers; name: string; strategy: string }> = [
   { customer: "us", name: "Operating Reserve (4-week)", strategy: "UST-4W" },
@@ -127,7 +134,10 @@ export async function isSeeded(db: SandboxDb): Promise<boolean> {
   return (rows[0]?.n ?? 0) > 0;
 }
 
-export async function seed(db: SandboxDb, password: string): Promise<void> {
+export async function seed(db: SandboxDb, password: string, now = new Date()): Promise<void> {
+  const ago = (days: number, hours = 0) =>
+    new Date(now.getTime() - days * DAY_MS - hours * 3_600_000);
+  const since = (s: string | number) => (typeof s === "number" ? ago(s) : day(s));
   const logins = (Object.keys(PEOPLE) as PersonKey[]).filter((k) => PEOPLE[k].hasLogin);
   const hashes = await Promise.all(logins.map(() => hashPassword(password)));
 
@@ -203,25 +213,96 @@ export async function seed(db: SandboxDb, password: string): Promise<void> {
         createdAt: day("2024-03-01"),
       })),
     );
-    await tx.insert(members).values(
-      MEMBERSHIPS.map((m) => {
-        const p = PEOPLE[m.person];
-        const teamId = SEED.teams[m.team];
-        return {
-          id: memberId(teamId, p.email),
-          teamId,
-          personId: p.hasLogin ? personId(m.person) : null,
-          firstName: p.first,
-          lastName: p.last,
-          email: p.email,
-          phoneNumber: p.phone,
-          role: m.role,
-          status: m.status,
-          access: "WEB",
-          createdAt: day(m.since),
-        };
-      }),
+    const rows: Member[] = MEMBERSHIPS.map((m) => {
+      const p = PEOPLE[m.person];
+      const teamId = SEED.teams[m.team];
+      return {
+        id: memberId(teamId, p.email),
+        teamId,
+        personId: p.hasLogin ? personId(m.person) : null,
+        firstName: p.first,
+        lastName: p.last,
+        email: p.email,
+        phoneNumber: p.phone,
+        role: m.role,
+        status: m.status,
+        access: "WEB",
+        createdAt: since(m.since),
+        lastLoginAt: null,
+        inviteSentAt: m.status === "PENDING" ? since(m.since) : null,
+      };
+    });
+    await tx.insert(members).values(rows);
+
+    // Harborline Treasury's recent history, consistent with the members' created_at above.
+    const us = (k: PersonKey) =>
+      rows.find((r) => r.teamId === SEED.teams.us && r.email === PEOPLE[k].email)!;
+    const avery = actorOf(us("avery"));
+    const snap = (k: PersonKey, over: Partial<Member> = {}) =>
+      memberSnapshot({ ...us(k), ...over });
+    const pending = { personId: null, status: "PENDING" };
+    const history: Array<Parameters<typeof recordAudit>[1]> = [];
+    const join = (k: PersonKey, invited: number, role: Role) => {
+      history.push(
+        {
+          teamId: SEED.teams.us,
+          actor: avery,
+          action: "team.member.invited",
+          targetType: "team_member",
+          targetId: us(k).id,
+          before: null,
+          after: snap(k, { ...pending, role }),
+          at: ago(invited),
+        },
+        {
+          teamId: SEED.teams.us,
+          actor: null,
+          action: "team.member.joined",
+          targetType: "team_member",
+          targetId: us(k).id,
+          before: snap(k, { ...pending, role }),
+          after: snap(k, { status: "ACTIVE", role }),
+          at: ago(invited - 1, 2),
+        },
+      );
+    };
+    join("sam", 150, "INITIATOR");
+    join("morgan", 140, "INITIATOR");
+    join("casey", 120, "READ_ONLY");
+    history.push(
+      {
+        teamId: SEED.teams.us,
+        actor: avery,
+        action: "team.member.role_changed",
+        targetType: "team_member",
+        targetId: us("morgan").id,
+        before: snap("morgan", { role: "INITIATOR" }),
+        after: snap("morgan"),
+        at: ago(60),
+      },
+      {
+        teamId: SEED.teams.us,
+        actor: avery,
+        action: "team.member.deactivated",
+        targetType: "team_member",
+        targetId: us("casey").id,
+        before: snap("casey", { status: "ACTIVE" }),
+        after: snap("casey"),
+        at: ago(30),
+      },
+      {
+        teamId: SEED.teams.us,
+        actor: avery,
+        action: "team.member.invited",
+        targetType: "team_member",
+        targetId: us("taylor").id,
+        before: null,
+        after: snap("taylor"),
+        at: ago(3),
+      },
     );
+    history.sort((a, b) => a.at!.getTime() - b.at!.getTime());
+    for (const entry of history) await recordAudit(tx, entry);
     await tx.insert(pockets).values(
       POCKETS.map((p, i) => ({
         id: stableId("pocket", `${p.customer}:${p.name}`),

@@ -102,7 +102,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const limiter = new RateLimiter(opts.rateLimits);
     const faults = new Faults();
     portalListener = portalHandler({ provider, db, limiter, log });
-    const api = apiApp({ provider, db, limiter, faults, log });
+    const api = apiApp({ provider, portalUrl, db, limiter, faults, log });
     apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
     const opened = handle;

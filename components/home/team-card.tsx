@@ -1,10 +1,10 @@
 "use client";
 
+import { useTeam } from "@/components/team/hooks";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MEMBER_STATUSES, type MemberStatus, ROLE_LABELS } from "@/lib/jiko/roles";
-import { useTeam } from "./hooks";
 
 const STATUS_LABELS: Record<MemberStatus, string> = {
   ACTIVE: "Active",

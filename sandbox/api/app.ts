@@ -14,12 +14,26 @@ import type { SandboxDb } from "../db/open";
 import { METHOD_NOT_ALLOWED, NOT_AUTHENTICATED, NOT_FOUND, reasonPhrase } from "../http/errors";
 import { type RateDecision, type RateLimiter, rateLimitHeaders } from "../http/rate-limit";
 import type { Logger } from "../log";
+import { TeamRuleError } from "../team-admin";
 import { type Principal, type Resolution, resolveBearer } from "./auth";
 import { type Faults, preferredStatus } from "./faults";
 import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
 import { sandboxRoutes } from "./sandbox-routes";
+import {
+  auditCsv,
+  auditLogs,
+  cancel,
+  deleteMember,
+  getMember,
+  invite,
+  memberAuditLogs,
+  putMember,
+  RequestInvalid,
+  resend,
+  serviceUser,
+} from "./team";
 
-type Env = { Variables: { auth: Resolution; requestId: string } };
+type Env = { Variables: { auth: Resolution; requestId: string; portalUrl: string } };
 type Handler = (db: SandboxDb, p: Principal, c: Context<Env>) => Promise<unknown>;
 
 interface RouteDef {
@@ -38,6 +52,67 @@ const ROUTES: RouteDef[] = [
     handler: memberships,
   },
   { method: "GET", path: "/api/v1/team/", scope: ENDPOINT_SCOPES.teamRead, handler: team },
+  // Fixed paths before `/api/v1/team/:member_id/`: the first route that matches answers.
+  {
+    method: "POST",
+    path: "/api/v1/team/invite/",
+    scope: ENDPOINT_SCOPES.teamWrite,
+    handler: invite,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/team/service-users/",
+    scope: ENDPOINT_SCOPES.teamWrite,
+    handler: serviceUser,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/team/audit-logs/",
+    scope: ENDPOINT_SCOPES.teamRead,
+    handler: auditLogs,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/team/audit-logs.csv",
+    scope: ENDPOINT_SCOPES.teamRead,
+    handler: auditCsv,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/team/members/:member_id/audit-logs/",
+    scope: ENDPOINT_SCOPES.teamRead,
+    handler: memberAuditLogs,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/team/:member_id/",
+    scope: ENDPOINT_SCOPES.teamRead,
+    handler: getMember,
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/team/:member_id/",
+    scope: ENDPOINT_SCOPES.teamWrite,
+    handler: putMember,
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/team/:member_id/",
+    scope: ENDPOINT_SCOPES.teamWrite,
+    handler: deleteMember,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/team/:member_id/invite/",
+    scope: ENDPOINT_SCOPES.teamWrite,
+    handler: resend,
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/team/:member_id/invite/",
+    scope: ENDPOINT_SCOPES.teamWrite,
+    handler: cancel,
+  },
   { method: "GET", path: "/api/v1/customer/", scope: ENDPOINT_SCOPES.customer, handler: customer },
 ];
 
@@ -79,6 +154,8 @@ const KNOWN = ROUTES.map((r) => pattern(r.path));
 
 export function apiApp(o: {
   provider: Provider;
+  /** The portal's origin, for the links in invitation emails. */
+  portalUrl: string;
   db: SandboxDb;
   limiter: RateLimiter;
   faults: Faults;
@@ -88,6 +165,7 @@ export function apiApp(o: {
   const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
+    c.set("portalUrl", o.portalUrl);
     const started = performance.now();
     const requestId = c.req.header("x-request-id") || randomUUID();
     c.set("requestId", requestId);
@@ -147,8 +225,13 @@ export function apiApp(o: {
         return c.json({ detail: `The access token does not carry the scope ${route.scope}.` }, 403);
       }
       try {
-        return c.json(await route.handler(db, auth.principal, c));
+        const result = await route.handler(db, auth.principal, c);
+        return result instanceof Response ? result : c.json(result);
       } catch (err) {
+        if (err instanceof TeamRuleError) {
+          return c.json({ detail: err.message }, err.status);
+        }
+        if (err instanceof RequestInvalid) return c.json({ detail: err.detail }, 422);
         if (err instanceof PersonRequired) {
           return c.json(
             { detail: "This endpoint needs a token issued to a person (authorization code)." },

@@ -4,7 +4,7 @@
  */
 import { Customer } from "../../lib/jiko/customer";
 import { MEMBER_STATUSES } from "../../lib/jiko/roles";
-import { TeamResponse } from "../../lib/jiko/team";
+import { TeamMember, TeamResponse } from "../../lib/jiko/team";
 import { MembershipList, UserInfo } from "../../lib/jiko/user";
 import type { SandboxDb } from "../db/open";
 import {
@@ -62,8 +62,9 @@ export async function memberships(db: SandboxDb, p: Principal): Promise<Membersh
   return MembershipList.parse({ offset: 0, count: items.length, items, object_type: "List" });
 }
 
-function teamMember(m: Member) {
-  return {
+/** A member as the Customer API shows it (lib/jiko/team.ts TeamMember). */
+export function teamMember(m: Member): TeamMember {
+  return TeamMember.parse({
     id: m.id,
     user_id: m.personId,
     first_name: m.firstName,
@@ -75,8 +76,9 @@ function teamMember(m: Member) {
     access: m.access,
     created_at: m.createdAt.toISOString(),
     last_login_at: iso(m.lastLoginAt),
-    object_type: "TeamMember" as const,
-  };
+    invite_sent_at: m.status === "PENDING" ? iso(m.inviteSentAt) : null,
+    object_type: "TeamMember",
+  });
 }
 
 export async function team(db: SandboxDb, p: Principal): Promise<TeamResponse> {

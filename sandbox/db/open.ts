@@ -18,6 +18,10 @@ import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 
 export type SandboxDb = PgliteDatabase<typeof schema>;
+/** A transaction of the sandbox database. */
+export type SandboxTx = Parameters<Parameters<SandboxDb["transaction"]>[0]>[0];
+/** Functions that write inside the caller's transaction take either. */
+export type DbOrTx = SandboxDb | SandboxTx;
 
 export interface DbHandle {
   db: SandboxDb;

@@ -73,6 +73,8 @@ export const members = pgTable(
     access: text("access").notNull().default("WEB"),
     createdAt: ts("created_at").notNull().defaultNow(),
     lastLoginAt: ts("last_login_at"),
+    /** When the current invitation was sent (PENDING members only). */
+    inviteSentAt: ts("invite_sent_at"),
   },
   (t) => [
     uniqueIndex("members_team_email_idx").on(t.teamId, t.email),
@@ -191,9 +193,70 @@ export const outbox = pgTable(
     to: text("to").notNull(),
     subject: text("subject"),
     body: text("body").notNull(),
+    /** The link the message carries (an invitation), so tests need not parse the body. */
+    link: text("link"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("outbox_to_idx").on(t.to)],
+);
+
+/**
+ * Invitation links (`<portal>/signup/<token>`): only the SHA-256 of the token is kept. A member
+ * has at most one PENDING invitation; resending supersedes it, cancelling or joining ends it.
+ * Rows outlive cancelled members so a dead link can still name its team. The sign-up progress
+ * (chosen password, SMS code) lives here too: the token in the URL is the browser's credential.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    /** No foreign key: a cancelled invitation's member row is deleted. */
+    memberId: uuid("member_id").notNull(),
+    email: text("email").notNull(),
+    /** PENDING | USED | SUPERSEDED | CANCELLED. */
+    status: text("status").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    passwordHash: text("password_hash"),
+    code: text("code"),
+    codeExpiresAt: ts("code_expires_at"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [index("invitations_member_idx").on(t.memberId)],
+);
+
+/** The team audit log: one row per change, written in the change's transaction. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Insertion order: entries of one transaction share a timestamp. */
+    seq: serial("seq").notNull(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    timestamp: ts("timestamp").notNull().defaultNow(),
+    /** All null for changes Jiko made itself (an invitation accepted). */
+    actorMemberId: uuid("actor_member_id"),
+    actorUserId: uuid("actor_user_id"),
+    actorName: text("actor_name"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [
+    index("audit_log_team_time_idx").on(t.teamId, t.timestamp, t.seq),
+    index("audit_log_target_idx").on(t.teamId, t.targetId),
+    index("audit_log_actor_idx").on(t.teamId, t.actorMemberId),
+  ],
 );
 
 /** Key material that must survive restarts (portal signing keys, cookie keys). */

@@ -4,7 +4,7 @@
  * its grant's binding is copied into the token (`extra.team_id`, `extra.member_id`).
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { SandboxDb } from "../db/open";
+import type { DbOrTx, SandboxDb } from "../db/open";
 import { grantTeams, oauthClients, oidcPayloads, portalConsents } from "../db/schema";
 
 export async function bindGrant(
@@ -125,5 +125,25 @@ export async function revokePersonGrants(db: SandboxDb, personId: string): Promi
       .delete(oidcPayloads)
       .where(and(eq(oidcPayloads.type, "Grant"), inArray(oidcPayloads.id, ids)));
   });
+  return ids.length;
+}
+
+/**
+ * Revokes every grant bound to one membership (the team it acts for), with its codes, access and
+ * refresh tokens, inside the caller's transaction: what deactivating a member does at once.
+ */
+export async function revokeMemberGrants(tx: DbOrTx, memberId: string): Promise<number> {
+  const bound = await tx
+    .select({ id: grantTeams.grantId })
+    .from(grantTeams)
+    .where(eq(grantTeams.memberId, memberId));
+  const ids = bound.map((g) => g.id);
+  if (ids.length === 0) return 0;
+  await tx
+    .delete(oidcPayloads)
+    .where(and(inArray(oidcPayloads.type, GRANT_BOUND), inArray(oidcPayloads.grantId, ids)));
+  await tx
+    .delete(oidcPayloads)
+    .where(and(eq(oidcPayloads.type, "Grant"), inArray(oidcPayloads.id, ids)));
   return ids.length;
 }

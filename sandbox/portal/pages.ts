@@ -45,6 +45,9 @@ legend{font-weight:600;margin-bottom:6px}
 .option label{margin:0;font-weight:400}
 .link{background:none;border:0;padding:0;min-height:0;color:#1d4ed8;text-decoration:underline;font-weight:400}
 footer{margin-top:16px;max-width:440px;text-align:center}
+dl.invitee{display:grid;grid-template-columns:auto 1fr;gap:4px 16px;margin:0 0 16px;padding:12px;border:1px solid #dde2e8;border-radius:8px}
+dl.invitee dt{font-weight:600}
+dl.invitee dd{margin:0;overflow-wrap:anywhere}
 `;
 
 function layout(title: string, body: string, script = ""): string {
@@ -187,5 +190,77 @@ export function errorPage(o: { title: string; message: string; detail?: string }
     `<h1>${escapeHtml(o.title)}</h1>
 <p>${escapeHtml(o.message)}</p>
 ${o.detail ? `<p class="muted">${escapeHtml(o.detail)}</p>` : ""}`,
+  );
+}
+
+// --- Invitation sign-up (`/signup/<token>`) -----------------------------------------------------
+
+export function signupPage(o: {
+  action: string;
+  teamName: string;
+  name: string;
+  email: string;
+  roleLabel: string;
+  /** false: the email already has a Jiko login; only the phone check remains. */
+  needsPassword: boolean;
+  error?: string;
+}): string {
+  const fields = o.needsPassword
+    ? `<p>Choose a password for your Jiko login (at least 12 characters).</p>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required autofocus>
+<label for="confirm_password">Confirm password</label>
+<input id="confirm_password" name="confirm_password" type="password" autocomplete="new-password" minlength="12" required>`
+    : `<p>You already have a Jiko login. Confirm your phone to join this team; your password stays the same.</p>`;
+  return layout(
+    `Join ${o.teamName}`,
+    `<h1>Join ${escapeHtml(o.teamName)}</h1>
+<p>You've been invited to join <strong>${escapeHtml(o.teamName)}</strong> on Jiko.</p>
+<dl class="invitee">
+<dt>Name</dt><dd data-testid="invitee-name">${escapeHtml(o.name)}</dd>
+<dt>Email</dt><dd data-testid="invitee-email">${escapeHtml(o.email)}</dd>
+<dt>Role</dt><dd data-testid="invitee-role">${escapeHtml(o.roleLabel)}</dd>
+</dl>
+${alert(o.error)}
+<form method="post" action="${escapeHtml(o.action)}" novalidate>
+${fields}
+<button class="primary" type="submit">Continue</button>
+</form>`,
+  );
+}
+
+export function signupVerifyPage(o: {
+  action: string;
+  restartAction: string;
+  phoneHint: string;
+  code: string;
+  error?: string;
+}): string {
+  return layout(
+    "Verify your phone",
+    `<h1>Verify your phone</h1>
+<p>Enter the 6-digit code we sent by SMS to your phone${o.phoneHint ? ` ending in ${escapeHtml(o.phoneHint)}` : ""}.</p>
+<p class="sandbox-code" role="note" data-testid="sandbox-code">Sandbox: your code is <strong>${escapeHtml(o.code)}</strong></p>
+<p class="muted">The sandbox sends no SMS: the code is shown here and kept in the outbox.</p>
+${alert(o.error)}
+<form method="post" action="${escapeHtml(o.action)}" novalidate>
+<label for="code">Verification code</label>
+<input class="code-input" id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
+<button class="primary" type="submit">Verify</button>
+</form>
+<form method="post" action="${escapeHtml(o.restartAction)}"><p class="muted" style="margin-top:16px"><button class="link" type="submit">Start again</button></p></form>`,
+  );
+}
+
+export function signupDonePage(o: { teamName: string; email: string; newLogin: boolean }): string {
+  const how = o.newLogin
+    ? `with your email <strong>${escapeHtml(o.email)}</strong> and your new password`
+    : `with your email <strong>${escapeHtml(o.email)}</strong> and your usual password`;
+  return layout(
+    "You're all set",
+    `<h1>You're all set</h1>
+<p>You've joined <strong>${escapeHtml(o.teamName)}</strong> on Jiko.</p>
+<p>Sign in to Treasury Desk (or your app) ${how}. If you belong to several teams, choose ${escapeHtml(o.teamName)} when asked.</p>
+<p class="muted">You can close this page.</p>`,
   );
 }

@@ -15,6 +15,7 @@ import type { Logger } from "../log";
 import { clientRoutes } from "./clients";
 import { interactionRoutes } from "./interactions";
 import { INTERACTION_PATH } from "./provider";
+import { SIGNUP_PATH, signupRoutes } from "./signup";
 
 /** Counted in Jiko's "authentication" group: everything but discovery, keys and /_sandbox. */
 const isRateLimited = (path: string) =>
@@ -29,6 +30,7 @@ export function portalHandler(o: {
   const pages = new Hono<{ Bindings: HttpBindings }>();
   pages.route("/", interactionRoutes(o));
   pages.route("/", clientRoutes(o));
+  pages.route("/", signupRoutes(o));
   pages.all("/_sandbox/oauth-clients", (c) => c.json(METHOD_NOT_ALLOWED, 405));
   pages.notFound((c) => c.json(NOT_FOUND, 404));
 
@@ -46,7 +48,12 @@ export function portalHandler(o: {
           origin: "portal",
           requestId,
           method: req.method,
-          path: path.startsWith(INTERACTION_PATH) ? INTERACTION_PATH : path,
+          // Never the interaction uid or the invitation token.
+          path: path.startsWith(INTERACTION_PATH)
+            ? INTERACTION_PATH
+            : path.startsWith(`${SIGNUP_PATH}/`)
+              ? SIGNUP_PATH
+              : path,
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },
@@ -68,7 +75,11 @@ export function portalHandler(o: {
       }
     }
 
-    if (path.startsWith(`${INTERACTION_PATH}/`) || path.startsWith("/_sandbox/")) {
+    if (
+      path.startsWith(`${INTERACTION_PATH}/`) ||
+      path.startsWith(`${SIGNUP_PATH}/`) ||
+      path.startsWith("/_sandbox/")
+    ) {
       void toPages(req, res);
     } else {
       void toProvider(req, res);

@@ -44,6 +44,17 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   return result.data;
 }
 
+/** Reads a JSON body and parses it; a body that is not JSON is a 422 like any invalid input. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new ApiError("invalid", "The request body is not valid JSON.");
+  }
+  return parse(schema, body);
+}
+
 function sameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   return origin !== null && origin === new URL(env().APP_URL).origin;

@@ -1,42 +1,77 @@
 import "server-only";
 import type { z } from "zod";
+import { AuditLogList, type AuditLogQuery } from "@/lib/jiko/audit";
 import { Customer } from "@/lib/jiko/customer";
-import { TeamResponse } from "@/lib/jiko/team";
+import {
+  type CreateServiceUserRequest,
+  type EditTeamMemberRequest,
+  type InviteMemberRequest,
+  TeamMember,
+  TeamMessage,
+  TeamResponse,
+} from "@/lib/jiko/team";
 import { MembershipList, UserInfo } from "@/lib/jiko/user";
 import type { TokenSet } from "../auth/token-store";
 import { JikoError } from "./errors";
-import { type HttpOptions, type JikoRequest, jikoRequest } from "./http";
+import { type HttpOptions, type JikoRequest, jikoFetch, jikoRequest } from "./http";
 
 export interface TokenSource {
   get(opts?: { force?: boolean }): Promise<TokenSet>;
 }
+
+const member = (id: string) => `/api/v1/team/${encodeURIComponent(id)}/`;
 
 /**
  * Jiko's Customer API for one signed-in person. Every answer is parsed with lib/jiko's schemas. A
  * 401 on a token we thought good (revoked, or clocks apart) gets one forced refresh and one retry.
  */
 export function createJikoClient(http: HttpOptions, tokens: TokenSource) {
-  async function call<S extends z.ZodType>(
-    req: Omit<JikoRequest, "accessToken">,
-    schema: S,
-  ): Promise<z.infer<S>> {
+  async function withToken<T>(send: (accessToken: string) => Promise<T>): Promise<T> {
     const first = await tokens.get();
     try {
-      return await jikoRequest(http, { ...req, accessToken: first.accessToken }, schema);
+      return await send(first.accessToken);
     } catch (error) {
       if (!(error instanceof JikoError) || error.code !== "reauth-required") throw error;
       const renewed = await tokens.get({ force: true });
-      return jikoRequest(http, { ...req, accessToken: renewed.accessToken }, schema);
+      return send(renewed.accessToken);
     }
   }
+  const call = <S extends z.ZodType>(req: Omit<JikoRequest, "accessToken">, schema: S) =>
+    withToken((accessToken) => jikoRequest(http, { ...req, accessToken }, schema));
+  const raw = (req: Omit<JikoRequest, "accessToken">) =>
+    withToken((accessToken) => jikoFetch(http, { ...req, accessToken }));
 
   return {
     /** The scopes the person's current token carries. */
     scopes: async () => (await tokens.get()).scope.split(" ").filter(Boolean),
     user: () => call({ method: "GET", path: "/api/v1/user/" }, UserInfo),
     memberships: () => call({ method: "GET", path: "/api/v1/user/memberships/" }, MembershipList),
-    team: () => call({ method: "GET", path: "/api/v1/team/" }, TeamResponse),
     customer: () => call({ method: "GET", path: "/api/v1/customer/" }, Customer),
+
+    team: () => call({ method: "GET", path: "/api/v1/team/" }, TeamResponse),
+    member: (id: string) => call({ method: "GET", path: member(id) }, TeamMember),
+    editMember: (id: string, body: EditTeamMemberRequest) =>
+      call({ method: "PUT", path: member(id), body }, TeamMember),
+    deactivateMember: (id: string) => call({ method: "DELETE", path: member(id) }, TeamMember),
+    inviteMember: (body: InviteMemberRequest) =>
+      call({ method: "POST", path: "/api/v1/team/invite/", body }, TeamMember),
+    resendInvite: (id: string) =>
+      call({ method: "POST", path: `${member(id)}invite/`, body: {} }, TeamMessage),
+    cancelInvite: (id: string) =>
+      call({ method: "DELETE", path: `${member(id)}invite/`, idempotent: false }, TeamMessage),
+    createServiceUser: (body: CreateServiceUserRequest) =>
+      call({ method: "POST", path: "/api/v1/team/service-users/", body }, TeamMember),
+
+    auditLogs: (query: AuditLogQuery) =>
+      call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),
+    /** Jiko's CSV, unparsed: the caller streams the body on without holding it. */
+    auditLogsCsv: (query: Omit<AuditLogQuery, "cursor" | "limit">) =>
+      raw({
+        method: "GET",
+        path: "/api/v1/team/audit-logs.csv",
+        query,
+        headers: { accept: "text/csv" },
+      }),
   };
 }
 

@@ -69,15 +69,12 @@ async function toJikoError(res: Response): Promise<JikoError> {
 }
 
 /**
- * One call to Jiko's Customer API: a timeout per attempt; for idempotent calls, retries on 429
- * and 5xx and network failures with exponential backoff and full jitter, waiting what Retry-After
- * asks when Jiko says; the answer parsed with the contract's zod schema.
+ * One call to Jiko's Customer API, answered as the raw Response (bodies such as CSV stream on
+ * through the caller): a timeout per attempt; for idempotent calls, retries on 429 and 5xx and
+ * network failures with exponential backoff and full jitter, waiting what Retry-After asks when
+ * Jiko says. A failure becomes a JikoError.
  */
-export async function jikoRequest<S extends z.ZodType>(
-  opts: HttpOptions,
-  req: JikoRequest,
-  schema: S | null,
-): Promise<z.infer<S>> {
+export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Response> {
   const {
     maxRetries = 3,
     baseDelayMs = 250,
@@ -103,6 +100,7 @@ export async function jikoRequest<S extends z.ZodType>(
           ...req.headers,
         },
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        // The timeout covers the answer's headers; a streamed body is the caller's to bound.
         signal: AbortSignal.timeout(opts.timeoutMs),
         cache: "no-store",
       });
@@ -115,22 +113,7 @@ export async function jikoRequest<S extends z.ZodType>(
         { cause },
       );
     }
-    if (res?.ok) {
-      if (schema === null || res.status === 204) return undefined as z.infer<S>;
-      const parsed = schema.safeParse(await res.json());
-      if (!parsed.success) {
-        throw new JikoError(
-          "unavailable",
-          res.status,
-          `Jiko answered ${req.method} ${req.path} in an unexpected shape`,
-          {
-            requestId: res.headers.get("x-request-id") ?? undefined,
-            cause: parsed.error,
-          },
-        );
-      }
-      return parsed.data;
-    }
+    if (res?.ok) return res;
     if (res) failure = await toJikoError(res);
     const retryable = idempotent && (res ? RETRYABLE.has(res.status) : true);
     if (!retryable || attempt >= maxRetries) throw failure!;
@@ -146,4 +129,24 @@ export async function jikoRequest<S extends z.ZodType>(
     opts.onRetry?.({ attempt: attempt + 1, status: res ? res.status : "network", delayMs });
     await sleep(delayMs);
   }
+}
+
+/** A JSON call, its answer parsed with the contract's zod schema (null: no body expected). */
+export async function jikoRequest<S extends z.ZodType>(
+  opts: HttpOptions,
+  req: JikoRequest,
+  schema: S | null,
+): Promise<z.infer<S>> {
+  const res = await jikoFetch(opts, req);
+  if (schema === null || res.status === 204) return undefined as z.infer<S>;
+  const parsed = schema.safeParse(await res.json());
+  if (!parsed.success) {
+    throw new JikoError(
+      "unavailable",
+      res.status,
+      `Jiko answered ${req.method} ${req.path} in an unexpected shape`,
+      { requestId: res.headers.get("x-request-id") ?? undefined, cause: parsed.error },
+    );
+  }
+  return parsed.data;
 }

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { AUDIT_PAGE_SIZE, auditFiltersToJiko, parseAuditFilters } from "@/lib/audit-filters";
+import { guarded, parse } from "@/server/api/guard";
+
+const Page = z.object({
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(AUDIT_PAGE_SIZE),
+});
+
+// GET /api/audit-logs?member&from&to&action&cursor: one page of the team's audit log.
+export const GET = guarded("audit:view", async ({ req, viewer }) => {
+  const url = new URL(req.url);
+  const page = parse(Page, {
+    cursor: url.searchParams.get("cursor") ?? undefined,
+    limit: url.searchParams.get("limit") ?? undefined,
+  });
+  const query = { ...auditFiltersToJiko(parseAuditFilters(url.searchParams)), ...page };
+  return Response.json(await viewer.jiko.auditLogs(query), {
+    headers: { "cache-control": "no-store" },
+  });
+});

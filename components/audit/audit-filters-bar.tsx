@@ -1,0 +1,87 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import {
+  type AuditFilters,
+  auditFiltersToSearch,
+  AuditFilters as FiltersSchema,
+} from "@/lib/audit-filters";
+import { AUDIT_ACTIONS, type AuditAction } from "@/lib/jiko/audit";
+import type { TeamMember } from "@/lib/jiko/team";
+import { ACTION_LABELS } from "./labels";
+
+/** Filters live in the URL: applying one is a navigation, so views can be shared and bookmarked. */
+export function AuditFiltersBar({
+  filters,
+  members,
+}: {
+  filters: AuditFilters;
+  members: TeamMember[];
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [error, setError] = useState<string>();
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const value = (k: string) => (data.get(k) as string) || undefined;
+    const parsed = FiltersSchema.safeParse({
+      member: value("member"),
+      from: value("from"),
+      to: value("to"),
+      action: value("action") as AuditAction | undefined,
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message);
+      return;
+    }
+    setError(undefined);
+    const search = auditFiltersToSearch(parsed.data);
+    router.replace(search ? `${pathname}?${search}` : pathname);
+  }
+
+  return (
+    <form
+      onSubmit={apply}
+      aria-label="Filter the audit log"
+      className="grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-ink-800 dark:bg-ink-900"
+    >
+      <Field id="f-member" label="Member">
+        <Select id="f-member" name="member" defaultValue={filters.member ?? ""}>
+          <option value="">Anyone</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {`${m.first_name} ${m.last_name}`.trim()}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="f-action" label="Action">
+        <Select id="f-action" name="action" defaultValue={filters.action?.[0] ?? ""}>
+          <option value="">Any action</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {ACTION_LABELS[a]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="f-from" label="From (ET)">
+        <Input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+      </Field>
+      <Field id="f-to" label="To (ET)" error={error}>
+        <Input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} invalid={!!error} />
+      </Field>
+      <div className="flex items-end gap-2">
+        <Button type="submit">Apply</Button>
+        <Button variant="ghost" onClick={() => router.replace(pathname)}>
+          Clear
+        </Button>
+      </div>
+    </form>
+  );
+}

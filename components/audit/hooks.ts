@@ -1,0 +1,22 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { apiGet } from "@/lib/api-client";
+import { AUDIT_PAGE_SIZE, type AuditFilters, auditFiltersToSearch } from "@/lib/audit-filters";
+import { AuditLogList } from "@/lib/jiko/audit";
+import { queryKeys } from "@/lib/query-keys";
+
+/** The filtered audit log, page after page over Jiko's cursor. */
+export function useAuditLog(filters: AuditFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.auditLog(filters),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const search = new URLSearchParams(auditFiltersToSearch(filters));
+      search.set("limit", String(AUDIT_PAGE_SIZE));
+      if (pageParam) search.set("cursor", pageParam);
+      return apiGet(`/api/audit-logs?${search}`, AuditLogList);
+    },
+    getNextPageParam: (last) => last.next_page,
+  });
+}

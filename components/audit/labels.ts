@@ -1,0 +1,25 @@
+import type { AuditAction } from "@/lib/jiko/audit";
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  "team.member.invited": "Invited a member",
+  "team.member.invite_resent": "Resent an invitation",
+  "team.member.invite_cancelled": "Cancelled an invitation",
+  "team.member.joined": "Joined the team",
+  "team.member.role_changed": "Changed a role",
+  "team.member.deactivated": "Deactivated a member",
+  "team.member.reactivated": "Reactivated a member",
+  "team.service_user.created": "Added a service user",
+  "pocket.created": "Created a pocket",
+  "pocket.updated": "Changed a pocket",
+  "pocket.closed": "Closed a pocket",
+};
+
+/** A readable name for what an entry changed, from its before/after snapshot. */
+export function targetName(snapshot: Record<string, unknown> | null): string | undefined {
+  if (!snapshot) return undefined;
+  const first = snapshot.first_name;
+  const last = snapshot.last_name;
+  if (typeof first === "string") return `${first} ${typeof last === "string" ? last : ""}`.trim();
+  if (typeof snapshot.pocket_name === "string") return snapshot.pocket_name;
+  return undefined;
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { apiGet, apiSend } from "@/lib/api-client";
+import type {
+  CreateServiceUserRequest,
+  EditTeamMemberRequest,
+  InviteMemberRequest,
+} from "@/lib/jiko/team";
+import { TeamMember, TeamMessage, TeamResponse } from "@/lib/jiko/team";
+import { queryKeys } from "@/lib/query-keys";
+
+export const useTeam = () =>
+  useQuery({ queryKey: queryKeys.team(), queryFn: () => apiGet("/api/team", TeamResponse) });
+
+/** A change to the team: on success the team and the audit log are read again. */
+function useTeamChange<V, R>(change: (v: V) => Promise<R>, done: (result: R, v: V) => string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: (result, v) => {
+      toast.success(done(result, v));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.team() });
+      void queryClient.invalidateQueries({ queryKey: ["audit-log"] });
+    },
+  });
+}
+
+const fullName = (m: TeamMember) => `${m.first_name} ${m.last_name}`.trim();
+const member = (id: string) => `/api/team/members/${encodeURIComponent(id)}`;
+
+export const useInvite = () =>
+  useTeamChange(
+    (body: InviteMemberRequest) => apiSend("POST", "/api/team/invites", TeamMember, body),
+    (m) => `Invitation sent to ${m.email}`,
+  );
+
+export const useEditMember = () =>
+  useTeamChange(
+    ({ id, ...body }: EditTeamMemberRequest & { id: string }) =>
+      apiSend("PATCH", member(id), TeamMember, body),
+    (m, v) =>
+      v.status === "ACTIVE"
+        ? `${fullName(m)} is active again`
+        : `${fullName(m)} is now ${m.role.replace("_", "-").toLowerCase()}`,
+  );
+
+export const useDeactivate = () =>
+  useTeamChange(
+    (id: string) => apiSend("DELETE", member(id), TeamMember),
+    (m) => `${fullName(m)} is deactivated and signed out`,
+  );
+
+export const useResendInvite = () =>
+  useTeamChange(
+    (m: TeamMember) => apiSend("POST", `${member(m.id)}/invite`, TeamMessage),
+    (_, m) => `Invitation sent again to ${m.email}`,
+  );
+
+export const useCancelInvite = () =>
+  useTeamChange(
+    (m: TeamMember) => apiSend("DELETE", `${member(m.id)}/invite`, TeamMessage),
+    (_, m) => `Invitation to ${m.email} cancelled`,
+  );
+
+export const useCreateServiceUser = () =>
+  useTeamChange(
+    (body: CreateServiceUserRequest) =>
+      apiSend("POST", "/api/team/service-users", TeamMember, body),
+    (m) => `Service user ${m.first_name} added`,
+  );
+
+export { fullName };

@@ -1,0 +1,267 @@
+"use client";
+
+import { Bot, Mail, UserPlus } from "lucide-react";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { ROLE_LABELS } from "@/lib/jiko/roles";
+import type { TeamMember } from "@/lib/jiko/team";
+import { fullName, useEditMember, useResendInvite, useTeam } from "./hooks";
+import { InviteDialog } from "./invite-dialog";
+import { CancelInviteDialog, ChangeRoleDialog, DeactivateDialog } from "./member-dialogs";
+import { ServiceUserDialog } from "./service-user-dialog";
+
+type Open =
+  | { kind: "role" | "deactivate" | "cancel"; member: TeamMember }
+  | { kind: "invite" | "service" }
+  | null;
+
+const small = "px-2.5 py-1 text-xs";
+
+export function TeamAdmin({
+  canManage,
+  viewerMemberId,
+}: {
+  canManage: boolean;
+  viewerMemberId: string;
+}) {
+  const { data: team, error, refetch, isPending } = useTeam();
+  const [open, setOpen] = useState<Open>(null);
+  const resend = useResendInvite();
+  const reactivate = useEditMember();
+  if (isPending) return <Skeleton className="h-96" />;
+  if (error)
+    return (
+      <ErrorState
+        title="The team could not load"
+        message={error.message}
+        onRetry={() => refetch()}
+      />
+    );
+
+  const group = (status: TeamMember["status"]) =>
+    team.member_groups.find((g) => g.status === status)?.members ?? [];
+  const active = group("ACTIVE");
+  const people = active.filter((m) => m.access === "WEB");
+  const services = active.filter((m) => m.access === "API");
+  const activeAdmins = active.filter((m) => m.role === "ADMIN");
+  const isLastAdmin = (m: TeamMember) => m.role === "ADMIN" && activeAdmins.length === 1;
+  const close = () => setOpen(null);
+
+  const activeActions = (m: TeamMember) => {
+    const last = isLastAdmin(m);
+    const why = last
+      ? `${fullName(m)} is the team’s last admin: make someone else an admin first.`
+      : undefined;
+    return (
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button
+          variant="secondary"
+          className={small}
+          disabled={last}
+          title={why}
+          onClick={() => setOpen({ kind: "role", member: m })}
+        >
+          Change role<span className="sr-only"> of {fullName(m)}</span>
+        </Button>
+        <Button
+          variant="secondary"
+          className={small}
+          disabled={last}
+          title={why}
+          onClick={() => setOpen({ kind: "deactivate", member: m })}
+        >
+          Deactivate<span className="sr-only"> {fullName(m)}</span>
+        </Button>
+      </div>
+    );
+  };
+
+  return (
+    <div className="space-y-6">
+      {canManage && (
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => setOpen({ kind: "invite" })}>
+            <UserPlus aria-hidden="true" className="size-4" /> Invite member
+          </Button>
+          <Button variant="secondary" onClick={() => setOpen({ kind: "service" })}>
+            <Bot aria-hidden="true" className="size-4" /> Add service user
+          </Button>
+        </div>
+      )}
+
+      <MemberTable
+        title={`Active members (${people.length})`}
+        members={people}
+        columns={["Role", "Last login", "Added"]}
+        cells={(m) => [
+          <span key="r">
+            {ROLE_LABELS[m.role]}
+            {m.id === viewerMemberId && (
+              <span className="ml-2 text-xs text-ink-500 dark:text-ink-400">(you)</span>
+            )}
+          </span>,
+          m.last_login_at ? formatDateTime(m.last_login_at) : "Never",
+          formatDate(m.created_at),
+        ]}
+        actions={canManage ? activeActions : undefined}
+      />
+
+      <MemberTable
+        title={`Invitations (${group("PENDING").length})`}
+        empty="No pending invitations."
+        members={group("PENDING")}
+        columns={["Role", "Invited"]}
+        cells={(m) => [
+          ROLE_LABELS[m.role],
+          m.invite_sent_at ? formatDateTime(m.invite_sent_at) : formatDate(m.created_at),
+        ]}
+        actions={
+          canManage
+            ? (m) => (
+                <div className="flex flex-wrap justify-end gap-2">
+                  <Button
+                    variant="secondary"
+                    className={small}
+                    disabled={resend.isPending}
+                    onClick={() => resend.mutate(m)}
+                  >
+                    <Mail aria-hidden="true" className="size-3.5" /> Resend
+                    <span className="sr-only"> invitation to {m.email}</span>
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    className={small}
+                    onClick={() => setOpen({ kind: "cancel", member: m })}
+                  >
+                    Cancel<span className="sr-only"> invitation to {m.email}</span>
+                  </Button>
+                </div>
+              )
+            : undefined
+        }
+      />
+
+      <MemberTable
+        title={`Service users (${services.length})`}
+        empty="No service users. Add one for a system that calls Jiko on the team’s behalf."
+        members={services}
+        columns={["Role", "Added"]}
+        cells={(m) => [ROLE_LABELS[m.role], formatDate(m.created_at)]}
+        actions={canManage ? activeActions : undefined}
+      />
+
+      <MemberTable
+        title={`Deactivated (${group("DEACTIVATED").length})`}
+        empty="No deactivated members."
+        members={group("DEACTIVATED")}
+        columns={["Role", "Last login"]}
+        cells={(m) => [
+          ROLE_LABELS[m.role],
+          m.last_login_at ? formatDateTime(m.last_login_at) : "Never",
+        ]}
+        actions={
+          canManage
+            ? (m) => (
+                <Button
+                  variant="secondary"
+                  className={small}
+                  disabled={reactivate.isPending}
+                  onClick={() => reactivate.mutate({ id: m.id, status: "ACTIVE" })}
+                >
+                  Reactivate<span className="sr-only"> {fullName(m)}</span>
+                </Button>
+              )
+            : undefined
+        }
+      />
+
+      <InviteDialog
+        open={open?.kind === "invite"}
+        onOpenChange={(o) => !o && close()}
+        teamName={team.team_name}
+      />
+      <ServiceUserDialog open={open?.kind === "service"} onOpenChange={(o) => !o && close()} />
+      {open?.kind === "role" && <ChangeRoleDialog member={open.member} onClose={close} />}
+      {open?.kind === "deactivate" && (
+        <DeactivateDialog member={open.member} teamName={team.team_name} onClose={close} />
+      )}
+      {open?.kind === "cancel" && <CancelInviteDialog member={open.member} onClose={close} />}
+    </div>
+  );
+}
+
+function MemberTable({
+  title,
+  members,
+  columns,
+  cells,
+  actions,
+  empty,
+}: {
+  title: string;
+  members: TeamMember[];
+  columns: string[];
+  cells: (m: TeamMember) => React.ReactNode[];
+  actions?: (m: TeamMember) => React.ReactNode;
+  empty?: string;
+}) {
+  return (
+    <Card title={title}>
+      {members.length === 0 ? (
+        <p className="text-sm text-ink-600 dark:text-ink-300">{empty}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Member
+                </th>
+                {columns.map((c) => (
+                  <th key={c} scope="col" className="py-2 pr-4 font-medium">
+                    {c}
+                  </th>
+                ))}
+                {actions && (
+                  <th scope="col" className="py-2 text-right font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr
+                  key={m.id}
+                  data-testid={`member-${m.email}`}
+                  className="border-b border-ink-100 align-middle last:border-0 dark:border-ink-800"
+                >
+                  <th scope="row" className="py-2.5 pr-4 text-left font-normal">
+                    <span className="block font-medium">{fullName(m)}</span>
+                    <span className="block text-xs text-ink-600 dark:text-ink-300">{m.email}</span>
+                  </th>
+                  {cells(m).map((cell, i) => (
+                    <td key={columns[i]} className="py-2.5 pr-4">
+                      {cell}
+                    </td>
+                  ))}
+                  {actions && <td className="py-2.5 text-right">{actions(m)}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {members.some((m) => m.access === "API") && (
+        <p className="mt-3 text-xs text-ink-600 dark:text-ink-300">
+          <Badge>API</Badge> Service users reach Jiko by API only and cannot sign in.
+        </p>
+      )}
+    </Card>
+  );
+}

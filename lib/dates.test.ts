@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { endOfDay, startOfDay } from "./dates";
+
+describe("New York day boundaries", () => {
+  it("starts a winter day at 05:00 UTC and a summer day at 04:00 UTC", () => {
+    expect(startOfDay("2026-01-15")).toBe("2026-01-15T05:00:00.000Z");
+    expect(startOfDay("2026-07-15")).toBe("2026-07-15T04:00:00.000Z");
+  });
+
+  it("handles the days clocks change", () => {
+    expect(startOfDay("2026-03-08")).toBe("2026-03-08T05:00:00.000Z"); // spring forward at 2:00
+    expect(endOfDay("2026-03-08")).toBe("2026-03-09T03:59:59.999Z"); // a 23-hour day
+    expect(startOfDay("2026-11-01")).toBe("2026-11-01T04:00:00.000Z"); // fall back at 2:00
+    expect(endOfDay("2026-11-01")).toBe("2026-11-02T04:59:59.999Z"); // a 25-hour day
+  });
+});
