@@ -82,6 +82,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const portalServer = createServer((req, res) => portalListener(req, res));
   const apiServer = createServer((req, res) => apiListener(req, res));
   const servers = [portalServer, apiServer];
+  // Keep idle connections longer than any HTTP client does (undici: 4 s), so a client never
+  // reuses a socket the server is closing; a busy event loop (PGlite, tests) made that race real.
+  for (const server of servers) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   let handle: DbHandle | undefined;
   try {
     // Ports first: a second sandbox fails here, before it opens (or --reset wipes) any data.

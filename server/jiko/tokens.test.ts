@@ -51,6 +51,9 @@ async function storeExpiredSession(userId: string) {
 }
 
 beforeAll(async () => {
+  // The database first: its set-up blocks the event loop, best done before any connection is open.
+  handle = openDb({ dataDir: "memory://" });
+  await migrateDb(handle);
   sandbox = await startSandbox({ apiPort: 0, portalPort: 0 });
   client = await registerTestClient(sandbox.portalUrl);
   const people = (await (await fetch(`${sandbox.apiUrl}/_sandbox/people`)).json()) as {
@@ -66,8 +69,6 @@ beforeAll(async () => {
     AUTH_SECRET: "test-secret-test-secret-test-secret-42",
     JIKO_REFRESH_SKEW_SECONDS: "60",
   });
-  handle = openDb({ dataDir: "memory://" });
-  await migrateDb(handle);
 });
 
 afterAll(async () => {
