@@ -1,9 +1,15 @@
 /** React Query keys, shared by server prefetch and client hooks so hydration lines up. */
 import type { AuditFilters } from "./audit-filters";
+import type { EarningsParams } from "./pockets";
 
 export const queryKeys = {
   viewer: () => ["viewer"] as const,
   customer: () => ["customer"] as const,
   team: () => ["team"] as const,
   auditLog: (filters: AuditFilters) => ["audit-log", filters] as const,
+  pockets: () => ["pockets"] as const,
+  pocket: (id: string) => ["pocket", id] as const,
+  earnings: (id: string, params: EarningsParams) => ["pocket", id, "earnings", params] as const,
+  portals: (id: string, revealed: boolean) => ["pocket", id, "portals", revealed] as const,
+  strategies: () => ["trading-strategies"] as const,
 };

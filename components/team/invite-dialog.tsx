@@ -1,17 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/field";
-import { ROLE_LABELS, ROLES } from "@/lib/jiko/roles";
+import { DialogActions } from "@/components/ui/dialog-actions";
+import { Field, Input } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useDialogForm } from "@/components/ui/form-helpers";
 import { InviteMemberRequest } from "@/lib/jiko/team";
-import { showServerError } from "./form-helpers";
 import { useInvite } from "./hooks";
-
-type FormInput = z.input<typeof InviteMemberRequest>;
+import { RoleField } from "./role-field";
 
 export function InviteDialog({
   open,
@@ -23,27 +19,12 @@ export function InviteDialog({
   teamName: string;
 }) {
   const invite = useInvite();
-  const form = useForm<FormInput, unknown, InviteMemberRequest>({
-    resolver: zodResolver(InviteMemberRequest),
-    defaultValues: {
-      first_name: "",
-      last_name: "",
-      email: "",
-      phone_number: "",
-      role: "READ_ONLY",
-    },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await invite.mutateAsync(values);
-      form.reset();
-      onOpenChange(false);
-    } catch (error) {
-      showServerError(error, form.setError);
-    }
-  });
-
+  const { form, submit, errors, isSubmitting } = useDialogForm(
+    InviteMemberRequest,
+    { first_name: "", last_name: "", email: "", phone_number: "", role: "READ_ONLY" },
+    invite.mutateAsync,
+    () => onOpenChange(false),
+  );
   return (
     <Dialog
       open={open}
@@ -52,14 +33,7 @@ export function InviteDialog({
       description={`Jiko emails them a link to join ${teamName} and texts a code to their phone.`}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
-        {errors.root && (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            {errors.root.message}
-          </p>
-        )}
+        <FormError message={errors.root?.message} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="invite-first" label="First name" error={errors.first_name?.message}>
             <Input
@@ -101,23 +75,17 @@ export function InviteDialog({
             {...form.register("phone_number")}
           />
         </Field>
-        <Field id="invite-role" label="Role" error={errors.role?.message}>
-          <Select id="invite-role" {...form.register("role")}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Sending…" : "Send invitation"}
-          </Button>
-        </div>
+        <RoleField
+          id="invite-role"
+          error={errors.role?.message}
+          registration={form.register("role")}
+        />
+        <DialogActions
+          onCancel={() => onOpenChange(false)}
+          label="Send invitation"
+          pendingLabel="Sending…"
+          pending={isSubmitting}
+        />
       </form>
     </Dialog>
   );

@@ -1,27 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Select } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/jiko/roles";
 import type { TeamMember } from "@/lib/jiko/team";
 import { CAPABILITIES, ROLE_CAPABILITIES } from "@/lib/permissions";
 import { fullName, useCancelInvite, useDeactivate, useEditMember } from "./hooks";
 
 type Props = { member: TeamMember; onClose: () => void };
-
-function ErrorLine({ error }: { error: Error | null }) {
-  if (!error) return null;
-  return (
-    <p
-      role="alert"
-      className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-    >
-      {error.message}
-    </p>
-  );
-}
 
 export function ChangeRoleDialog({ member, onClose }: Props) {
   const [role, setRole] = useState<Role>(member.role);
@@ -34,7 +23,7 @@ export function ChangeRoleDialog({ member, onClose }: Props) {
       description="The new role applies the next time they load a page."
     >
       <div className="space-y-4">
-        <ErrorLine error={edit.error} />
+        <FormError message={edit.error?.message} />
         <Field id="role-select" label="Role">
           <Select id="role-select" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (
@@ -52,17 +41,14 @@ export function ChangeRoleDialog({ member, onClose }: Props) {
             ))}
           </ul>
         </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            disabled={role === member.role || edit.isPending}
-            onClick={() => edit.mutate({ id: member.id, role }, { onSuccess: onClose })}
-          >
-            {edit.isPending ? "Saving…" : "Change role"}
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          label="Change role"
+          pendingLabel="Saving…"
+          pending={edit.isPending}
+          disabled={role === member.role}
+          onConfirm={() => edit.mutate({ id: member.id, role }, { onSuccess: onClose })}
+        />
       </div>
     </Dialog>
   );
@@ -79,19 +65,16 @@ export function DeactivateDialog({ member, teamName, onClose }: Props & { teamNa
       description={`${name} will be signed out of Jiko and Treasury Desk at once and can no longer sign in to ${teamName}. What they did stays in the audit log. You can reactivate them later.`}
     >
       <div className="space-y-4">
-        <ErrorLine error={deactivate.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Keep {member.first_name}
-          </Button>
-          <Button
-            className="bg-red-700 hover:bg-red-800 dark:bg-red-600 dark:text-white dark:hover:bg-red-500"
-            disabled={deactivate.isPending}
-            onClick={() => deactivate.mutate(member.id, { onSuccess: onClose })}
-          >
-            {deactivate.isPending ? "Deactivating…" : `Deactivate ${member.first_name}`}
-          </Button>
-        </div>
+        <FormError message={deactivate.error?.message} />
+        <DialogActions
+          cancelLabel={`Keep ${member.first_name}`}
+          onCancel={onClose}
+          label={`Deactivate ${member.first_name}`}
+          pendingLabel="Deactivating…"
+          pending={deactivate.isPending}
+          danger
+          onConfirm={() => deactivate.mutate(member.id, { onSuccess: onClose })}
+        />
       </div>
     </Dialog>
   );
@@ -107,18 +90,15 @@ export function CancelInviteDialog({ member, onClose }: Props) {
       description="The link in their email stops working. You can invite them again later."
     >
       <div className="space-y-4">
-        <ErrorLine error={cancel.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Keep the invitation
-          </Button>
-          <Button
-            disabled={cancel.isPending}
-            onClick={() => cancel.mutate(member, { onSuccess: onClose })}
-          >
-            {cancel.isPending ? "Cancelling…" : "Cancel invitation"}
-          </Button>
-        </div>
+        <FormError message={cancel.error?.message} />
+        <DialogActions
+          cancelLabel="Keep the invitation"
+          onCancel={onClose}
+          label="Cancel invitation"
+          pendingLabel="Cancelling…"
+          pending={cancel.isPending}
+          onConfirm={() => cancel.mutate(member, { onSuccess: onClose })}
+        />
       </div>
     </Dialog>
   );

@@ -1,17 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/field";
-import { ROLE_LABELS, ROLES } from "@/lib/jiko/roles";
+import { DialogActions } from "@/components/ui/dialog-actions";
+import { Field, Input } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useDialogForm } from "@/components/ui/form-helpers";
 import { CreateServiceUserRequest } from "@/lib/jiko/team";
-import { showServerError } from "./form-helpers";
 import { useCreateServiceUser } from "./hooks";
-
-type FormInput = z.input<typeof CreateServiceUserRequest>;
+import { RoleField } from "./role-field";
 
 export function ServiceUserDialog({
   open,
@@ -21,21 +17,12 @@ export function ServiceUserDialog({
   onOpenChange: (o: boolean) => void;
 }) {
   const create = useCreateServiceUser();
-  const form = useForm<FormInput, unknown, CreateServiceUserRequest>({
-    resolver: zodResolver(CreateServiceUserRequest),
-    defaultValues: { name: "", email: "", role: "READ_ONLY" },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await create.mutateAsync(values);
-      form.reset();
-      onOpenChange(false);
-    } catch (error) {
-      showServerError(error, form.setError);
-    }
-  });
-
+  const { form, submit, errors, isSubmitting } = useDialogForm(
+    CreateServiceUserRequest,
+    { name: "", email: "", role: "READ_ONLY" },
+    create.mutateAsync,
+    () => onOpenChange(false),
+  );
   return (
     <Dialog
       open={open}
@@ -44,14 +31,7 @@ export function ServiceUserDialog({
       description="A member that reaches Jiko by API only, for an accounting or treasury system. It cannot sign in on the portal."
     >
       <form onSubmit={submit} noValidate className="space-y-4">
-        {errors.root && (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            {errors.root.message}
-          </p>
-        )}
+        <FormError message={errors.root?.message} />
         <Field
           id="svc-name"
           label="Name"
@@ -79,23 +59,17 @@ export function ServiceUserDialog({
             {...form.register("email")}
           />
         </Field>
-        <Field id="svc-role" label="Role" error={errors.role?.message}>
-          <Select id="svc-role" {...form.register("role")}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Adding…" : "Add service user"}
-          </Button>
-        </div>
+        <RoleField
+          id="svc-role"
+          error={errors.role?.message}
+          registration={form.register("role")}
+        />
+        <DialogActions
+          onCancel={() => onOpenChange(false)}
+          label="Add service user"
+          pendingLabel="Adding…"
+          pending={isSubmitting}
+        />
       </form>
     </Dialog>
   );

@@ -3,6 +3,17 @@ import type { z } from "zod";
 import { AuditLogList, type AuditLogQuery } from "@/lib/jiko/audit";
 import { Customer } from "@/lib/jiko/customer";
 import {
+  type CreatePocketRequest,
+  Earnings,
+  type EarningsPeriod,
+  Pocket,
+  PocketList,
+  type PocketStatus,
+  type UpdatePocketRequest,
+} from "@/lib/jiko/pockets";
+import { ListPortalsResponse } from "@/lib/jiko/portals";
+import { TradingStrategies } from "@/lib/jiko/strategies";
+import {
   type CreateServiceUserRequest,
   type EditTeamMemberRequest,
   type InviteMemberRequest,
@@ -20,6 +31,14 @@ export interface TokenSource {
 }
 
 const member = (id: string) => `/api/v1/team/${encodeURIComponent(id)}/`;
+const pocket = (id: string) => `/api/v2/pockets/${encodeURIComponent(id)}/`;
+
+export interface EarningsQuery {
+  period: EarningsPeriod;
+  /** Inclusive "YYYY-MM-DD" dates, for period "range". */
+  date_from?: string;
+  date_to?: string;
+}
 
 /**
  * Jiko's Customer API for one signed-in person. Every answer is parsed with lib/jiko's schemas. A
@@ -61,6 +80,33 @@ export function createJikoClient(http: HttpOptions, tokens: TokenSource) {
       call({ method: "DELETE", path: `${member(id)}invite/`, idempotent: false }, TeamMessage),
     createServiceUser: (body: CreateServiceUserRequest) =>
       call({ method: "POST", path: "/api/v1/team/service-users/", body }, TeamMember),
+
+    pockets: (q: { cursor?: string; limit?: number; status?: PocketStatus[] } = {}) =>
+      call(
+        {
+          method: "GET",
+          path: "/api/v2/pockets/",
+          query: { cursor: q.cursor, limit: q.limit, "filter[status]": q.status },
+        },
+        PocketList,
+      ),
+    pocket: (id: string) => call({ method: "GET", path: pocket(id) }, Pocket),
+    createPocket: (body: CreatePocketRequest) =>
+      call({ method: "POST", path: "/api/v2/pockets/", body }, Pocket),
+    updatePocket: (id: string, body: UpdatePocketRequest) =>
+      call({ method: "PATCH", path: pocket(id), body }, Pocket),
+    earnings: (id: string, q: EarningsQuery) =>
+      call({ method: "GET", path: `${pocket(id)}earnings/`, query: { ...q } }, Earnings),
+    tradingStrategies: (applicability?: "DEPOSIT" | "REINVESTMENT") =>
+      call(
+        { method: "GET", path: "/api/v2/trading-strategies/", query: { applicability } },
+        TradingStrategies,
+      ),
+    portals: (pocketId: string) =>
+      call(
+        { method: "GET", path: `/api/v1/accounts/${encodeURIComponent(pocketId)}/portals/` },
+        ListPortalsResponse,
+      ),
 
     auditLogs: (query: AuditLogQuery) =>
       call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),
