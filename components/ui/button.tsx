@@ -9,7 +9,7 @@ const VARIANTS = {
 } as const;
 
 export function buttonClass(variant: keyof typeof VARIANTS = "primary", extra = ""): string {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${extra}`;
+  return `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${extra}`;
 }
 
 export function Button({
