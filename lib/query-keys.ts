@@ -12,4 +12,6 @@ export const queryKeys = {
   earnings: (id: string, params: EarningsParams) => ["pocket", id, "earnings", params] as const,
   portals: (id: string, revealed: boolean) => ["pocket", id, "portals", revealed] as const,
   strategies: () => ["trading-strategies"] as const,
+  overview: () => ["overview"] as const,
+  earningsSeries: () => ["overview", "earnings-series"] as const,
 };

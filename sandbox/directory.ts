@@ -124,6 +124,15 @@ export async function pocketsOfTeam(db: SandboxDb, teamId: string): Promise<Pock
 }
 
 /** Records a completed sign-in on the person and on each of their active memberships. */
+/** Every pocket of a customer, any status, in creation order (the Pockets v2 list's order). */
+export async function pocketsOfCustomer(db: SandboxDb, customerId: string): Promise<Pocket[]> {
+  return db
+    .select()
+    .from(pockets)
+    .where(eq(pockets.customerId, customerId))
+    .orderBy(asc(pockets.createdAt), asc(pockets.id));
+}
+
 export async function recordLogin(db: SandboxDb, personId: string, at = new Date()) {
   await db.update(people).set({ lastLoginAt: at }).where(eq(people.id, personId));
   await db

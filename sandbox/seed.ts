@@ -6,12 +6,15 @@
  * for those dates, password hashes (random salts) and audit entry ids.
  */
 import { sql } from "drizzle-orm";
+import { addDays } from "../lib/jiko/business-days";
 import type { Role } from "../lib/jiko/roles";
 import { actorOf, memberSnapshot, recordAudit } from "./audit";
 import type { SandboxDb } from "./db/open";
 import { customers, members, people, pockets, teams } from "./db/schema";
 import type { Member } from "./directory";
 import { stableId } from "./ids";
+import { newYorkDate } from "./ledger/clock";
+import { HISTORY_DAYS, type SeedPocketKey, seedLedger } from "./ledger/seed-history";
 import { hashPassword } from "./passwords";
 
 type MemberStatus = "ACTIVE" | "PENDING" | "DEACTIVATED";
@@ -120,14 +123,32 @@ const MEMBERSHIPS: Array<{
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const POCKETS: Array<{ customer: keyof typeof SEED.customers; name: string; strategy: string }> = [
-  { customer: "us", name: "Operating Reserve (4-week)", strategy: "UST-4W" },
-  { customer: "us", name: "Payroll (13-week)", strategy: "UST-13W" },
-  { customer: "us", name: "Tax Reserve (26-week)", strategy: "UST-26W" },
-  { customer: "us", name: "Strategic Reserve (52-week)", strategy: "UST-52W" },
-  { customer: "eu", name: "EU Operating (4-week)", strategy: "UST-4W" },
-  { customer: "eu", name: "EU Liquidity Buffer (13-week)", strategy: "UST-13W" },
+const POCKETS: Array<{
+  key: SeedPocketKey;
+  customer: keyof typeof SEED.customers;
+  name: string;
+  strategy: string;
+}> = [
+  { key: "operating", customer: "us", name: "Operating Reserve (4-week)", strategy: "UST-4W" },
+  { key: "payroll", customer: "us", name: "Payroll (13-week)", strategy: "UST-13W" },
+  { key: "tax", customer: "us", name: "Tax Reserve (26-week)", strategy: "UST-26W" },
+  { key: "strategic", customer: "us", name: "Strategic Reserve (52-week)", strategy: "UST-52W" },
+  { key: "euOperating", customer: "eu", name: "EU Operating (4-week)", strategy: "UST-4W" },
+  {
+    key: "euBuffer",
+    customer: "eu",
+    name: "EU Liquidity Buffer (13-week)",
+    strategy: "UST-13W",
+  },
 ];
+
+const pocketId = (p: (typeof POCKETS)[number]) => stableId("pocket", `${p.customer}:${p.name}`);
+
+/** Seeded pocket ids by key (same on every seed). */
+export const SEED_POCKETS = Object.fromEntries(POCKETS.map((p) => [p.key, pocketId(p)])) as Record<
+  SeedPocketKey,
+  string
+>;
 
 export async function isSeeded(db: SandboxDb): Promise<boolean> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(customers);
@@ -303,19 +324,31 @@ export async function seed(db: SandboxDb, password: string, now = new Date()): P
     );
     history.sort((a, b) => a.at!.getTime() - b.at!.getTime());
     for (const entry of history) await recordAudit(tx, entry);
+    // The pockets open HISTORY_DAYS before today; their money is the ledger's (ledger/).
+    const today = newYorkDate(now);
+    const start = addDays(today, -HISTORY_DAYS);
     await tx.insert(pockets).values(
       POCKETS.map((p, i) => ({
-        id: stableId("pocket", `${p.customer}:${p.name}`),
+        id: pocketId(p),
         customerId: SEED.customers[p.customer],
         pocketName: p.name,
         status: "OPEN",
         depositStrategyId: p.strategy,
         reinvestmentStrategyId: p.strategy,
+        openedOn: start,
         // One minute apart: lists keep the seed's order.
-        createdAt: new Date(
-          day(p.customer === "us" ? "2024-03-04" : "2024-09-02").getTime() + i * 60_000,
-        ),
+        createdAt: new Date(day(start).getTime() + i * 60_000),
       })),
+    );
+    await seedLedger(
+      tx,
+      POCKETS.map((p) => ({
+        key: p.key,
+        id: pocketId(p),
+        depositStrategyId: p.strategy,
+        reinvestmentStrategyId: p.strategy,
+      })),
+      today,
     );
   });
 }

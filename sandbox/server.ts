@@ -11,6 +11,7 @@ import { apiApp } from "./api/app";
 import { Faults } from "./api/faults";
 import { type DbHandle, openDb, type SandboxDb } from "./db/open";
 import { RateLimiter, type RateLimitOverrides } from "./http/rate-limit";
+import { SandboxClock } from "./ledger/clock";
 import { createLogger, type Logger } from "./log";
 import { sweepExpired } from "./portal/adapter";
 import { portalKeys } from "./portal/keys";
@@ -35,6 +36,8 @@ export interface SandboxOptions {
   rateLimits?: RateLimitOverrides;
   logLevel?: string;
   logger?: Logger;
+  /** The wall clock the sandbox clock counts from (tests may pin it). */
+  now?: () => Date;
 }
 
 export interface Sandbox {
@@ -44,6 +47,8 @@ export interface Sandbox {
   settings: ProviderSettings;
   /** The sandbox's database, for tests that need to change state no route changes yet. */
   db: SandboxDb;
+  /** The sandbox clock (today, advance) and the T-bill engine's catch-up. */
+  clock: SandboxClock;
   close(): Promise<void>;
 }
 
@@ -97,7 +102,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
     handle = await openDb(opts.dataDir, opts.reset);
     const { db } = handle;
-    if (!(await isSeeded(db))) await seed(db, opts.password ?? "jiko-sandbox");
+    if (!(await isSeeded(db))) {
+      await seed(db, opts.password ?? "jiko-sandbox", opts.now?.() ?? new Date());
+    }
+    // The engine catches up on the days since it last ran (a restart on a later day).
+    const clock = new SandboxClock(db, opts.now);
+    await clock.catchUp();
     await sweepExpired(db);
     const keys = await portalKeys(db);
 
@@ -108,7 +118,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const limiter = new RateLimiter(opts.rateLimits);
     const faults = new Faults();
     portalListener = portalHandler({ provider, db, limiter, log });
-    const api = apiApp({ provider, portalUrl, db, limiter, faults, log });
+    const api = apiApp({ provider, portalUrl, db, clock, limiter, faults, log });
     apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
 
     const opened = handle;
@@ -118,6 +128,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       portalUrl,
       settings,
       db,
+      clock,
       close() {
         closing ??= (async () => {
           await Promise.all(servers.map(closeServer));

@@ -3,20 +3,30 @@ import type { Metadata } from "next";
 import { AccessCard } from "@/components/home/access-card";
 import { CompanyCard } from "@/components/home/company-card";
 import { TeamCard } from "@/components/home/team-card";
+import { TreasuryOverview } from "@/components/overview/treasury-overview";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import { can } from "@/lib/permissions";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
+import { buildOverview } from "@/server/pockets/overview";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const viewer = await requireViewer();
-  const showTeam = can(new Set(viewer.capabilities), "team:view");
-  // First paint from the server, with the keys the client hooks use.
+  const capabilities = new Set(viewer.capabilities);
+  const showTreasury = can(capabilities, "overview:view");
+  const showTeam = can(capabilities, "team:view");
+  // First paint from the server, with the keys the client hooks use. The earnings history is
+  // not awaited here: it fills in after the page is usable.
   const queryClient = makeQueryClient();
   await Promise.all([
+    showTreasury &&
+      queryClient.prefetchQuery({
+        queryKey: queryKeys.overview(),
+        queryFn: () => buildOverview(viewer.jiko),
+      }),
     queryClient.prefetchQuery({
       queryKey: queryKeys.customer(),
       queryFn: () => viewer.jiko.customer(),
@@ -34,6 +44,7 @@ export default async function OverviewPage() {
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
+        {showTreasury && <TreasuryOverview />}
         <div className="grid gap-6 lg:grid-cols-3">
           <CompanyCard />
           <AccessCard

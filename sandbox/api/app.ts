@@ -13,12 +13,15 @@ import { ENDPOINT_SCOPES, type Scope } from "../../lib/jiko/scopes";
 import type { SandboxDb } from "../db/open";
 import { METHOD_NOT_ALLOWED, NOT_AUTHENTICATED, NOT_FOUND, reasonPhrase } from "../http/errors";
 import { type RateDecision, type RateLimiter, rateLimitHeaders } from "../http/rate-limit";
+import type { SandboxClock } from "../ledger/clock";
 import type { Logger } from "../log";
 import { TeamRuleError } from "../team-admin";
 import { type Principal, type Resolution, resolveBearer } from "./auth";
 import { type Faults, preferredStatus } from "./faults";
 import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
+import { getPocket, listPockets, patchPocket, pocketEarnings, postPocket } from "./pockets";
 import { sandboxRoutes } from "./sandbox-routes";
+import { listAccountPortals, listPortals, listStrategies } from "./strategies-portals";
 import {
   auditCsv,
   auditLogs,
@@ -33,7 +36,9 @@ import {
   serviceUser,
 } from "./team";
 
-type Env = { Variables: { auth: Resolution; requestId: string; portalUrl: string } };
+type Env = {
+  Variables: { auth: Resolution; requestId: string; portalUrl: string; clock: SandboxClock };
+};
 type Handler = (db: SandboxDb, p: Principal, c: Context<Env>) => Promise<unknown>;
 
 interface RouteDef {
@@ -114,6 +119,54 @@ const ROUTES: RouteDef[] = [
     handler: cancel,
   },
   { method: "GET", path: "/api/v1/customer/", scope: ENDPOINT_SCOPES.customer, handler: customer },
+  {
+    method: "GET",
+    path: "/api/v2/pockets/",
+    scope: ENDPOINT_SCOPES.pocketsRead,
+    handler: listPockets,
+  },
+  {
+    method: "POST",
+    path: "/api/v2/pockets/",
+    scope: ENDPOINT_SCOPES.pocketsWrite,
+    handler: postPocket,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/pockets/:pocket_id/",
+    scope: ENDPOINT_SCOPES.pocketsRead,
+    handler: getPocket,
+  },
+  {
+    method: "PATCH",
+    path: "/api/v2/pockets/:pocket_id/",
+    scope: ENDPOINT_SCOPES.pocketsWrite,
+    handler: patchPocket,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/pockets/:pocket_id/earnings/",
+    scope: ENDPOINT_SCOPES.pocketsRead,
+    handler: pocketEarnings,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/trading-strategies/",
+    scope: ENDPOINT_SCOPES.pocketsRead,
+    handler: listStrategies,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/portals/",
+    scope: ENDPOINT_SCOPES.pocketsRead,
+    handler: listPortals,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/accounts/:account_id/portals/",
+    scope: ENDPOINT_SCOPES.pocketsRead,
+    handler: listAccountPortals,
+  },
 ];
 
 /** Jiko's rate-limit groups by path (first segment after the version). */
@@ -157,15 +210,18 @@ export function apiApp(o: {
   /** The portal's origin, for the links in invitation emails. */
   portalUrl: string;
   db: SandboxDb;
+  /** The sandbox clock and the T-bill engine's catch-up. */
+  clock: SandboxClock;
   limiter: RateLimiter;
   faults: Faults;
   log: Logger;
 }) {
-  const { provider, db, limiter, faults, log } = o;
+  const { provider, db, clock, limiter, faults, log } = o;
   const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
     c.set("portalUrl", o.portalUrl);
+    c.set("clock", clock);
     const started = performance.now();
     const requestId = c.req.header("x-request-id") || randomUUID();
     c.set("requestId", requestId);
@@ -186,7 +242,7 @@ export function apiApp(o: {
     );
   });
 
-  app.route("/", sandboxRoutes({ db, faults }));
+  app.route("/", sandboxRoutes({ db, faults, clock }));
 
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/_sandbox/")) return next();

@@ -1,12 +1,18 @@
 /**
  * The emulator's own routes on the API origin (absent at Jiko; tests and scripts only): people,
- * outbox, grant revocation, faults, health.
+ * outbox, grant revocation, faults, health, the sandbox clock, and pockets' EOD values and flows.
  */
-import { Hono } from "hono";
+
+import { eq } from "drizzle-orm";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { daysBetween } from "../../lib/jiko/business-days";
 import type { SandboxDb } from "../db/open";
+import { pockets } from "../db/schema";
 import { allMembershipsByEmail, findPersonByEmail } from "../directory";
 import { jsonDecodeDetail, validationDetail } from "../http/errors";
+import type { SandboxClock } from "../ledger/clock";
+import { eodRange, flowsIn } from "../ledger/valuation";
 import { listOutbox } from "../outbox";
 import { revokePersonGrants } from "../portal/grants";
 import { FaultBody, type Faults } from "./faults";
@@ -22,9 +28,13 @@ async function readJson(c: {
 }
 
 const RevokeBody = z.object({ email: z.email() });
+const ClockBody = z.object({ days: z.number().int().min(1).max(400) });
+const RangeQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+/** At most this many days per EOD request. */
+const MAX_EOD_DAYS = 1_500;
 
-export function sandboxRoutes(o: { db: SandboxDb; faults: Faults }) {
-  const { db, faults } = o;
+export function sandboxRoutes(o: { db: SandboxDb; faults: Faults; clock: SandboxClock }) {
+  const { db, faults, clock } = o;
   const app = new Hono();
 
   app.get("/_sandbox/health", (c) => c.json({ ok: true }));
@@ -79,6 +89,61 @@ export function sandboxRoutes(o: { db: SandboxDb; faults: Faults }) {
     const parsed = FaultBody.safeParse(body.value, { reportInput: true });
     if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "body") }, 422);
     return c.json(faults.set(parsed.data));
+  });
+
+  app.get("/_sandbox/clock", async (c) => c.json(await clock.view()));
+  app.post("/_sandbox/clock", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return c.json({ detail: jsonDecodeDetail() }, 422);
+    const parsed = ClockBody.safeParse(body.value, { reportInput: true });
+    if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "body") }, 422);
+    return c.json(await clock.advance(parsed.data.days));
+  });
+
+  /** The pocket and a [from, to] range (default: the pocket's first day through today). */
+  async function pocketRange(c: Context) {
+    const [pocket] = await db
+      .select()
+      .from(pockets)
+      .where(eq(pockets.id, c.req.param("pocket_id") ?? ""))
+      .catch(() => []);
+    if (!pocket) return { error: c.json({ detail: "Not Found" }, 404) };
+    const today = await clock.today();
+    const parsed = RangeQuery.safeParse(
+      { from: c.req.query("from") || pocket.openedOn, to: c.req.query("to") || today },
+      { reportInput: true },
+    );
+    if (!parsed.success) {
+      return { error: c.json({ detail: validationDetail(parsed.error, "query") }, 422) };
+    }
+    const { from, to } = parsed.data;
+    if (from > to || to > today || daysBetween(from, to) > MAX_EOD_DAYS) {
+      const msg = `need from <= to <= today (${today}), at most ${MAX_EOD_DAYS} days`;
+      return {
+        error: c.json({ detail: [{ loc: ["query", "to"], msg, type: "value_error" }] }, 422),
+      };
+    }
+    return { pocket, from, to };
+  }
+
+  app.get("/_sandbox/pockets/:pocket_id/eod", async (c) => {
+    const r = await pocketRange(c);
+    if ("error" in r) return r.error;
+    const rows = await eodRange(db, r.pocket, r.from, r.to);
+    return c.json({
+      items: rows.map((e) => ({
+        date: e.date,
+        cash: e.cash,
+        securities: e.securities,
+        total: e.total,
+      })),
+    });
+  });
+
+  app.get("/_sandbox/pockets/:pocket_id/flows", async (c) => {
+    const r = await pocketRange(c);
+    if ("error" in r) return r.error;
+    return c.json({ items: await flowsIn(db, r.pocket.id, r.from, r.to) });
   });
 
   return app;

@@ -39,13 +39,13 @@ export class RequestInvalid extends Error {
 
 export type ApiContext = Context<{ Variables: { portalUrl: string } }>;
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, source: Source): z.infer<T> {
+export function parse<T extends z.ZodType>(schema: T, value: unknown, source: Source): z.infer<T> {
   const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw new RequestInvalid(validationDetail(parsed.error, source));
   return parsed.data;
 }
 
-async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   let value: unknown;
   try {
     value = await c.req.json();

@@ -4,6 +4,8 @@
  * team each grant acts for, login codes) and the outbox of messages it would have sent.
  */
 import {
+  bigint,
+  date,
   index,
   integer,
   jsonb,
@@ -17,6 +19,10 @@ import {
 } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+/** A calendar day as "YYYY-MM-DD". */
+const day = (name: string) => date(name, { mode: "string" });
+/** Integer cents (bigint: pockets hold more than 2^31 cents). */
+const cents = (name: string) => bigint(name, { mode: "number" });
 
 export const customers = pgTable("customers", {
   id: uuid("id").primaryKey(),
@@ -82,7 +88,7 @@ export const members = pgTable(
   ],
 );
 
-/** Just enough of a pocket for the consent page; the ledger comes later. */
+/** A pocket; its money lives in the ledger tables below (sandbox/ledger). */
 export const pockets = pgTable(
   "pockets",
   {
@@ -95,9 +101,94 @@ export const pockets = pgTable(
     depositStrategyId: text("deposit_strategy_id").notNull(),
     reinvestmentStrategyId: text("reinvestment_strategy_id"),
     createdAt: ts("created_at").notNull().defaultNow(),
+    /** The pocket's first day (New York date on the sandbox clock); EOD is 0 before it. */
+    openedOn: day("opened_on").notNull(),
+    closureReason: text("closure_reason"),
+    closedAt: ts("closed_at"),
   },
   (t) => [index("pockets_customer_idx").on(t.customerId)],
 );
+
+/** Money into and out of a pocket (cents), dated by the New York day it takes effect. */
+export const pocketFlows = pgTable(
+  "pocket_flows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: serial("seq").notNull(),
+    pocketId: uuid("pocket_id")
+      .notNull()
+      .references(() => pockets.id),
+    date: day("date").notNull(),
+    /** DEPOSIT | WITHDRAWAL */
+    kind: text("kind").notNull(),
+    amount: cents("amount").notNull(),
+    description: text("description").notNull(),
+    bookedAt: ts("booked_at").notNull().defaultNow(),
+  },
+  (t) => [index("pocket_flows_pocket_date_idx").on(t.pocketId, t.date)],
+);
+
+/** T-bill trades: BUY, SELL, MATURITY. quantity = $100-face units; price per 100 in 1e-6. */
+export const pocketTrades = pgTable(
+  "pocket_trades",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: serial("seq").notNull(),
+    pocketId: uuid("pocket_id")
+      .notNull()
+      .references(() => pockets.id),
+    kind: text("kind").notNull(),
+    cusip: text("cusip").notNull(),
+    maturityDate: day("maturity_date").notNull(),
+    quantity: integer("quantity").notNull(),
+    priceMicros: integer("price_micros").notNull(),
+    amount: cents("amount").notNull(),
+    tradeDate: day("trade_date").notNull(),
+    settlementDate: day("settlement_date").notNull(),
+  },
+  (t) => [index("pocket_trades_pocket_date_idx").on(t.pocketId, t.settlementDate)],
+);
+
+/** The bills a pocket holds now, lot by lot (what sales draw on, nearest maturity first). */
+export const pocketLots = pgTable(
+  "pocket_lots",
+  {
+    id: serial("id").primaryKey(),
+    pocketId: uuid("pocket_id")
+      .notNull()
+      .references(() => pockets.id),
+    cusip: text("cusip").notNull(),
+    maturityDate: day("maturity_date").notNull(),
+    quantity: integer("quantity").notNull(),
+    purchasePriceMicros: integer("purchase_price_micros").notNull(),
+    purchaseDate: day("purchase_date").notNull(),
+  },
+  (t) => [index("pocket_lots_pocket_idx").on(t.pocketId)],
+);
+
+/** End-of-day values (cents): a cache of what the ledger and the curve give, recomputable. */
+export const pocketEod = pgTable(
+  "pocket_eod",
+  {
+    pocketId: uuid("pocket_id")
+      .notNull()
+      .references(() => pockets.id),
+    date: day("date").notNull(),
+    cash: cents("cash").notNull(),
+    securities: cents("securities").notNull(),
+    total: cents("total").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pocketId, t.date] })],
+);
+
+/** The sandbox clock (one row): today = New York date of the wall clock + offset_days. */
+export const sandboxClock = pgTable("sandbox_clock", {
+  id: integer("id").primaryKey(),
+  seededOn: day("seeded_on").notNull(),
+  offsetDays: integer("offset_days").notNull().default(0),
+  /** The last day the engine has run. */
+  processedThrough: day("processed_through").notNull(),
+});
 
 /** OAuth clients registered like Jiko's Settings page; metadata is oidc-provider's. */
 export const oauthClients = pgTable("oauth_clients", {

@@ -16,6 +16,7 @@ import {
   type Person,
   pocketsOfTeam,
 } from "../directory";
+import { latestTotals, usd } from "../ledger/valuation";
 import type { Logger } from "../log";
 import { bindGrant, consentCovers, consentedTeams, recordConsent, touchConsent } from "./grants";
 import {
@@ -104,6 +105,10 @@ export function consentSteps(
 
   async function consentView(c: Ctx, details: Interaction, m: Membership, error?: string) {
     const pockets = await pocketsOfTeam(db, m.team.id);
+    const balances = await latestTotals(
+      db,
+      pockets.map((p) => p.id),
+    );
     return c.html(
       consentPage({
         action: stepPath(details.uid, "consent"),
@@ -112,7 +117,7 @@ export function consentSteps(
         teamName: m.team.name,
         pockets: pockets.map((p) => ({
           name: p.pocketName,
-          detail: STRATEGY_LABEL[p.depositStrategyId] ?? p.depositStrategyId,
+          detail: `${usd(balances.get(p.id) ?? 0).formatted} · ${STRATEGY_LABEL[p.depositStrategyId] ?? p.depositStrategyId}`,
         })),
         error,
       }),

@@ -227,6 +227,10 @@ describe("consent", () => {
     ]) {
       expect(p.html).toContain(name);
     }
+    // Each with its balance (the ledger's total value), formatted in USD.
+    expect(p.html).toMatch(
+      /Payroll \(13-week\)<\/span><span class="muted">\$[\d,]+\.\d{2} · 13-week T-bills/,
+    );
     expect(p.html).toMatch(
       /<label for="agree">I agree to Jiko's Privacy Policy and Terms of Use<\/label>/,
     );

@@ -89,9 +89,11 @@ export function guarded<P = Record<string, never>>(
       if (error instanceof ApiError) return errorResponse(error.code, error.message, error.issues);
       if (error instanceof JikoError) {
         const message =
-          typeof error.detail === "string" && error.status > 0 && error.status < 500
-            ? error.detail
-            : ERROR_MESSAGES[error.code];
+          error.code === "rate-limited"
+            ? `${ERROR_MESSAGES["rate-limited"]}${error.retryAfterSeconds ? ` (about ${error.retryAfterSeconds} s)` : ""}`
+            : typeof error.detail === "string" && error.status > 0 && error.status < 500
+              ? error.detail
+              : ERROR_MESSAGES[error.code];
         return errorResponse(error.code, message);
       }
       log.error({ err: error, path: new URL(req.url).pathname }, "unhandled route error");

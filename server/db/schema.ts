@@ -2,7 +2,7 @@
  * The dashboard's own tables: Auth.js users, accounts (Jiko tokens, encrypted), sessions.
  * Shapes follow @auth/drizzle-adapter's Postgres schema.
  */
-import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 export const users = pgTable("users", {
   id: text("id")
@@ -51,4 +51,20 @@ export const verificationTokens = pgTable(
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/**
+ * Jiko's earnings for closed periods (a whole month before the current one): they never change,
+ * so each is asked for once. Keyed by pocket and the exact inclusive range.
+ */
+export const earningsCache = pgTable(
+  "earnings_cache",
+  {
+    pocketId: text("pocket_id").notNull(),
+    dateFrom: text("date_from").notNull(),
+    dateTo: text("date_to").notNull(),
+    cents: bigint("cents", { mode: "number" }).notNull(),
+    fetchedAt: timestamp("fetched_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pocketId, t.dateFrom, t.dateTo] })],
 );

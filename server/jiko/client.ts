@@ -44,7 +44,11 @@ export interface EarningsQuery {
  * Jiko's Customer API for one signed-in person. Every answer is parsed with lib/jiko's schemas. A
  * 401 on a token we thought good (revoked, or clocks apart) gets one forced refresh and one retry.
  */
-export function createJikoClient(http: HttpOptions, tokens: TokenSource) {
+export function createJikoClient(
+  http: HttpOptions,
+  tokens: TokenSource,
+  opts: { onRequest?: (req: Omit<JikoRequest, "accessToken">) => void } = {},
+) {
   async function withToken<T>(send: (accessToken: string) => Promise<T>): Promise<T> {
     const first = await tokens.get();
     try {
@@ -55,10 +59,14 @@ export function createJikoClient(http: HttpOptions, tokens: TokenSource) {
       return send(renewed.accessToken);
     }
   }
-  const call = <S extends z.ZodType>(req: Omit<JikoRequest, "accessToken">, schema: S) =>
-    withToken((accessToken) => jikoRequest(http, { ...req, accessToken }, schema));
-  const raw = (req: Omit<JikoRequest, "accessToken">) =>
-    withToken((accessToken) => jikoFetch(http, { ...req, accessToken }));
+  const call = <S extends z.ZodType>(req: Omit<JikoRequest, "accessToken">, schema: S) => {
+    opts.onRequest?.(req);
+    return withToken((accessToken) => jikoRequest(http, { ...req, accessToken }, schema));
+  };
+  const raw = (req: Omit<JikoRequest, "accessToken">) => {
+    opts.onRequest?.(req);
+    return withToken((accessToken) => jikoFetch(http, { ...req, accessToken }));
+  };
 
   return {
     /** The scopes the person's current token carries. */

@@ -1,8 +1,10 @@
 import "server-only";
+import { rateLimitGroupFor } from "@/lib/jiko/rate-limits";
 import { db } from "../db";
 import { env } from "../env";
 import { log } from "../log";
 import { createJikoClient, type JikoClient } from "./client";
+import { record } from "./pacer";
 import { accessTokenFor } from "./tokens";
 
 /** The Jiko client acting as one signed-in person, with their own tokens. */
@@ -15,6 +17,8 @@ export function jikoFor(userId: string): JikoClient {
       onRetry: (info) => log.warn({ ...info, userId }, "retrying Jiko call"),
     },
     { get: (opts) => accessTokenFor(db(), userId, opts) },
+    // Every call counts against the person's rate-limit budget (server/jiko/pacer.ts).
+    { onRequest: (req) => record(userId, rateLimitGroupFor(req.method, req.path)) },
   );
 }
 

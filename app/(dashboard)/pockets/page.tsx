@@ -1,0 +1,34 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { PocketsTable } from "@/components/pockets/pockets-table";
+import { Forbidden } from "@/components/ui/forbidden";
+import { can } from "@/lib/permissions";
+import { makeQueryClient } from "@/lib/query-client";
+import { queryKeys } from "@/lib/query-keys";
+import { requireViewer } from "@/server/viewer";
+
+export const metadata: Metadata = { title: "Pockets" };
+
+export default async function PocketsPage() {
+  const viewer = await requireViewer();
+  const capabilities = new Set(viewer.capabilities);
+  if (!can(capabilities, "overview:view")) return <Forbidden what="seeing pockets" />;
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({
+    queryKey: queryKeys.pockets(),
+    queryFn: () => viewer.jiko.pockets({ limit: 100 }),
+  });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Pockets</h1>
+        <p className="text-ink-600 dark:text-ink-300">
+          Each pocket is a bank account whose cash is invested in US Treasury bills as it arrives.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <PocketsTable canManage={can(capabilities, "pockets:manage")} />
+      </HydrationBoundary>
+    </div>
+  );
+}

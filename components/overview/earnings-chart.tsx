@@ -1,0 +1,125 @@
+"use client";
+
+import { useState } from "react";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { formatCents, formatCentsCompact } from "@/lib/money";
+import type { EarningsSeries } from "@/lib/overview";
+
+const monthLabel = (month: string) =>
+  new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(
+    new Date(`${month}-15T00:00:00Z`),
+  );
+
+/** Earnings per month (bars) and their running total (line), with the same numbers as a table. */
+export function EarningsChart({ series }: { series: EarningsSeries }) {
+  const [asTable, setAsTable] = useState(false);
+  let running = 0;
+  const rows = series.months.map((m) => {
+    running += m.cents;
+    return { month: m.month, cents: m.cents, cumulative: running };
+  });
+  return (
+    <div>
+      <div className="mb-2 flex items-center justify-between gap-4">
+        <p className="text-xs text-ink-600 dark:text-ink-300" aria-live="polite">
+          {series.complete
+            ? `${rows.length} months`
+            : `Loading history from Jiko: ${series.loaded} of ${series.needed} periods`}
+        </p>
+        <button
+          type="button"
+          className="text-sm text-brand-700 underline dark:text-brand-300"
+          onClick={() => setAsTable((t) => !t)}
+          aria-pressed={asTable}
+        >
+          {asTable ? "Show chart" : "Show as table"}
+        </button>
+      </div>
+      {asTable ? (
+        <table className="w-full text-sm" data-testid="earnings-table">
+          <caption className="sr-only">Earnings by month and cumulative</caption>
+          <thead>
+            <tr className="text-left text-xs text-ink-600 uppercase dark:text-ink-300">
+              <th scope="col" className="py-1">
+                Month
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Earnings
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Cumulative
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.month} data-month={r.month}>
+                <th scope="row" className="py-1 text-left font-normal">
+                  {monthLabel(r.month)}
+                </th>
+                <td className="py-1 text-right tabular-nums">{formatCents(r.cents)}</td>
+                <td className="py-1 text-right tabular-nums">{formatCents(r.cumulative)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <div
+          className="h-72"
+          role="img"
+          aria-label={`Monthly earnings over ${rows.length} months, ${formatCents(running)} in all`}
+        >
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" tickFormatter={monthLabel} tick={{ fontSize: 12 }} />
+              <YAxis
+                yAxisId="m"
+                tickFormatter={(c: number) => formatCentsCompact(c)}
+                width={72}
+                tick={{ fontSize: 12 }}
+              />
+              <YAxis
+                yAxisId="c"
+                orientation="right"
+                tickFormatter={(c: number) => formatCentsCompact(c)}
+                width={72}
+                tick={{ fontSize: 12 }}
+              />
+              <Tooltip
+                formatter={(c, name) => [formatCents(Number(c)), name]}
+                labelFormatter={(m) => monthLabel(String(m))}
+              />
+              <Legend />
+              <Bar
+                yAxisId="m"
+                dataKey="cents"
+                name="Earnings"
+                fill="#27a08b"
+                radius={[3, 3, 0, 0]}
+              />
+              <Line
+                yAxisId="c"
+                dataKey="cumulative"
+                name="Cumulative"
+                stroke="#434a60"
+                strokeWidth={2}
+                dot={false}
+              />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </div>
+  );
+}

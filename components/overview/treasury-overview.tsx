@@ -1,0 +1,198 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate } from "@/lib/dates";
+import { formatCents, formatRate } from "@/lib/money";
+import { strategyLabel } from "@/lib/pockets";
+import { useEarningsSeries, useOverview } from "./hooks";
+
+// The chart is below the fold: its code loads after the figures are on screen.
+const EarningsChart = dynamic(() => import("./earnings-chart").then((m) => m.EarningsChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-72" />,
+});
+
+const day = (d: string) => formatDate(`${d}T12:00:00Z`);
+
+function Figure({
+  label,
+  value,
+  id,
+  note,
+}: {
+  label: string;
+  value: string;
+  id: string;
+  note?: string;
+}) {
+  return (
+    <div className="rounded-xl border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900">
+      <dt className="text-sm text-ink-600 dark:text-ink-300">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={id}>
+        {value}
+      </dd>
+      {note && <dd className="text-xs text-ink-600 dark:text-ink-300">{note}</dd>}
+    </div>
+  );
+}
+
+export function TreasuryOverview() {
+  const { data, error, refetch, isPending } = useOverview();
+  const series = useEarningsSeries();
+  if (isPending) return <Skeleton className="h-64" />;
+  if (error)
+    return (
+      <ErrorState
+        title="Balances could not load"
+        message={error.message}
+        onRetry={() => refetch()}
+      />
+    );
+
+  return (
+    <div className="space-y-6">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Figure
+          label="Total value"
+          value={formatCents(data.totalCents)}
+          id="total-value"
+          note={`${data.pockets.length} pockets`}
+        />
+        <Figure
+          label="Current yield"
+          value={formatRate(data.currentYield)}
+          id="current-yield"
+          note="Annualized, weighted by value"
+        />
+        <Figure
+          label="Earnings this month"
+          value={formatCents(data.earnings.mtd)}
+          id="earnings-mtd"
+          note={`Through ${day(data.asOf)}`}
+        />
+        <Figure
+          label="Earnings this year"
+          value={formatCents(data.earnings.ytd)}
+          id="earnings-ytd"
+          note={`All time: ${formatCents(data.earnings.allTime)}`}
+        />
+      </dl>
+
+      <Card title="Earnings by month">
+        {series.isPending ? (
+          <Skeleton className="h-72" />
+        ) : series.error ? (
+          <ErrorState
+            title="Earnings history could not load"
+            message={series.error.message}
+            onRetry={() => series.refetch()}
+          />
+        ) : (
+          <EarningsChart series={series.data} />
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title="Pockets">
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead>
+                  <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Pocket
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Strategy
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">
+                      Value
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">
+                      Yield
+                    </th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      Earnings, all time
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.pockets.map((p) => (
+                    <tr
+                      key={p.id}
+                      className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                    >
+                      <th scope="row" className="py-2 pr-4 text-left font-medium">
+                        <Link
+                          href={`/pockets/${p.id}`}
+                          className="text-brand-700 hover:underline dark:text-brand-300"
+                        >
+                          {p.name}
+                        </Link>
+                      </th>
+                      <td className="py-2 pr-4">{strategyLabel(p.strategyId)}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">
+                        {formatCents(p.valueCents)}
+                      </td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{formatRate(p.yield)}</td>
+                      <td className="py-2 text-right tabular-nums">
+                        {formatCents(p.allTimeCents)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Maturing in 30 days">
+            {data.maturities.length === 0 ? (
+              <p className="text-sm text-ink-600 dark:text-ink-300">
+                No T-bills mature in the next 30 days.
+              </p>
+            ) : (
+              <ul className="divide-y divide-ink-100 text-sm dark:divide-ink-800">
+                {data.maturities.map((m) => (
+                  <li
+                    key={`${m.pocketId}-${m.cusip}`}
+                    className="flex justify-between gap-3 py-1.5"
+                  >
+                    <span>
+                      <span className="block">{day(m.maturityDate)}</span>
+                      <span className="block text-xs text-ink-600 dark:text-ink-300">
+                        {m.pocketName} · {m.cusip}
+                      </span>
+                    </span>
+                    <span className="tabular-nums">{formatCents(m.faceCents)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="Forecast">
+            <p className="text-sm text-ink-600 dark:text-ink-300">
+              What the bills held today will earn if yields hold (reinvestment not counted).
+            </p>
+            <dl className="mt-3 grid grid-cols-2 gap-3">
+              <Figure
+                label="Next 30 days"
+                value={formatCents(data.forecast.days30)}
+                id="forecast-30"
+              />
+              <Figure
+                label="Next 90 days"
+                value={formatCents(data.forecast.days90)}
+                id="forecast-90"
+              />
+            </dl>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { z } from "zod";
+import { apiGet, apiSend } from "@/lib/api-client";
+import {
+  type CreatePocketRequest,
+  Earnings,
+  Pocket,
+  PocketList,
+  type UpdatePocketRequest,
+} from "@/lib/jiko/pockets";
+import { Portal } from "@/lib/jiko/portals";
+import { TradingStrategies } from "@/lib/jiko/strategies";
+import type { EarningsParams } from "@/lib/pockets";
+import { queryKeys } from "@/lib/query-keys";
+
+export const usePockets = () =>
+  useQuery({ queryKey: queryKeys.pockets(), queryFn: () => apiGet("/api/pockets", PocketList) });
+
+export const usePocket = (id: string) =>
+  useQuery({ queryKey: queryKeys.pocket(id), queryFn: () => apiGet(`/api/pockets/${id}`, Pocket) });
+
+export const useStrategies = () =>
+  useQuery({
+    queryKey: queryKeys.strategies(),
+    queryFn: () => apiGet("/api/trading-strategies", TradingStrategies),
+    staleTime: 3_600_000,
+  });
+
+export function useEarnings(id: string, params: EarningsParams) {
+  const search = new URLSearchParams({
+    period: params.period,
+    ...(params.period === "range" ? { from: params.from!, to: params.to! } : {}),
+  });
+  return useQuery({
+    queryKey: queryKeys.earnings(id, params),
+    queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, Earnings),
+  });
+}
+
+const MaskedPortals = z.object({
+  items: z.array(Portal.extend({ account_number: z.string(), revealed: z.boolean() })),
+});
+
+export const usePortals = (id: string, reveal: boolean) =>
+  useQuery({
+    queryKey: queryKeys.portals(id, reveal),
+    queryFn: () => apiGet(`/api/pockets/${id}/portals${reveal ? "?reveal=1" : ""}`, MaskedPortals),
+    // Revealed numbers are not kept around once the person looks away.
+    gcTime: reveal ? 0 : undefined,
+  });
+
+function useInvalidatePockets() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.pockets() });
+    void queryClient.invalidateQueries({ queryKey: ["pocket"] });
+    void queryClient.invalidateQueries({ queryKey: ["audit-log"] });
+  };
+}
+
+export function useCreatePocket() {
+  const invalidate = useInvalidatePockets();
+  return useMutation({
+    mutationFn: (body: CreatePocketRequest) => apiSend("POST", "/api/pockets", Pocket, body),
+    onSuccess: (p) => {
+      toast.success(`${p.pocket_name} is open`);
+      invalidate();
+    },
+  });
+}
+
+export function useUpdatePocket(id: string) {
+  const invalidate = useInvalidatePockets();
+  return useMutation({
+    mutationFn: (body: UpdatePocketRequest) => apiSend("PATCH", `/api/pockets/${id}`, Pocket, body),
+    onSuccess: (p, body) => {
+      toast.success(
+        body.status === "CLOSED" ? `${p.pocket_name} is closed` : `${p.pocket_name} is saved`,
+      );
+      invalidate();
+    },
+  });
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
+import { formatCents, formatRate } from "@/lib/money";
+import { strategyLabel } from "@/lib/pockets";
+import { EarningsPanel } from "./earnings-panel";
+import { usePocket, usePockets } from "./hooks";
+import { PocketActions } from "./pocket-actions";
+import { PortalsPanel } from "./portals-panel";
+
+// Charts are below the fold: their code loads after the page is usable.
+const MaturityLadder = dynamic(() => import("./maturity-ladder").then((m) => m.MaturityLadder), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64" />,
+});
+
+/** Face value in cents: each unit of quantity is $100 of face (lib/jiko/pockets.ts). */
+const faceCents = (s: FixedIncomeSecurity) => s.quantity * 100 * 100;
+
+export function PocketDetail({
+  pocketId,
+  canManage,
+  canReveal,
+}: {
+  pocketId: string;
+  canManage: boolean;
+  canReveal: boolean;
+}) {
+  const { data: pocket, error, refetch, isPending } = usePocket(pocketId);
+  const pockets = usePockets();
+  if (isPending) return <Skeleton className="h-96" />;
+  if (error)
+    return (
+      <ErrorState
+        title="This pocket could not load"
+        message={error.message}
+        onRetry={() => refetch()}
+      />
+    );
+  const portfolio = pocket.portfolio;
+  const bills = (portfolio?.securities ?? [])
+    .filter((s): s is FixedIncomeSecurity => s.type === "FIXED_INCOME")
+    .sort((a, b) => a.maturity_date.localeCompare(b.maturity_date));
+  const openPockets = pockets.data?.items.filter((p) => p.status === "OPEN").length ?? 0;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold">
+            {pocket.pocket_name}{" "}
+            <Badge tone={pocket.status === "OPEN" ? "brand" : "neutral"}>{pocket.status}</Badge>
+          </h1>
+          <p className="text-ink-600 dark:text-ink-300">
+            Deposits: {strategyLabel(pocket.deposit_strategy_id)} · Reinvestment:{" "}
+            {strategyLabel(pocket.reinvestment_strategy_id)}
+          </p>
+        </div>
+        {canManage && <PocketActions pocket={pocket} openPockets={openPockets} />}
+      </div>
+
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {[
+          ["Value", portfolio ? formatCents(portfolio.total_value.value) : "—", "pocket-value"],
+          ["Current yield", portfolio ? formatRate(portfolio.current_yield) : "—", "pocket-yield"],
+          ["Cash", portfolio ? formatCents(portfolio.cash.value) : "—", "pocket-cash"],
+          [
+            "Earnings, all time",
+            portfolio ? formatCents(portfolio.all_time_earnings.value) : "—",
+            "pocket-earnings",
+          ],
+        ].map(([label, value, id]) => (
+          <div
+            key={id}
+            className="rounded-xl border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900"
+          >
+            <dt className="text-sm text-ink-600 dark:text-ink-300">{label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={id}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {portfolio?.pricing_timestamp && (
+        <p className="text-xs text-ink-600 dark:text-ink-300">
+          Priced {formatDateTime(portfolio.pricing_timestamp)}
+        </p>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title={`T-bill holdings (${bills.length})`}>
+            {bills.length === 0 ? (
+              <p className="text-sm text-ink-600 dark:text-ink-300">No T-bills are held.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <thead>
+                    <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        CUSIP
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        Maturity
+                      </th>
+                      <th scope="col" className="py-2 pr-4 text-right font-medium">
+                        Face
+                      </th>
+                      <th scope="col" className="py-2 pr-4 text-right font-medium">
+                        Market value
+                      </th>
+                      <th scope="col" className="py-2 text-right font-medium">
+                        Yield to maturity
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {bills.map((s) => (
+                      <tr
+                        key={s.cusip}
+                        className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                      >
+                        <th scope="row" className="py-2 pr-4 text-left font-mono font-normal">
+                          {s.cusip}
+                        </th>
+                        <td className="py-2 pr-4">{formatDate(`${s.maturity_date}T12:00:00Z`)}</td>
+                        <td className="py-2 pr-4 text-right tabular-nums">
+                          {formatCents(faceCents(s))}
+                        </td>
+                        <td className="py-2 pr-4 text-right tabular-nums">
+                          {formatCents(s.market_value.value)}
+                        </td>
+                        <td className="py-2 text-right tabular-nums">
+                          {formatRate(s.yield_to_maturity, 3)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+        </div>
+        <EarningsPanel pocketId={pocket.id} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title="Maturity ladder">
+            <MaturityLadder securities={bills} />
+          </Card>
+        </div>
+        <PortalsPanel pocketId={pocket.id} canReveal={canReveal} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatCents, formatRate } from "@/lib/money";
+import { strategyLabel } from "@/lib/pockets";
+import { CreatePocketDialog } from "./create-pocket-dialog";
+import { usePockets } from "./hooks";
+
+const STATUS_TONE = {
+  OPEN: "brand",
+  PENDING: "warning",
+  FROZEN: "danger",
+  CLOSED: "neutral",
+} as const;
+
+export function PocketsTable({ canManage }: { canManage: boolean }) {
+  const { data, error, refetch, isPending } = usePockets();
+  const [creating, setCreating] = useState(false);
+  if (isPending) return <Skeleton className="h-80" />;
+  if (error)
+    return (
+      <ErrorState
+        title="Pockets could not load"
+        message={error.message}
+        onRetry={() => refetch()}
+      />
+    );
+
+  return (
+    <Card
+      title={`Pockets (${data.items.length})`}
+      action={
+        canManage && (
+          <Button onClick={() => setCreating(true)}>
+            <Plus aria-hidden="true" className="size-4" /> Open a pocket
+          </Button>
+        )
+      }
+    >
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Pocket
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Status
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Strategy
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                Value
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                Yield
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                Earnings, all time
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((p) => (
+              <tr
+                key={p.id}
+                data-testid={`pocket-row-${p.pocket_name}`}
+                className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+              >
+                <th scope="row" className="py-2.5 pr-4 text-left font-medium">
+                  <Link
+                    href={`/pockets/${p.id}`}
+                    className="text-brand-700 hover:underline dark:text-brand-300"
+                  >
+                    {p.pocket_name}
+                  </Link>
+                </th>
+                <td className="py-2.5 pr-4">
+                  <Badge tone={STATUS_TONE[p.status]}>{p.status}</Badge>
+                </td>
+                <td className="py-2.5 pr-4">{strategyLabel(p.deposit_strategy_id)}</td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">
+                  {p.portfolio ? formatCents(p.portfolio.total_value.value) : "—"}
+                </td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">
+                  {p.portfolio ? formatRate(p.portfolio.current_yield) : "—"}
+                </td>
+                <td className="py-2.5 text-right tabular-nums">
+                  {p.portfolio ? formatCents(p.portfolio.all_time_earnings.value) : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <CreatePocketDialog open={creating} onOpenChange={setCreating} />
+    </Card>
+  );
+}

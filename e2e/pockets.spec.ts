@@ -1,0 +1,181 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { E2E } from "./env";
+import { signIn } from "./portal";
+import { personWith } from "./sandbox";
+
+interface EodPoint {
+  date: string;
+  total: number;
+}
+
+/** The sandbox ledger's end-of-day values for a pocket (its own route, for tests). */
+async function ledgerValue(pocketId: string): Promise<EodPoint> {
+  const clock = (await (await fetch(`${E2E.apiUrl}/_sandbox/clock`)).json()) as { today: string };
+  const res = await fetch(
+    `${E2E.apiUrl}/_sandbox/pockets/${pocketId}/eod?from=${clock.today}&to=${clock.today}`,
+  );
+  const { items } = (await res.json()) as { items: EodPoint[] };
+  return items.at(-1)!;
+}
+
+const dollars = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+
+test.describe
+  .serial("pockets", () => {
+    test("an admin opens, renames and closes a pocket, with the rules explained first", async ({
+      page,
+    }) => {
+      const admin = await personWith(
+        (p) =>
+          p.teams.length === 1 &&
+          p.teams[0]!.role === "ADMIN" &&
+          p.teams[0]!.team_name === "Harborline Treasury",
+      );
+      await signIn(page, admin.email);
+      await page.getByRole("link", { name: "Pockets" }).click();
+      await page.getByRole("button", { name: "Open a pocket" }).click();
+      const dialog = page.getByRole("dialog", { name: "Open a pocket" });
+      await dialog.getByRole("button", { name: "Open pocket" }).click();
+      await expect(dialog.getByText("Give the pocket a name")).toBeVisible();
+      await dialog.getByLabel("Name").fill("Acquisition reserve");
+      await dialog.getByLabel("Invest deposits in").selectOption("UST-13W");
+      await dialog.getByRole("button", { name: "Open pocket" }).click();
+      await expect(
+        page.getByRole("heading", { level: 1, name: /Acquisition reserve/ }),
+      ).toBeVisible();
+      await expect(page.getByTestId("pocket-value")).toHaveText("$0.00");
+
+      await page.getByRole("button", { name: "Rename" }).click();
+      await page.getByRole("dialog").getByLabel("Name").fill("Acquisition reserve 2027");
+      await page.getByRole("dialog").getByRole("button", { name: "Save name" }).click();
+      await expect(
+        page.getByRole("heading", { level: 1, name: /Acquisition reserve 2027/ }),
+      ).toBeVisible();
+
+      await page.getByRole("button", { name: "Close pocket" }).click();
+      const close = page.getByRole("dialog", { name: /Close Acquisition reserve 2027/ });
+      await expect(close).toContainText("only when it is empty and another pocket stays open");
+      // Without a reason the close button stays disabled.
+      await expect(close.getByRole("button", { name: "Close pocket" })).toBeDisabled();
+      await close
+        .getByLabel("Why are you closing it?")
+        .selectOption({ label: "Consolidating pockets" });
+      await close.getByRole("button", { name: "Close pocket" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("CLOSED");
+
+      // A pocket with money in it cannot be closed: the page says why before anyone tries.
+      await page.goto("/pockets");
+      await page.getByRole("link", { name: "Payroll (13-week)" }).click();
+      await page.getByRole("button", { name: "Close pocket" }).click();
+      await expect(page.getByRole("dialog")).toContainText("The pocket must be empty");
+      await expect(
+        page.getByRole("dialog").getByRole("button", { name: "Close pocket" }),
+      ).toBeDisabled();
+    });
+
+    test("values on the pocket page equal the sandbox ledger; account numbers stay masked until revealed", async ({
+      page,
+    }) => {
+      const initiator = await personWith((p) => p.teams.some((t) => t.role === "INITIATOR"));
+      await signIn(page, initiator.email);
+      await page.goto("/pockets");
+      await page.getByRole("link", { name: "Operating Reserve (4-week)" }).click();
+      await page.waitForURL(/\/pockets\/[0-9a-f-]{36}$/);
+      const pocketId = new URL(page.url()).pathname.split("/").at(-1)!;
+      const eod = await ledgerValue(pocketId);
+      await expect(page.getByTestId("pocket-value")).toHaveText(dollars(eod.total));
+
+      const account = page.getByTestId("account-number").first();
+      await expect(account).toHaveText(/^•••• \d{4}$/);
+      await page.getByRole("button", { name: "Reveal account numbers" }).click();
+      await expect(account).toHaveText(/^\d{8,17}$/);
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    });
+
+    test("a read-only member sees no pocket actions and the server refuses them", async ({
+      page,
+    }) => {
+      const readOnly = await personWith((p) =>
+        p.teams.some((t) => t.role === "READ_ONLY" && t.member_status === "ACTIVE"),
+      );
+      await signIn(page, readOnly.email);
+      await page.goto("/pockets");
+      await expect(page.getByRole("button", { name: "Open a pocket" })).toHaveCount(0);
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await page.getByRole("link", { name: "Operating Reserve (4-week)" }).click();
+      await page.waitForURL(/\/pockets\/[0-9a-f-]{36}$/);
+      await expect(page.getByTestId("pocket-value")).toBeVisible();
+      await expect(page.getByRole("button", { name: "Rename" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Reveal account numbers" })).toHaveCount(0);
+      const pocketId = new URL(page.url()).pathname.split("/").at(-1)!;
+
+      const headers = { origin: E2E.appUrl };
+      expect(
+        (
+          await page.request.patch(`/api/pockets/${pocketId}`, {
+            headers,
+            data: { pocket_name: "Mine now" },
+          })
+        ).status(),
+      ).toBe(403);
+      expect(
+        (
+          await page.request.post("/api/pockets", {
+            headers,
+            data: { pocket_name: "X", trading_strategy_id: "UST-4W" },
+          })
+        ).status(),
+      ).toBe(403);
+      expect((await page.request.get(`/api/pockets/${pocketId}/portals?reveal=1`)).status()).toBe(
+        403,
+      );
+    });
+  });
+
+test("the overview's monthly earnings equal the sandbox ledger", async ({ page }) => {
+  // The history fills in slices under Jiko's rate limit: about a minute for two years of four pockets.
+  test.setTimeout(180_000);
+  const admin = await personWith(
+    (p) =>
+      p.teams.length === 1 &&
+      p.teams[0]!.role === "ADMIN" &&
+      p.teams[0]!.team_name === "Harborline Treasury",
+  );
+  await signIn(page, admin.email);
+  await expect(page.getByTestId("total-value")).toBeVisible();
+  await expect(page.getByText(/^\d+ months$/)).toBeVisible({ timeout: 150_000 }); // history complete
+  await page.getByRole("button", { name: "Show as table" }).first().click();
+  const table = page.getByTestId("earnings-table");
+  const rows = table.locator("tbody tr");
+  const month = (await rows.nth((await rows.count()) - 2).getAttribute("data-month"))!; // last closed month
+  const shown = await table.locator(`tr[data-month="${month}"] td`).first().textContent();
+
+  // The same month from the ledger: end-of-day value at the month's end, less the previous
+  // month's end, less the money moved in and out during the month, summed over open pockets.
+  const ids = await page
+    .locator('a[href^="/pockets/"]')
+    .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.split("/").at(-1)!))]);
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const first = `${month}-01`;
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const before = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+  let cents = 0;
+  for (const id of ids) {
+    const eod = (await (
+      await fetch(`${E2E.apiUrl}/_sandbox/pockets/${id}/eod?from=${before}&to=${last}`)
+    ).json()) as { items: { date: string; total: number }[] };
+    const flows = (await (
+      await fetch(`${E2E.apiUrl}/_sandbox/pockets/${id}/flows?from=${first}&to=${last}`)
+    ).json()) as { items: { kind: string; amount: number }[] };
+    const at = (d: string) => eod.items.find((i) => i.date === d)?.total ?? 0;
+    const net = flows.items.reduce(
+      (s, f) => s + (f.kind === "WITHDRAWAL" ? -f.amount : f.amount),
+      0,
+    );
+    cents += at(last) - at(before) - net;
+  }
+  expect(shown).toBe(dollars(cents));
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

@@ -1,0 +1,125 @@
+/**
+ * The sandbox clock and the engine's catch-up. today = the New York date of the wall clock +
+ * `offset_days` (persisted; `POST /_sandbox/clock` raises it). The engine has run every day up to
+ * `processed_through`; whenever today is later (start-up, a day boundary, an advance), the days in
+ * between run one by one, in one transaction. Calls are serialized.
+ */
+import { eq } from "drizzle-orm";
+import { addDays } from "../../lib/jiko/business-days";
+import type { DbOrTx, SandboxDb } from "../db/open";
+import { sandboxClock } from "../db/schema";
+import { bookedFlows, loadBooks, runDays, writeRun } from "./store";
+
+const DAY_MS = 86_400_000;
+const NY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "America/New_York",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The New York calendar date of an instant, "YYYY-MM-DD". */
+export const newYorkDate = (at: Date) => NY.format(at);
+
+export interface ClockRow {
+  seededOn: string;
+  offsetDays: number;
+  processedThrough: string;
+}
+
+export async function writeClock(db: DbOrTx, row: ClockRow) {
+  await db
+    .insert(sandboxClock)
+    .values({ id: 1, ...row })
+    .onConflictDoUpdate({ target: sandboxClock.id, set: row });
+}
+
+export class SandboxClock {
+  private queue: Promise<unknown> = Promise.resolve();
+  private row?: ClockRow;
+
+  constructor(
+    private readonly db: SandboxDb,
+    /** The wall clock (tests may pin it). */
+    readonly wallNow: () => Date = () => new Date(),
+  ) {}
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async load(): Promise<ClockRow> {
+    if (this.row) return this.row;
+    const [row] = await this.db.select().from(sandboxClock).where(eq(sandboxClock.id, 1));
+    if (row) {
+      this.row = {
+        seededOn: row.seededOn,
+        offsetDays: row.offsetDays,
+        processedThrough: row.processedThrough,
+      };
+    } else {
+      // A database seeded before the ledger existed: start the clock today, pockets empty.
+      const today = newYorkDate(this.wallNow());
+      this.row = { seededOn: today, offsetDays: 0, processedThrough: addDays(today, -1) };
+      await writeClock(this.db, this.row);
+    }
+    return this.row;
+  }
+
+  /** Today on the sandbox clock (catching up first). */
+  async today(): Promise<string> {
+    await this.catchUp();
+    return this.todayOf(this.row!);
+  }
+
+  private todayOf(row: ClockRow) {
+    return addDays(newYorkDate(this.wallNow()), row.offsetDays);
+  }
+
+  /** The sandbox's "now": the wall clock moved by the offset (pricing timestamps). */
+  async now(): Promise<Date> {
+    const row = await this.load();
+    return new Date(this.wallNow().getTime() + row.offsetDays * DAY_MS);
+  }
+
+  async view(): Promise<{ today: string; offset_days: number }> {
+    const today = await this.today();
+    return { today, offset_days: this.row!.offsetDays };
+  }
+
+  /** Runs the engine over the days since the last processed one. */
+  catchUp(): Promise<void> {
+    return this.serial(async () => {
+      const row = await this.load();
+      const today = this.todayOf(row);
+      if (row.processedThrough >= today) return;
+      const from = addDays(row.processedThrough, 1);
+      await this.db.transaction(async (tx) => {
+        const books = await loadBooks(tx, row.processedThrough);
+        const booked = await bookedFlows(tx, from, today);
+        const run = runDays(books, from, today, (d) => booked.filter((f) => f.date === d));
+        await writeRun(tx, books, run, { writeFlows: false });
+        await writeClock(tx, { ...row, processedThrough: today });
+      });
+      this.row = { ...row, processedThrough: today };
+    });
+  }
+
+  /** Moves the clock forward `days` and catches up. */
+  async advance(days: number) {
+    await this.serial(async () => {
+      const row = await this.load();
+      const next = { ...row, offsetDays: row.offsetDays + days };
+      await writeClock(this.db, next);
+      this.row = next;
+    });
+    return this.view();
+  }
+
+  /** After a reseed or an external write of the clock row. */
+  forget() {
+    this.row = undefined;
+  }
+}

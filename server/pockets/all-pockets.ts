@@ -1,0 +1,16 @@
+import "server-only";
+import type { Pocket } from "@/lib/jiko/pockets";
+import type { JikoClient } from "../jiko";
+
+/** A customer's pockets, page by page over Jiko's cursor (bounded: a runaway cursor stops). */
+export async function allPockets(jiko: JikoClient, maxPages = 10): Promise<Pocket[]> {
+  const pockets: Pocket[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const list = await jiko.pockets({ cursor, limit: 100 });
+    pockets.push(...list.items);
+    if (!list.next_page) break;
+    cursor = list.next_page;
+  }
+  return pockets;
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { faceCents, forecastCents, maturingWithin } from "@/lib/forecast";
+import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
+import type { Overview } from "@/lib/overview";
+import type { JikoClient } from "../jiko";
+import { allPockets } from "./all-pockets";
+
+/** "YYYY-MM-DD" in New York for an instant. */
+const nyDate = (iso: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date(iso));
+
+/**
+ * The treasury at a glance, every figure as Jiko gives it: values and holdings from the pockets,
+ * month- and year-to-date earnings from Jiko's earnings endpoint (one call per pocket and period),
+ * all-time earnings from the portfolios; maturities and the accrual forecast from the holdings.
+ */
+export async function buildOverview(jiko: JikoClient): Promise<Overview> {
+  const pockets = (await allPockets(jiko)).filter((p) => p.status !== "CLOSED");
+  const [mtd, ytd] = await Promise.all(
+    (["mtd", "ytd"] as const).map((period) =>
+      Promise.all(pockets.map((p) => jiko.earnings(p.id, { period }))),
+    ),
+  );
+  const asOf = mtd?.[0]?.date_to ?? new Date().toISOString().slice(0, 10);
+  const today = nyDate(
+    pockets.find((p) => p.portfolio?.pricing_timestamp)?.portfolio?.pricing_timestamp ??
+      `${asOf}T12:00:00Z`,
+  );
+
+  const totalCents = pockets.reduce((s, p) => s + (p.portfolio?.total_value.value ?? 0), 0);
+  // Yields are rates, not money: weighting them by value in floating point is fine for display.
+  const weighted = pockets.reduce(
+    (s, p) => s + Number(p.portfolio?.current_yield ?? 0) * (p.portfolio?.total_value.value ?? 0),
+    0,
+  );
+  const bills = pockets.flatMap((p) =>
+    (p.portfolio?.securities ?? [])
+      .filter((s): s is FixedIncomeSecurity => s.type === "FIXED_INCOME")
+      .map((s) => ({ pocket: p, bill: s })),
+  );
+  const allBills = bills.map((b) => b.bill);
+
+  return {
+    asOf,
+    totalCents,
+    currentYield: totalCents > 0 ? (weighted / totalCents).toFixed(6) : "0",
+    earnings: {
+      mtd: (mtd ?? []).reduce((s, e) => s + e.earnings.value, 0),
+      ytd: (ytd ?? []).reduce((s, e) => s + e.earnings.value, 0),
+      allTime: pockets.reduce((s, p) => s + (p.portfolio?.all_time_earnings.value ?? 0), 0),
+    },
+    pockets: pockets.map((p) => ({
+      id: p.id,
+      name: p.pocket_name,
+      status: p.status,
+      strategyId: p.deposit_strategy_id,
+      valueCents: p.portfolio?.total_value.value ?? 0,
+      yield: p.portfolio?.current_yield ?? "0",
+      allTimeCents: p.portfolio?.all_time_earnings.value ?? 0,
+    })),
+    maturities: maturingWithin(
+      bills.map((b) => ({ ...b, maturity_date: b.bill.maturity_date })),
+      today,
+      30,
+    ).map(({ pocket, bill }) => ({
+      pocketId: pocket.id,
+      pocketName: pocket.pocket_name,
+      cusip: bill.cusip,
+      maturityDate: bill.maturity_date,
+      faceCents: faceCents(bill),
+      marketCents: bill.market_value.value,
+    })),
+    forecast: {
+      days30: forecastCents(allBills, today, 30),
+      days90: forecastCents(allBills, today, 90),
+    },
+  };
+}
