@@ -9,12 +9,12 @@
  * Usage: npm run bench:startup -- [--runs 5] [--clone-runs 1] [--skip-clone]
  * Servers listen on loopback ports 3300/4310/4311 and are stopped at the end.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { sleep, waitForUrl } from "./lib/processes";
+import { spawnGroup, waitForUrl } from "./lib/processes";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -51,22 +51,6 @@ const sandboxEnv = (dataDir: string) => ({
   SANDBOX_API_PORT: String(PORTS.api),
   SANDBOX_PORTAL_PORT: String(PORTS.portal),
 });
-
-function spawnGroup(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()) {
-  const child = spawn(cmd, args, { env, cwd, stdio: "ignore", detached: true });
-  const exited = new Promise((r) => child.on("exit", r));
-  return {
-    exited,
-    async stop() {
-      if (child.exitCode === null) {
-        try {
-          process.kill(-child.pid!, "SIGTERM");
-        } catch {}
-        await Promise.race([exited, sleep(10_000)]);
-      }
-    },
-  };
-}
 
 async function sandboxColdStart(dataDir: string): Promise<number> {
   const t0 = performance.now();

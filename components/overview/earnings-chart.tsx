@@ -45,7 +45,19 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
           {asTable ? "Show chart" : "Show as table"}
         </button>
       </div>
-      {asTable ? (
+      {rows.length === 0 ? (
+        <div className="flex h-72 flex-col items-center justify-center gap-3">
+          <progress
+            className="w-64 accent-brand-600"
+            max={series.needed}
+            value={series.loaded}
+            aria-label="Earnings history loaded"
+          />
+          <p className="text-sm text-ink-600 dark:text-ink-300">
+            The first months appear as soon as every pocket’s figures for them are in.
+          </p>
+        </div>
+      ) : asTable ? (
         <table className="w-full text-sm" data-testid="earnings-table">
           <caption className="sr-only">Earnings by month and cumulative</caption>
           <thead>

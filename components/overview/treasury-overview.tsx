@@ -23,16 +23,21 @@ function Figure({
   value,
   id,
   note,
+  small = false,
 }: {
   label: string;
   value: string;
   id: string;
   note?: string;
+  small?: boolean;
 }) {
   return (
     <div className="rounded-xl border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900">
       <dt className="text-sm text-ink-600 dark:text-ink-300">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={id}>
+      <dd
+        className={`mt-1 font-semibold tabular-nums ${small ? "text-lg" : "text-2xl"}`}
+        data-testid={id}
+      >
         {value}
       </dd>
       {note && <dd className="text-xs text-ink-600 dark:text-ink-300">{note}</dd>}
@@ -178,16 +183,18 @@ export function TreasuryOverview() {
             <p className="text-sm text-ink-600 dark:text-ink-300">
               What the bills held today will earn if yields hold (reinvestment not counted).
             </p>
-            <dl className="mt-3 grid grid-cols-2 gap-3">
+            <dl className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-1 xl:grid-cols-2">
               <Figure
                 label="Next 30 days"
                 value={formatCents(data.forecast.days30)}
                 id="forecast-30"
+                small
               />
               <Figure
                 label="Next 90 days"
                 value={formatCents(data.forecast.days90)}
                 id="forecast-90"
+                small
               />
             </dl>
           </Card>

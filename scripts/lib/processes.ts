@@ -37,3 +37,25 @@ export async function waitForUrl(
   }
   throw new Error(`${url} did not answer within ${opts.timeoutMs / 1000} s`);
 }
+
+/** A detached process group with no output, stopped (with its children) by `stop()`. */
+export function spawnGroup(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+) {
+  const child = spawn(cmd, args, { env, cwd, stdio: "ignore", detached: true });
+  const exited = new Promise((r) => child.on("exit", r));
+  return {
+    exited,
+    async stop() {
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid!, "SIGTERM");
+        } catch {}
+        await Promise.race([exited, sleep(10_000)]);
+      }
+    },
+  };
+}

@@ -83,7 +83,10 @@ export async function earningsSeries(
     : [];
   const known = new Map(cached.map((c) => [`${c.pocketId}|${c.dateFrom}|${c.dateTo}`, c.cents]));
   const key = (p: Period) => `${p.pocketId}|${p.from}|${p.to}`;
-  const missing = periods.filter((p) => !known.has(key(p)));
+  // Newest months first, across pockets: the chart fills from the present backwards.
+  const missing = periods
+    .filter((p) => !known.has(key(p)))
+    .sort((a, b) => b.month.localeCompare(a.month));
   const granted = missing.slice(0, reserve(userId, "pockets", missing.length));
 
   // A few at a time: Jiko is one service, and the pacer already bounds the total.
