@@ -12,26 +12,13 @@ import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "@playwright/test";
 import { openDb } from "../sandbox/db/open";
 import { seed } from "../sandbox/seed";
+import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { spawnGroup, waitForUrl } from "./lib/processes";
 
 const argv = process.argv.slice(2);
 const RUNS = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 10;
 const APP = "http://localhost:3300";
 const API = "http://127.0.0.1:4310";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** Collects LCP and CLS as the page reports them, from the first paint on. */
 const VITALS = `
@@ -105,10 +92,7 @@ async function main() {
         p.teams[0]!.role === "ADMIN" &&
         p.teams[0]!.team_name === "Harborline Treasury",
     )!;
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH);
     const login = await browser.newContext();
     await signIn(await login.newPage(), admin.email);
     const state = await login.storageState();

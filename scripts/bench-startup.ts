@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { spawnGroup, waitForUrl } from "./lib/processes";
 
 const argv = process.argv.slice(2);
@@ -27,20 +28,7 @@ const PORTS = { app: 3300, api: 4310, portal: 4311 };
 const API = `http://127.0.0.1:${PORTS.api}`;
 const PORTAL = `http://127.0.0.1:${PORTS.portal}`;
 const APP = `http://localhost:${PORTS.app}`;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const report = (label: string, xs: number[]) =>
   console.info(`${label.padEnd(48)} median ${fmt(median(xs))}  (runs: ${xs.map(fmt).join(", ")})`);
@@ -110,10 +98,7 @@ async function benchSignIn() {
       }
     ).items;
     const person = people.find((p) => p.status === "ACTIVE" && p.teams.length === 1)!;
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH);
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const context = await browser.newContext();

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -12,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { ChartOrTable } from "@/components/ui/chart-or-table";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { EarningsSeries } from "@/lib/overview";
 
@@ -22,42 +22,33 @@ const monthLabel = (month: string) =>
 
 /** Earnings per month (bars) and their running total (line), with the same numbers as a table. */
 export function EarningsChart({ series }: { series: EarningsSeries }) {
-  const [asTable, setAsTable] = useState(false);
   let running = 0;
   const rows = series.months.map((m) => {
     running += m.cents;
     return { month: m.month, cents: m.cents, cumulative: running };
   });
-  return (
-    <div>
-      <div className="mb-2 flex items-center justify-between gap-4">
-        <p className="text-xs text-ink-600 dark:text-ink-300" aria-live="polite">
-          {series.complete
-            ? `${rows.length} months`
-            : `Loading history from Jiko: ${series.loaded} of ${series.needed} periods`}
+  const note = series.complete
+    ? `${rows.length} months`
+    : `Loading history from Jiko: ${series.loaded} of ${series.needed} periods`;
+  if (rows.length === 0) {
+    return (
+      <div className="flex h-72 flex-col items-center justify-center gap-3">
+        <progress
+          className="w-64 accent-brand-600"
+          max={series.needed}
+          value={series.loaded}
+          aria-label="Earnings history loaded"
+        />
+        <p className="text-sm text-ink-600 dark:text-ink-300">
+          {note}. The first months appear as soon as every pocket’s figures for them are in.
         </p>
-        <button
-          type="button"
-          className="text-sm text-brand-700 underline dark:text-brand-300"
-          onClick={() => setAsTable((t) => !t)}
-          aria-pressed={asTable}
-        >
-          {asTable ? "Show chart" : "Show as table"}
-        </button>
       </div>
-      {rows.length === 0 ? (
-        <div className="flex h-72 flex-col items-center justify-center gap-3">
-          <progress
-            className="w-64 accent-brand-600"
-            max={series.needed}
-            value={series.loaded}
-            aria-label="Earnings history loaded"
-          />
-          <p className="text-sm text-ink-600 dark:text-ink-300">
-            The first months appear as soon as every pocket’s figures for them are in.
-          </p>
-        </div>
-      ) : asTable ? (
+    );
+  }
+  return (
+    <ChartOrTable
+      note={note}
+      table={
         <table className="w-full text-sm" data-testid="earnings-table">
           <caption className="sr-only">Earnings by month and cumulative</caption>
           <thead>
@@ -85,7 +76,8 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
             ))}
           </tbody>
         </table>
-      ) : (
+      }
+      chart={
         <div
           className="h-72"
           role="img"
@@ -131,7 +123,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
             </ComposedChart>
           </ResponsiveContainer>
         </div>
-      )}
-    </div>
+      }
+    />
   );
 }

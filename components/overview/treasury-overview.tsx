@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
@@ -15,6 +16,14 @@ const EarningsChart = dynamic(() => import("./earnings-chart").then((m) => m.Ear
   ssr: false,
   loading: () => <Skeleton className="h-72" />,
 });
+
+const POCKET_SUMMARY_COLUMNS = [
+  { label: "Pocket" },
+  { label: "Strategy" },
+  { label: "Value", align: "right" },
+  { label: "Yield", align: "right" },
+  { label: "Earnings, all time", align: "right" },
+] as const;
 
 const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 
@@ -106,25 +115,7 @@ export function TreasuryOverview() {
           <Card title="Pockets">
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
-                <thead>
-                  <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Pocket
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Strategy
-                    </th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium">
-                      Value
-                    </th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium">
-                      Yield
-                    </th>
-                    <th scope="col" className="py-2 text-right font-medium">
-                      Earnings, all time
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={POCKET_SUMMARY_COLUMNS} />
                 <tbody>
                   {data.pockets.map((p) => (
                     <tr

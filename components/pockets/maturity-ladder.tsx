@@ -1,14 +1,15 @@
 "use client";
 
-import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartOrTable } from "@/components/ui/chart-or-table";
 import { formatDate } from "@/lib/dates";
 import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 
+const day = (d: string) => formatDate(`${d}T12:00:00Z`);
+
 /** Market value maturing on each date: when the pocket's cash comes back. */
 export function MaturityLadder({ securities }: { securities: FixedIncomeSecurity[] }) {
-  const [asTable, setAsTable] = useState(false);
   const byDate = new Map<string, number>();
   for (const s of securities)
     byDate.set(s.maturity_date, (byDate.get(s.maturity_date) ?? 0) + s.market_value.value);
@@ -19,18 +20,8 @@ export function MaturityLadder({ securities }: { securities: FixedIncomeSecurity
     return <p className="text-sm text-ink-600 dark:text-ink-300">No T-bills are held.</p>;
 
   return (
-    <div>
-      <div className="mb-2 flex justify-end">
-        <button
-          type="button"
-          className="text-sm text-brand-700 underline dark:text-brand-300"
-          onClick={() => setAsTable((t) => !t)}
-          aria-pressed={asTable}
-        >
-          {asTable ? "Show chart" : "Show as table"}
-        </button>
-      </div>
-      {asTable ? (
+    <ChartOrTable
+      table={
         <table className="w-full text-sm">
           <caption className="sr-only">Market value maturing by date</caption>
           <thead>
@@ -46,30 +37,23 @@ export function MaturityLadder({ securities }: { securities: FixedIncomeSecurity
           <tbody>
             {rows.map((r) => (
               <tr key={r.date}>
-                <td className="py-1">{formatDate(`${r.date}T12:00:00Z`)}</td>
+                <td className="py-1">{day(r.date)}</td>
                 <td className="py-1 text-right tabular-nums">{formatCents(r.cents)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      ) : (
+      }
+      chart={
         <div
           className="h-64"
           role="img"
-          aria-label={`Maturity ladder: ${rows.length} maturity dates, from ${rows[0]!.date} to ${rows.at(-1)!.date}`}
+          aria-label={`Maturity ladder: ${rows.length} maturity dates, from ${day(rows[0]!.date)} to ${day(rows.at(-1)!.date)}`}
         >
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-              <CartesianGrid
-                strokeDasharray="3 3"
-                vertical={false}
-                className="stroke-ink-200 dark:stroke-ink-700"
-              />
-              <XAxis
-                dataKey="date"
-                tickFormatter={(d: string) => formatDate(`${d}T12:00:00Z`)}
-                tick={{ fontSize: 12 }}
-              />
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="date" tickFormatter={day} tick={{ fontSize: 12 }} />
               <YAxis
                 tickFormatter={(c: number) => formatCentsCompact(c)}
                 width={72}
@@ -77,13 +61,13 @@ export function MaturityLadder({ securities }: { securities: FixedIncomeSecurity
               />
               <Tooltip
                 formatter={(c) => [formatCents(Number(c)), "Maturing"]}
-                labelFormatter={(d) => `Matures ${formatDate(`${String(d)}T12:00:00Z`)}`}
+                labelFormatter={(d) => `Matures ${day(String(d))}`}
               />
               <Bar dataKey="cents" name="Maturing" fill="#1a8171" radius={[3, 3, 0, 0]} />
             </BarChart>
           </ResponsiveContainer>
         </div>
-      )}
-    </div>
+      }
+    />
   );
 }

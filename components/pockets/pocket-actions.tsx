@@ -7,10 +7,41 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { CLOSURE_REASONS, POCKET_NAME_MAX, type Pocket } from "@/lib/jiko/pockets";
+import type { TradingStrategy } from "@/lib/jiko/strategies";
 import { CLOSURE_REASON_LABELS, closeBlockers } from "@/lib/pockets";
 import { useStrategies, useUpdatePocket } from "./hooks";
 
 type Kind = "rename" | "strategy" | "close" | null;
+
+function StrategyField({
+  id,
+  label,
+  applicability,
+  strategies,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  applicability: "DEPOSIT" | "REINVESTMENT";
+  strategies: readonly TradingStrategy[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {strategies
+          .filter((s) => s.applicability.includes(applicability))
+          .map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+      </Select>
+    </Field>
+  );
+}
 
 /** Rename, change strategy, close: for people whose role may manage pockets. */
 export function PocketActions({ pocket, openPockets }: { pocket: Pocket; openPockets: number }) {
@@ -88,36 +119,22 @@ export function PocketActions({ pocket, openPockets }: { pocket: Pocket; openPoc
       >
         <div className="space-y-4">
           <FormError message={update.error?.message} />
-          <Field id="deposit-strategy" label="Invest deposits in">
-            <Select
-              id="deposit-strategy"
-              value={deposit}
-              onChange={(e) => setDeposit(e.target.value)}
-            >
-              {strategies.data?.items
-                .filter((s) => s.applicability.includes("DEPOSIT"))
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </Select>
-          </Field>
-          <Field id="reinvest-strategy" label="Reinvest maturing bills in">
-            <Select
-              id="reinvest-strategy"
-              value={reinvest}
-              onChange={(e) => setReinvest(e.target.value)}
-            >
-              {strategies.data?.items
-                .filter((s) => s.applicability.includes("REINVESTMENT"))
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </Select>
-          </Field>
+          <StrategyField
+            id="deposit-strategy"
+            label="Invest deposits in"
+            applicability="DEPOSIT"
+            strategies={strategies.data?.items ?? []}
+            value={deposit}
+            onChange={setDeposit}
+          />
+          <StrategyField
+            id="reinvest-strategy"
+            label="Reinvest maturing bills in"
+            applicability="REINVESTMENT"
+            strategies={strategies.data?.items ?? []}
+            value={reinvest}
+            onChange={setReinvest}
+          />
           <DialogActions
             onCancel={close}
             label="Save strategy"

@@ -5,7 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 import { formatDate, formatDateTime } from "@/lib/dates";
+import { faceCents } from "@/lib/forecast";
 import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
@@ -20,8 +22,13 @@ const MaturityLadder = dynamic(() => import("./maturity-ladder").then((m) => m.M
   loading: () => <Skeleton className="h-64" />,
 });
 
-/** Face value in cents: each unit of quantity is $100 of face (lib/jiko/pockets.ts). */
-const faceCents = (s: FixedIncomeSecurity) => s.quantity * 100 * 100;
+const HOLDING_COLUMNS = [
+  { label: "CUSIP" },
+  { label: "Maturity" },
+  { label: "Face", align: "right" },
+  { label: "Market value", align: "right" },
+  { label: "Yield to maturity", align: "right" },
+] as const;
 
 export function PocketDetail({
   pocketId,
@@ -101,25 +108,7 @@ export function PocketDetail({
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full text-sm">
-                  <thead>
-                    <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        CUSIP
-                      </th>
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        Maturity
-                      </th>
-                      <th scope="col" className="py-2 pr-4 text-right font-medium">
-                        Face
-                      </th>
-                      <th scope="col" className="py-2 pr-4 text-right font-medium">
-                        Market value
-                      </th>
-                      <th scope="col" className="py-2 text-right font-medium">
-                        Yield to maturity
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={HOLDING_COLUMNS} />
                   <tbody>
                     {bills.map((s) => (
                       <tr

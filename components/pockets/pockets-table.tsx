@@ -8,10 +8,20 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
 import { CreatePocketDialog } from "./create-pocket-dialog";
 import { usePockets } from "./hooks";
+
+const POCKET_COLUMNS = [
+  { label: "Pocket" },
+  { label: "Status" },
+  { label: "Strategy" },
+  { label: "Value", align: "right" },
+  { label: "Yield", align: "right" },
+  { label: "Earnings, all time", align: "right" },
+] as const;
 
 const STATUS_TONE = {
   OPEN: "brand",
@@ -46,28 +56,7 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
     >
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Pocket
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Status
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Strategy
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">
-                Value
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">
-                Yield
-              </th>
-              <th scope="col" className="py-2 text-right font-medium">
-                Earnings, all time
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={POCKET_COLUMNS} />
           <tbody>
             {data.items.map((p) => (
               <tr
