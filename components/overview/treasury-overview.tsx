@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatRate } from "@/lib/money";
@@ -27,33 +28,6 @@ const POCKET_SUMMARY_COLUMNS = [
 
 const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 
-function Figure({
-  label,
-  value,
-  id,
-  note,
-  small = false,
-}: {
-  label: string;
-  value: string;
-  id: string;
-  note?: string;
-  small?: boolean;
-}) {
-  return (
-    <div className="rounded-xl border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900">
-      <dt className="text-sm text-ink-600 dark:text-ink-300">{label}</dt>
-      <dd
-        className={`mt-1 font-semibold tabular-nums ${small ? "text-lg" : "text-2xl"}`}
-        data-testid={id}
-      >
-        {value}
-      </dd>
-      {note && <dd className="text-xs text-ink-600 dark:text-ink-300">{note}</dd>}
-    </div>
-  );
-}
-
 export function TreasuryOverview() {
   const { data, error, refetch, isPending } = useOverview();
   const series = useEarningsSeries();
@@ -70,25 +44,25 @@ export function TreasuryOverview() {
   return (
     <div className="space-y-6">
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Figure
+        <Stat
           label="Total value"
           value={formatCents(data.totalCents)}
           id="total-value"
           note={`${data.pockets.length} pockets`}
         />
-        <Figure
+        <Stat
           label="Current yield"
           value={formatRate(data.currentYield)}
           id="current-yield"
           note="Annualized, weighted by value"
         />
-        <Figure
+        <Stat
           label="Earnings this month"
           value={formatCents(data.earnings.mtd)}
           id="earnings-mtd"
           note={`Through ${day(data.asOf)}`}
         />
-        <Figure
+        <Stat
           label="Earnings this year"
           value={formatCents(data.earnings.ytd)}
           id="earnings-ytd"
@@ -175,13 +149,13 @@ export function TreasuryOverview() {
               What the bills held today will earn if yields hold (reinvestment not counted).
             </p>
             <dl className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-1 xl:grid-cols-2">
-              <Figure
+              <Stat
                 label="Next 30 days"
                 value={formatCents(data.forecast.days30)}
                 id="forecast-30"
                 small
               />
-              <Figure
+              <Stat
                 label="Next 90 days"
                 value={formatCents(data.forecast.days90)}
                 id="forecast-90"

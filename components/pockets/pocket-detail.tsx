@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { faceCents } from "@/lib/forecast";
@@ -73,26 +74,26 @@ export function PocketDetail({
       </div>
 
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {[
-          ["Value", portfolio ? formatCents(portfolio.total_value.value) : "—", "pocket-value"],
-          ["Current yield", portfolio ? formatRate(portfolio.current_yield) : "—", "pocket-yield"],
-          ["Cash", portfolio ? formatCents(portfolio.cash.value) : "—", "pocket-cash"],
-          [
-            "Earnings, all time",
-            portfolio ? formatCents(portfolio.all_time_earnings.value) : "—",
-            "pocket-earnings",
-          ],
-        ].map(([label, value, id]) => (
-          <div
-            key={id}
-            className="rounded-xl border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900"
-          >
-            <dt className="text-sm text-ink-600 dark:text-ink-300">{label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={id}>
-              {value}
-            </dd>
-          </div>
-        ))}
+        <Stat
+          label="Value"
+          value={portfolio ? formatCents(portfolio.total_value.value) : "—"}
+          id="pocket-value"
+        />
+        <Stat
+          label="Current yield"
+          value={portfolio ? formatRate(portfolio.current_yield) : "—"}
+          id="pocket-yield"
+        />
+        <Stat
+          label="Cash"
+          value={portfolio ? formatCents(portfolio.cash.value) : "—"}
+          id="pocket-cash"
+        />
+        <Stat
+          label="Earnings, all time"
+          value={portfolio ? formatCents(portfolio.all_time_earnings.value) : "—"}
+          id="pocket-earnings"
+        />
       </dl>
       {portfolio?.pricing_timestamp && (
         <p className="text-xs text-ink-600 dark:text-ink-300">
