@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../sandbox/testing/csv";
 import { E2E } from "./env";
 import { signIn } from "./portal";
 import { latestMessage, personWith } from "./sandbox";

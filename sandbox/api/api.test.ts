@@ -8,8 +8,7 @@ import { members } from "../db/schema";
 import { SEED } from "../seed";
 import { type Sandbox, startSandbox } from "../server";
 import {
-  authorizeWithPassword,
-  exchangeCode,
+  passwordTokens,
   registerTestClient,
   type TestClient,
   tokenRequest,
@@ -26,17 +25,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sb?.close());
 
-async function tokensFor(email: string, o: { teamId?: string; c?: TestClient } = {}) {
-  const c = o.c ?? client;
-  const { code, codeVerifier } = await authorizeWithPassword({
+const tokensFor = (email: string, o: { teamId?: string; c?: TestClient } = {}) =>
+  passwordTokens({
     portalUrl: sb.portalUrl,
-    client: c,
+    client: o.c ?? client,
     email,
     password: PASSWORD,
     teamId: o.teamId,
   });
-  return exchangeCode({ portalUrl: sb.portalUrl, client: c, code, codeVerifier });
-}
 
 const get = (path: string, token?: string, headers: Record<string, string> = {}) =>
   fetch(`${sb.apiUrl}${path}`, {

@@ -5,7 +5,7 @@ import { Earnings, Pocket } from "../../lib/jiko/pockets";
 import { pocketTrades } from "../db/schema";
 import { SEED_POCKETS } from "../seed";
 import { type Sandbox, startSandbox } from "../server";
-import { authorizeWithPassword, exchangeCode, registerTestClient } from "../testing/oauth-client";
+import { passwordTokens, registerTestClient } from "../testing/oauth-client";
 
 /** Thanksgiving 2026 (a Thursday, a Fed holiday), noon in New York. */
 let wall = new Date("2026-11-26T17:00:00Z");
@@ -14,14 +14,8 @@ let token: string;
 beforeAll(async () => {
   sb = await startSandbox({ apiPort: 0, portalPort: 0, now: () => wall });
   const client = await registerTestClient(sb.portalUrl);
-  const { code, codeVerifier } = await authorizeWithPassword({
-    portalUrl: sb.portalUrl,
-    client,
-    email: "avery.chen@harborline.example",
-    password: "jiko-sandbox",
-  });
-  token = (await exchangeCode({ portalUrl: sb.portalUrl, client, code, codeVerifier }))
-    .access_token;
+  const email = "avery.chen@harborline.example";
+  token = (await passwordTokens({ portalUrl: sb.portalUrl, client, email })).access_token;
 }, 60_000);
 afterAll(() => sb?.close());
 

@@ -2,21 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ErrorBody } from "../../lib/jiko/common";
 import { RATE_LIMIT_HEADERS } from "../../lib/jiko/rate-limits";
 import { type Sandbox, startSandbox } from "../server";
-import { authorizeWithPassword, exchangeCode, registerTestClient } from "../testing/oauth-client";
+import { passwordTokens, registerTestClient } from "../testing/oauth-client";
 
 let sb: Sandbox;
 let token: string;
 beforeAll(async () => {
   sb = await startSandbox({ apiPort: 0, portalPort: 0 });
   const client = await registerTestClient(sb.portalUrl);
-  const { code, codeVerifier } = await authorizeWithPassword({
-    portalUrl: sb.portalUrl,
-    client,
-    email: "avery.chen@harborline.example",
-    password: "jiko-sandbox",
-  });
-  token = (await exchangeCode({ portalUrl: sb.portalUrl, client, code, codeVerifier }))
-    .access_token;
+  const email = "avery.chen@harborline.example";
+  token = (await passwordTokens({ portalUrl: sb.portalUrl, client, email })).access_token;
 }, 60_000);
 afterAll(() => sb?.close());
 afterEach(async () => {

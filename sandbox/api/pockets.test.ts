@@ -10,12 +10,7 @@ import { isValidCusip } from "../ledger/cusip";
 import { eodFromLedger } from "../ledger/valuation";
 import { SEED, SEED_POCKETS } from "../seed";
 import { type Sandbox, startSandbox } from "../server";
-import {
-  authorizeWithPassword,
-  exchangeCode,
-  registerTestClient,
-  type TestClient,
-} from "../testing/oauth-client";
+import { passwordTokens, registerTestClient, type TestClient } from "../testing/oauth-client";
 import { abaCheckDigit } from "./strategies-portals";
 
 /** Sunday after Thanksgiving 2026, noon in New York: the sandbox's today is 2026-11-29. */
@@ -33,17 +28,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sb?.close());
 
-async function tokenFor(s: Sandbox, c: TestClient, email: string, teamId?: string) {
-  const { code, codeVerifier } = await authorizeWithPassword({
-    portalUrl: s.portalUrl,
-    client: c,
-    email,
-    password: "jiko-sandbox",
-    teamId,
-  });
-  return (await exchangeCode({ portalUrl: s.portalUrl, client: c, code, codeVerifier }))
-    .access_token;
-}
+const tokenFor = async (s: Sandbox, c: TestClient, email: string, teamId?: string) =>
+  (await passwordTokens({ portalUrl: s.portalUrl, client: c, email, teamId })).access_token;
 
 const call = (s: Sandbox, token: string, method: string, path: string, body?: unknown) =>
   fetch(`${s.apiUrl}${path}`, {

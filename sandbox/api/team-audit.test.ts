@@ -5,6 +5,7 @@ import { TeamMember } from "../../lib/jiko/team";
 import { UserInfo } from "../../lib/jiko/user";
 import { recordAudit } from "../audit";
 import { SEED } from "../seed";
+import { parseCsv } from "../testing/csv";
 import { authorizeWithPassword, PortalBrowser, tokenRequest } from "../testing/oauth-client";
 import {
   allEntries,
@@ -15,7 +16,6 @@ import {
   invite,
   member,
   PASSWORD,
-  parseCsv,
   sb,
   tokensFor,
   US,

@@ -37,21 +37,22 @@ export async function consentedTeams(db: SandboxDb, personId: string, clientId: 
 }
 
 /** True when consent for this client + team already covers every requested scope. */
+type ConsentKey = { personId: string; clientId: string; teamId: string };
+
+/** The one consent row of a person, client and team. */
+const consentOf = (c: ConsentKey) =>
+  and(
+    eq(portalConsents.personId, c.personId),
+    eq(portalConsents.clientId, c.clientId),
+    eq(portalConsents.teamId, c.teamId),
+  );
+
 export async function consentCovers(
   db: SandboxDb,
   c: { personId: string; clientId: string; teamId: string },
   scopes: string[],
 ): Promise<boolean> {
-  const [row] = await db
-    .select()
-    .from(portalConsents)
-    .where(
-      and(
-        eq(portalConsents.personId, c.personId),
-        eq(portalConsents.clientId, c.clientId),
-        eq(portalConsents.teamId, c.teamId),
-      ),
-    );
+  const [row] = await db.select().from(portalConsents).where(consentOf(c));
   if (!row) return false;
   const given = new Set(row.scope.split(" "));
   return scopes.every((s) => given.has(s));
@@ -63,16 +64,7 @@ export async function recordConsent(
   scopes: string[],
 ) {
   const now = new Date();
-  const [existing] = await db
-    .select()
-    .from(portalConsents)
-    .where(
-      and(
-        eq(portalConsents.personId, c.personId),
-        eq(portalConsents.clientId, c.clientId),
-        eq(portalConsents.teamId, c.teamId),
-      ),
-    );
+  const [existing] = await db.select().from(portalConsents).where(consentOf(c));
   const scope = [...new Set([...(existing?.scope.split(" ") ?? []), ...scopes])]
     .filter(Boolean)
     .join(" ");
@@ -90,16 +82,7 @@ export async function touchConsent(
   db: SandboxDb,
   c: { personId: string; clientId: string; teamId: string },
 ) {
-  await db
-    .update(portalConsents)
-    .set({ updatedAt: new Date() })
-    .where(
-      and(
-        eq(portalConsents.personId, c.personId),
-        eq(portalConsents.clientId, c.clientId),
-        eq(portalConsents.teamId, c.teamId),
-      ),
-    );
+  await db.update(portalConsents).set({ updatedAt: new Date() }).where(consentOf(c));
 }
 
 const GRANT_BOUND = ["AccessToken", "RefreshToken", "AuthorizationCode"];

@@ -96,6 +96,18 @@ ${alert(o.error)}
   );
 }
 
+/** The 6-digit code step of login and of sign-up: the code shown (the sandbox sends no SMS). */
+function codeForm(o: { action: string; code: string; error?: string }): string {
+  return `<p class="sandbox-code" role="note" data-testid="sandbox-code">Sandbox: your code is <strong>${escapeHtml(o.code)}</strong></p>
+<p class="muted">The sandbox sends no SMS: the code is shown here and kept in the outbox.</p>
+${alert(o.error)}
+<form method="post" action="${escapeHtml(o.action)}" novalidate>
+<label for="code">Verification code</label>
+<input class="code-input" id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
+<button class="primary" type="submit">Verify</button>
+</form>`;
+}
+
 export function verifyPage(o: {
   action: string;
   restartAction: string;
@@ -107,14 +119,7 @@ export function verifyPage(o: {
     "Verify login",
     `<h1>Verify login</h1>
 <p>Enter the 6-digit code we sent to your phone${o.phoneHint ? ` ending in ${escapeHtml(o.phoneHint)}` : ""}.</p>
-<p class="sandbox-code" role="note" data-testid="sandbox-code">Sandbox: your code is <strong>${escapeHtml(o.code)}</strong></p>
-<p class="muted">The sandbox sends no SMS: the code is shown here and kept in the outbox.</p>
-${alert(o.error)}
-<form method="post" action="${escapeHtml(o.action)}" novalidate>
-<label for="code">Verification code</label>
-<input class="code-input" id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
-<button class="primary" type="submit">Verify</button>
-</form>
+${codeForm(o)}
 <form method="post" action="${escapeHtml(o.restartAction)}"><p class="muted" style="margin-top:16px"><button class="link" type="submit">Sign in with a different account</button></p></form>`,
   );
 }
@@ -240,14 +245,7 @@ export function signupVerifyPage(o: {
     "Verify your phone",
     `<h1>Verify your phone</h1>
 <p>Enter the 6-digit code we sent by SMS to your phone${o.phoneHint ? ` ending in ${escapeHtml(o.phoneHint)}` : ""}.</p>
-<p class="sandbox-code" role="note" data-testid="sandbox-code">Sandbox: your code is <strong>${escapeHtml(o.code)}</strong></p>
-<p class="muted">The sandbox sends no SMS: the code is shown here and kept in the outbox.</p>
-${alert(o.error)}
-<form method="post" action="${escapeHtml(o.action)}" novalidate>
-<label for="code">Verification code</label>
-<input class="code-input" id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
-<button class="primary" type="submit">Verify</button>
-</form>
+${codeForm(o)}
 <form method="post" action="${escapeHtml(o.restartAction)}"><p class="muted" style="margin-top:16px"><button class="link" type="submit">Start again</button></p></form>`,
   );
 }

@@ -280,3 +280,21 @@ export async function authorizeWithPassword(o: {
   }
   throw new Error("sign-in did not finish");
 }
+
+/** A seeded person signs in on the portal's pages and the client exchanges the code: their tokens. */
+export async function passwordTokens(o: {
+  portalUrl: string;
+  client: TestClient;
+  email: string;
+  password?: string;
+  teamId?: string;
+}): Promise<TokenResponse> {
+  const { code, codeVerifier } = await authorizeWithPassword({
+    portalUrl: o.portalUrl,
+    client: o.client,
+    email: o.email,
+    password: o.password ?? "jiko-sandbox",
+    teamId: o.teamId,
+  });
+  return exchangeCode({ portalUrl: o.portalUrl, client: o.client, code, codeVerifier });
+}
