@@ -56,3 +56,7 @@ const dateOnly = new Intl.DateTimeFormat("en-US", {
 
 export const formatDateTime = (iso: string) => `${dateTime.format(new Date(iso))} ET`;
 export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
+
+const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE });
+/** The New York calendar day ("YYYY-MM-DD") an instant falls on. */
+export const nyDate = (iso: string) => isoDay.format(new Date(iso));

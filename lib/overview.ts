@@ -44,3 +44,9 @@ export const EarningsSeries = z.object({
   complete: z.boolean(),
 });
 export type EarningsSeries = z.infer<typeof EarningsSeries>;
+
+/** The overview's history: earnings per month, and the balance at each month end and today. */
+export const MonthlyHistory = EarningsSeries.extend({
+  balances: z.array(z.object({ date: z.iso.date(), cents: Cents })),
+});
+export type MonthlyHistory = z.infer<typeof MonthlyHistory>;

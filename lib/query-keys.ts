@@ -13,5 +13,5 @@ export const queryKeys = {
   portals: (id: string, revealed: boolean) => ["pocket", id, "portals", revealed] as const,
   strategies: () => ["trading-strategies"] as const,
   overview: () => ["overview"] as const,
-  earningsSeries: () => ["overview", "earnings-series"] as const,
+  monthlyHistory: () => ["overview", "history"] as const,
 };

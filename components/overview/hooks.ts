@@ -2,16 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "@/lib/api-client";
-import { EarningsSeries, Overview } from "@/lib/overview";
+import { MonthlyHistory, Overview } from "@/lib/overview";
 import { queryKeys } from "@/lib/query-keys";
 
 export const useOverview = () =>
   useQuery({ queryKey: queryKeys.overview(), queryFn: () => apiGet("/api/overview", Overview) });
 
 /** The history fills over a few requests (Jiko's rate limit); ask again until it is complete. */
-export const useEarningsSeries = () =>
+export const useMonthlyHistory = () =>
   useQuery({
-    queryKey: queryKeys.earningsSeries(),
-    queryFn: () => apiGet("/api/overview/earnings-series", EarningsSeries),
+    queryKey: queryKeys.monthlyHistory(),
+    queryFn: () => apiGet("/api/overview/history", MonthlyHistory),
     refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 10_000 : false),
   });

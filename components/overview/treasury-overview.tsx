@@ -10,10 +10,14 @@ import { TableHead } from "@/components/ui/table-head";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
-import { useEarningsSeries, useOverview } from "./hooks";
+import { useMonthlyHistory, useOverview } from "./hooks";
 
 // The chart is below the fold: its code loads after the figures are on screen.
 const EarningsChart = dynamic(() => import("./earnings-chart").then((m) => m.EarningsChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-72" />,
+});
+const BalanceChart = dynamic(() => import("./balance-chart").then((m) => m.BalanceChart), {
   ssr: false,
   loading: () => <Skeleton className="h-72" />,
 });
@@ -30,7 +34,7 @@ const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 
 export function TreasuryOverview() {
   const { data, error, refetch, isPending } = useOverview();
-  const series = useEarningsSeries();
+  const series = useMonthlyHistory();
   if (isPending) return <Skeleton className="h-64" />;
   if (error)
     return (
@@ -81,6 +85,20 @@ export function TreasuryOverview() {
           />
         ) : (
           <EarningsChart series={series.data} />
+        )}
+      </Card>
+
+      <Card title="Balance history">
+        {series.isPending ? (
+          <Skeleton className="h-72" />
+        ) : series.error ? (
+          <ErrorState
+            title="Balance history could not load"
+            message={series.error.message}
+            onRetry={() => series.refetch()}
+          />
+        ) : (
+          <BalanceChart history={series.data} />
         )}
       </Card>
 

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
@@ -9,6 +10,12 @@ import type { EarningsPeriod } from "@/lib/jiko/pockets";
 import { formatCents } from "@/lib/money";
 import { EarningsParams } from "@/lib/pockets";
 import { useEarnings } from "./hooks";
+
+// Below the holdings: the chart's code loads once the figures are on screen.
+const EarningsBars = dynamic(() => import("./earnings-bars").then((m) => m.EarningsBars), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64" />,
+});
 
 const PERIODS: { id: EarningsPeriod; label: string }[] = [
   { id: "wtd", label: "Week to date" },
@@ -87,14 +94,19 @@ export function EarningsPanel({ pocketId }: { pocketId: string }) {
         ) : (
           <>
             <p className="text-3xl font-semibold tabular-nums" data-testid="earnings-total">
-              {formatCents(earnings.data.earnings.value)}
+              {formatCents(earnings.data.totalCents)}
             </p>
             <p className="text-sm text-ink-600 dark:text-ink-300">
-              {earnings.data.date_from
-                ? formatDate(`${earnings.data.date_from}T12:00:00Z`)
+              {earnings.data.dateFrom
+                ? formatDate(`${earnings.data.dateFrom}T12:00:00Z`)
                 : "Since the pocket opened"}{" "}
-              – {formatDate(`${earnings.data.date_to}T12:00:00Z`)}
+              – {formatDate(`${earnings.data.dateTo}T12:00:00Z`)}
             </p>
+            {earnings.data.points.length > 0 && (
+              <div className="mt-4">
+                <EarningsBars earnings={earnings.data} />
+              </div>
+            )}
           </>
         )}
       </div>

@@ -6,14 +6,13 @@ import { z } from "zod";
 import { apiGet, apiSend } from "@/lib/api-client";
 import {
   type CreatePocketRequest,
-  Earnings,
   Pocket,
   PocketList,
   type UpdatePocketRequest,
 } from "@/lib/jiko/pockets";
 import { Portal } from "@/lib/jiko/portals";
 import { TradingStrategies } from "@/lib/jiko/strategies";
-import type { EarningsParams } from "@/lib/pockets";
+import { type EarningsParams, PocketEarnings } from "@/lib/pockets";
 import { queryKeys } from "@/lib/query-keys";
 
 export const usePockets = () =>
@@ -36,7 +35,9 @@ export function useEarnings(id: string, params: EarningsParams) {
   });
   return useQuery({
     queryKey: queryKeys.earnings(id, params),
-    queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, Earnings),
+    queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, PocketEarnings),
+    // The series fills over a few requests (Jiko's rate limit): ask again until it is complete.
+    refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 10_000 : false),
   });
 }
 

@@ -41,6 +41,8 @@ export const ENDPOINT_SCOPES = {
   teamWrite: "team.write",
   pocketsRead: "pockets.read",
   pocketsWrite: "pockets.write",
+  /** The consent text groups transactions with balances and holdings: read like pockets. */
+  transactionsRead: "pockets.read",
 } as const satisfies Record<string, Scope>;
 
 /** What Treasury Desk asks for at sign-in: everything the dashboard's sections use. */

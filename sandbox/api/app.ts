@@ -35,6 +35,7 @@ import {
   resend,
   serviceUser,
 } from "./team";
+import { listTransactions } from "./transactions";
 
 type Env = {
   Variables: { auth: Resolution; requestId: string; portalUrl: string; clock: SandboxClock };
@@ -148,6 +149,12 @@ const ROUTES: RouteDef[] = [
     path: "/api/v2/pockets/:pocket_id/earnings/",
     scope: ENDPOINT_SCOPES.pocketsRead,
     handler: pocketEarnings,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/transactions/",
+    scope: ENDPOINT_SCOPES.transactionsRead,
+    handler: listTransactions,
   },
   {
     method: "GET",

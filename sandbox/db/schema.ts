@@ -124,8 +124,19 @@ export const pocketFlows = pgTable(
     amount: cents("amount").notNull(),
     description: text("description").notNull(),
     bookedAt: ts("booked_at").notNull().defaultNow(),
+    /** The Transactions v2 view of the flow: its transaction, rail and the rail's own fields. */
+    transactionId: uuid("transaction_id").notNull().defaultRandom(),
+    /** ACH | WIRE | CARD | ON_US | FEE | CREDIT | GENERIC (lib/jiko/transactions.ts). */
+    rail: text("rail").notNull().default("ACH"),
+    /** The rail's transfer (ach_id, wire_id, on_us_id): what the `wire[]` filters match. */
+    transferId: uuid("transfer_id"),
+    /** The variant's own fields (company_name, counterparty_name, …), as Jiko names them. */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("pocket_flows_pocket_date_idx").on(t.pocketId, t.date)],
+  (t) => [
+    index("pocket_flows_pocket_date_idx").on(t.pocketId, t.date),
+    index("pocket_flows_booked_idx").on(t.bookedAt, t.seq),
+  ],
 );
 
 /** T-bill trades: BUY, SELL, MATURITY. quantity = $100-face units; price per 100 in 1e-6. */

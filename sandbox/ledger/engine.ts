@@ -52,6 +52,18 @@ export interface Flow {
   kind: FlowKind;
   amount: number;
   description: string;
+  /** How the transactions list shows it (store.ts): the engine itself only needs the cash. */
+  rail?: FlowRail;
+}
+
+/** A flow's rail and its own fields, as Transactions v2 shows them. */
+export interface FlowRail {
+  type: "ACH" | "WIRE" | "CARD" | "ON_US" | "FEE" | "CREDIT" | "GENERIC";
+  /** Shared by both legs of an on-us transfer. */
+  transactionId?: string;
+  /** The ach_id, wire_id or on_us_id. */
+  transferId?: string;
+  details: Record<string, unknown>;
 }
 
 export interface Trade {

@@ -23,8 +23,9 @@ import {
   nextBusinessDayOnOrAfter,
 } from "../../lib/jiko/business-days";
 import type { DbOrTx } from "../db/open";
+import { stableId } from "../ids";
 import { writeClock } from "./clock";
-import { type Book, type Flow, newBook, securitiesValue } from "./engine";
+import { type Book, type Flow, type FlowRail, newBook, securitiesValue } from "./engine";
 import { runDays, writeRun } from "./store";
 
 export type SeedPocketKey =
@@ -76,6 +77,38 @@ function rand(key: string): number {
 const amount = (key: string, lo: number, hi: number) =>
   Math.round((lo + (hi - lo) * rand(key)) * 100);
 
+/** The outside parties of the seeded flows, and the rail each one uses. */
+const ach = (
+  key: string,
+  direction: "RECEIVING" | "ORIGINATION",
+  companyName: string,
+  entry: string,
+): FlowRail => ({
+  type: "ACH",
+  transferId: stableId("ach", key),
+  details: {
+    company_name: companyName,
+    company_entry_description: entry,
+    ach_direction: direction,
+    // 15 digits: the ODFI's routing prefix and a sequence (Nacha's layout).
+    trace_number: `0210000${String(Number.parseInt(stableId("trace", key).slice(0, 8), 16) % 1e8).padStart(8, "0")}`,
+  },
+});
+const wire = (key: string, counterparty: string, memo: string): FlowRail => {
+  const id = stableId("wire", key);
+  const date = key.slice(-10).replaceAll("-", "");
+  return {
+    type: "WIRE",
+    transferId: id,
+    details: {
+      counterparty_name: counterparty,
+      // Fedwire's IMAD: cycle date, source id, sequence.
+      imad: `${date}MMQFMP${id.slice(0, 8).toUpperCase()}`,
+      remittance_information: { unstructured: memo, end_to_end_identification: id.slice(0, 16) },
+    },
+  };
+};
+
 const dayOfMonth = (d: string, n: number) =>
   d === nextBusinessDayOnOrAfter(`${d.slice(0, 8)}${String(n).padStart(2, "0")}`);
 const weekday = (d: string) => new Date(`${d}T12:00:00Z`).getUTCDay();
@@ -102,22 +135,39 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
     };
     // What is already going out today, so two withdrawals never exceed the cap together.
     const out = new Map<SeedPocketKey, number>();
-    const flow = (key: SeedPocketKey, kind: Flow["kind"], cents: number, description: string) => {
+    const flow = (
+      key: SeedPocketKey,
+      kind: Flow["kind"],
+      cents: number,
+      description: string,
+      rail: FlowRail,
+    ) => {
       if (kind === "WITHDRAWAL") {
         const cap = Math.floor(value(key) * 0.9) - (out.get(key) ?? 0);
         cents = Math.min(cents, cap);
         out.set(key, (out.get(key) ?? 0) + Math.max(cents, 0));
       }
-      if (cents > 0) flows.push({ pocketId: id[key], date, kind, amount: cents, description });
+      if (cents > 0)
+        flows.push({ pocketId: id[key], date, kind, amount: cents, description, rail });
       return cents;
     };
     const transfer = (from: SeedPocketKey, to: SeedPocketKey, cents: number) => {
-      const moved = flow(from, "WITHDRAWAL", cents, `Transfer to ${NAMES[to]}`);
-      if (moved > 0) flow(to, "DEPOSIT", moved, `Transfer from ${NAMES[from]}`);
+      const onUs = (other: SeedPocketKey): FlowRail => ({
+        type: "ON_US",
+        transactionId: stableId("onus-tx", `${from}:${to}:${date}`),
+        transferId: stableId("onus", `${from}:${to}:${date}`),
+        details: { counterparty_pocket_id: id[other], counterparty_name: NAMES[other] },
+      });
+      const moved = flow(from, "WITHDRAWAL", cents, `Transfer to ${NAMES[to]}`, onUs(to));
+      if (moved > 0) flow(to, "DEPOSIT", moved, `Transfer from ${NAMES[from]}`, onUs(from));
     };
 
     if (date === firstDay) {
-      for (const p of pockets) flow(p.key, "DEPOSIT", OPENING[p.key], "Opening deposit");
+      for (const p of pockets) {
+        const from = p.key.startsWith("eu") ? "Harborline Europe B.V." : "Harborline Logistics";
+        const rail = wire(`open:${p.key}:${date}`, from, "Initial funding");
+        flow(p.key, "DEPOSIT", OPENING[p.key], "Opening deposit", rail);
+      }
       return flows;
     }
     // Harborline Treasury
@@ -127,10 +177,13 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
         "DEPOSIT",
         amount(`rcpt:${date}`, 3_200_000, 4_200_000),
         "Customer receipts",
+        wire(`rcpt:${date}`, "Harborline Logistics collections (JPMorgan Chase)", "Lockbox sweep"),
       );
     }
     if (weeklyOn(date, 4)) {
-      flow("operating", "WITHDRAWAL", amount(`ap:${date}`, 700_000, 1_300_000), "Vendor payments");
+      const cents = amount(`ap:${date}`, 700_000, 1_300_000);
+      const rail = ach(`ap:${date}`, "ORIGINATION", "Harborline Logistics", "VENDOR PAY");
+      flow("operating", "WITHDRAWAL", cents, "Vendor payments", rail);
     }
     const fri = payrollFriday(date);
     const payroll = fri ? amount(`payroll:${fri}`, 1_100_000, 1_300_000) : 0;
@@ -138,17 +191,21 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
       transfer("operating", "payroll", payroll + amount(`buffer:${fri}`, 0, 20_000));
     }
     if (fri && date === lastBusinessDayOnOrBefore(fri)) {
-      flow("payroll", "WITHDRAWAL", payroll, `Payroll ${fri}`);
+      const rail = ach(`payroll:${fri}`, "ORIGINATION", "Harborline Logistics", "PAYROLL");
+      flow("payroll", "WITHDRAWAL", payroll, `Payroll ${fri}`, rail);
     }
     if (dayOfMonth(date, 20)) {
-      flow("tax", "DEPOSIT", amount(`taxsave:${date}`, 800_000, 1_000_000), "Tax set-aside");
+      const cents = amount(`taxsave:${date}`, 800_000, 1_000_000);
+      const rail = ach(`taxsave:${date}`, "RECEIVING", "HARBORLINE LOGIST", "TAX RSRV");
+      flow("tax", "DEPOSIT", cents, "Tax set-aside", rail);
     }
     const month = date.slice(5, 7);
     if (["01", "04", "06", "09"].includes(month) && dayOfMonth(date, 15)) {
       const q = { "01": "Q4", "04": "Q1", "06": "Q2", "09": "Q3" }[month];
       const year = month === "01" ? Number(date.slice(0, 4)) - 1 : date.slice(0, 4);
       const tax = amount(`tax:${date}`, 2_300_000, 2_900_000);
-      flow("tax", "WITHDRAWAL", tax, `Federal estimated tax ${q} ${year}`);
+      const rail = ach(`tax:${date}`, "ORIGINATION", "IRS", "USATAXPYMT");
+      flow("tax", "WITHDRAWAL", tax, `Federal estimated tax ${q} ${year}`, rail);
     }
     if (quarterStart(date) && value("operating") > 1_400_000_000) {
       const excess = Math.floor((value("operating") - 1_000_000_000) / 10_000_000) * 10_000_000;
@@ -156,15 +213,19 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
     }
     if (month === "03" && dayOfMonth(date, 10)) {
       const capex = amount(`capex:${date}`, 3_000_000, 5_000_000);
-      flow("strategic", "WITHDRAWAL", capex, "Equipment purchase");
+      const rail = wire(`capex:${date}`, "Atlas Fleet Equipment Inc.", "Fleet equipment invoice");
+      flow("strategic", "WITHDRAWAL", capex, "Equipment purchase", rail);
     }
     // Harborline Europe
     if (dayOfMonth(date, 5) || dayOfMonth(date, 20)) {
-      flow("euOperating", "DEPOSIT", amount(`eurc:${date}`, 600_000, 900_000), "Customer receipts");
+      const cents = amount(`eurc:${date}`, 600_000, 900_000);
+      const rail = wire(`eurc:${date}`, "Harborline Europe B.V. (ING Bank)", "Receivables sweep");
+      flow("euOperating", "DEPOSIT", cents, "Customer receipts", rail);
     }
     if (weeklyOn(date, 2)) {
       const pay = amount(`eupay:${date}`, 250_000, 400_000);
-      flow("euOperating", "WITHDRAWAL", pay, "Supplier payments");
+      const rail = wire(`eupay:${date}`, "Rotterdam Freight Partners B.V.", "Supplier invoices");
+      flow("euOperating", "WITHDRAWAL", pay, "Supplier payments", rail);
     }
     if (quarterStart(date) && value("euOperating") > 350_000_000) {
       const excess = Math.floor((value("euOperating") - 250_000_000) / 10_000_000) * 10_000_000;

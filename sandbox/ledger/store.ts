@@ -128,6 +128,12 @@ export async function writeRun(
           amount: f.amount,
           description: f.description,
           bookedAt: o.bookedAt?.(f) ?? new Date(),
+          ...(f.rail && {
+            rail: f.rail.type,
+            transactionId: f.rail.transactionId,
+            transferId: f.rail.transferId,
+            details: f.rail.details,
+          }),
         })),
       ),
     );

@@ -68,3 +68,19 @@ export const earningsCache = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pocketId, t.dateFrom, t.dateTo] })],
 );
+
+/**
+ * Net cash flows (credits − debits of Jiko's transactions) per pocket and closed New York month:
+ * with the earnings they rebuild the balance at each month end. Zero months are stored too.
+ */
+export const netFlowsCache = pgTable(
+  "net_flows_cache",
+  {
+    pocketId: text("pocket_id").notNull(),
+    /** "YYYY-MM". */
+    month: text("month").notNull(),
+    cents: bigint("cents", { mode: "number" }).notNull(),
+    fetchedAt: timestamp("fetched_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pocketId, t.month] })],
+);

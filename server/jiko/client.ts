@@ -21,6 +21,7 @@ import {
   TeamMessage,
   TeamResponse,
 } from "@/lib/jiko/team";
+import { TransactionList, type TransactionQuery } from "@/lib/jiko/transactions";
 import { MembershipList, UserInfo } from "@/lib/jiko/user";
 import type { TokenSet } from "../auth/token-store";
 import { JikoError } from "./errors";
@@ -115,6 +116,9 @@ export function createJikoClient(
         { method: "GET", path: `/api/v1/accounts/${encodeURIComponent(pocketId)}/portals/` },
         ListPortalsResponse,
       ),
+
+    transactions: (query: TransactionQuery) =>
+      call({ method: "GET", path: "/api/v2/transactions/", query }, TransactionList),
 
     auditLogs: (query: AuditLogQuery) =>
       call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),

@@ -1,13 +1,10 @@
 import "server-only";
+import { nyDate } from "@/lib/dates";
 import { faceCents, forecastCents, maturingWithin } from "@/lib/forecast";
 import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
 import type { Overview } from "@/lib/overview";
 import type { JikoClient } from "../jiko";
 import { allPockets } from "./all-pockets";
-
-/** "YYYY-MM-DD" in New York for an instant. */
-const nyDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date(iso));
 
 /**
  * The treasury at a glance, every figure as Jiko gives it: values and holdings from the pockets,

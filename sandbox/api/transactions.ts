@@ -1,0 +1,41 @@
+/**
+ * Transactions v2: the list, filtered and paged by cursor, over the ledger's flows.
+ */
+import type { Context } from "hono";
+import { TRANSACTION_ARRAY_PARAMS, TransactionListQuery } from "../../lib/jiko/transactions";
+import type { SandboxDb } from "../db/open";
+import { decodeTransactionCursor, transactionPage } from "../ledger/transactions";
+import { customerOfTeam } from "../pocket-admin";
+import type { Principal } from "./auth";
+import { clockOf } from "./pockets";
+import { parse, RequestInvalid } from "./team";
+
+/** The query as Jiko reads it: repeatable `name[]` parameters, the rest single. */
+export function transactionQuery(c: Context) {
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c.req.query())) {
+    if (!(TRANSACTION_ARRAY_PARAMS as readonly string[]).includes(k)) raw[k] = v;
+  }
+  for (const k of TRANSACTION_ARRAY_PARAMS) {
+    const values = c.req.queries(k);
+    if (values?.length) raw[k] = values;
+  }
+  return parse(TransactionListQuery, raw, "query");
+}
+
+export async function listTransactions(db: SandboxDb, p: Principal, c: Context) {
+  const { cursor, limit, order, ...filter } = transactionQuery(c);
+  const decoded = cursor ? decodeTransactionCursor(cursor) : undefined;
+  if (cursor && !decoded) {
+    throw new RequestInvalid([
+      { loc: ["query", "cursor"], msg: "Invalid cursor", type: "value_error", input: cursor },
+    ]);
+  }
+  const clock = clockOf(c);
+  await clock.catchUp();
+  return transactionPage(
+    db,
+    { ...filter, customerId: await customerOfTeam(db, p.teamId) },
+    { cursor: decoded, limit: limit ?? 30, order: order ?? "desc", now: await clock.now() },
+  );
+}
