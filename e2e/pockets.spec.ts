@@ -19,6 +19,21 @@ async function ledgerValue(pocketId: string): Promise<EodPoint> {
   return items.at(-1)!;
 }
 
+/** Earnings over [from, to] by the ledger: EOD(to) − EOD(from − 1) − net flows in between. */
+async function ledgerEarnings(pocketId: string, from: string, to: string): Promise<number> {
+  const before = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const sandbox = (path: string) => fetch(`${E2E.apiUrl}/_sandbox/pockets/${pocketId}/${path}`);
+  const eod = (await (await sandbox(`eod?from=${before}&to=${to}`)).json()) as {
+    items: EodPoint[];
+  };
+  const flows = (await (await sandbox(`flows?from=${from}&to=${to}`)).json()) as {
+    items: { kind: string; amount: number }[];
+  };
+  const at = (d: string) => eod.items.find((i) => i.date === d)?.total ?? 0;
+  const net = flows.items.reduce((s, f) => s + (f.kind === "WITHDRAWAL" ? -f.amount : f.amount), 0);
+  return at(to) - at(before) - net;
+}
+
 const dollars = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
@@ -94,6 +109,56 @@ test.describe
       expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     });
 
+    test("the pocket's earnings chart equals the ledger day by day and adds up to Jiko's total", async ({
+      page,
+    }) => {
+      await signIn(
+        page,
+        (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email,
+      );
+      await page.goto("/pockets");
+      await page.getByRole("link", { name: "Tax Reserve (26-week)" }).click();
+      await page.waitForURL(/\/pockets\/[0-9a-f-]{36}$/);
+      const pocketId = new URL(page.url()).pathname.split("/").at(-1)!;
+      const card = page.getByRole("region", { name: "Earnings" });
+      const total = card.getByTestId("earnings-total");
+      const rowsOf = async () => {
+        await card.getByRole("button", { name: "Show as table" }).click();
+        return card
+          .getByTestId("pocket-earnings-table")
+          .locator("tbody tr")
+          .evaluateAll((trs) =>
+            trs.map((tr) => ({
+              from: tr.getAttribute("data-from")!,
+              to: tr.getAttribute("data-to")!,
+              shown: tr.querySelector("td")!.textContent!,
+            })),
+          );
+      };
+      const cents = (text: string) => Math.round(Number(text.replace(/[$,]/g, "")) * 100);
+
+      // Month to date, by business day: each bar is the ledger's figure for its days.
+      await expect(card.getByText(/^\d+ business days$/)).toBeVisible();
+      const days = await rowsOf();
+      expect(days.length).toBeGreaterThan(0);
+      for (const d of days) {
+        expect(d.shown, `${d.from}..${d.to}`).toBe(
+          dollars(await ledgerEarnings(pocketId, d.from, d.to)),
+        );
+      }
+      expect(dollars(days.reduce((s, d) => s + cents(d.shown), 0))).toBe(await total.textContent());
+
+      // All time, by month: the months add up to Jiko's all-time total.
+      await card.getByText("All time", { exact: true }).click();
+      await expect(card.getByText(/^\d+ months$/)).toBeVisible({ timeout: 60_000 });
+      const months = await rowsOf();
+      expect(months.length).toBeGreaterThan(20);
+      expect(dollars(months.reduce((s, d) => s + cents(d.shown), 0))).toBe(
+        await total.textContent(),
+      );
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    });
+
     test("a read-only member sees no pocket actions and the server refuses them", async ({
       page,
     }) => {
@@ -160,24 +225,9 @@ test("the overview's monthly earnings and balance history equal the sandbox ledg
     .locator('a[href^="/pockets/"]')
     .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.split("/").at(-1)!))]);
   const [y, m] = month.split("-").map(Number) as [number, number];
-  const first = `${month}-01`;
   const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  const before = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
   let cents = 0;
-  for (const id of ids) {
-    const eod = (await (
-      await fetch(`${E2E.apiUrl}/_sandbox/pockets/${id}/eod?from=${before}&to=${last}`)
-    ).json()) as { items: { date: string; total: number }[] };
-    const flows = (await (
-      await fetch(`${E2E.apiUrl}/_sandbox/pockets/${id}/flows?from=${first}&to=${last}`)
-    ).json()) as { items: { kind: string; amount: number }[] };
-    const at = (d: string) => eod.items.find((i) => i.date === d)?.total ?? 0;
-    const net = flows.items.reduce(
-      (s, f) => s + (f.kind === "WITHDRAWAL" ? -f.amount : f.amount),
-      0,
-    );
-    cents += at(last) - at(before) - net;
-  }
+  for (const id of ids) cents += await ledgerEarnings(id, `${month}-01`, last);
   expect(shown).toBe(dollars(cents));
 
   // Balance history: every month end (and today) is the sum of the open pockets' end-of-day

@@ -10,6 +10,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
+import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { MonthlyHistory } from "@/lib/overview";
@@ -77,14 +78,15 @@ export function BalanceChart({ history }: { history: MonthlyHistory }) {
                 domain={["auto", "auto"]}
               />
               <Tooltip
+                {...TOOLTIP_PROPS}
                 formatter={(c) => [formatCents(Number(c)), "Total value"]}
                 labelFormatter={(d) => dayLabel(String(d))}
               />
               <Area
                 dataKey="cents"
                 name="Total value"
-                stroke="#1d7f6e"
-                fill="#27a08b"
+                stroke={CHART_COLORS.area}
+                fill={CHART_COLORS.bar}
                 fillOpacity={0.18}
                 strokeWidth={2}
                 type="monotone"

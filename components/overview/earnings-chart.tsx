@@ -12,6 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
+import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { EarningsSeries } from "@/lib/overview";
 
@@ -101,6 +102,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
                 tick={{ fontSize: 12 }}
               />
               <Tooltip
+                {...TOOLTIP_PROPS}
                 formatter={(c, name) => [formatCents(Number(c)), name]}
                 labelFormatter={(m) => monthLabel(String(m))}
               />
@@ -109,14 +111,14 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
                 yAxisId="m"
                 dataKey="cents"
                 name="Earnings"
-                fill="#27a08b"
+                fill={CHART_COLORS.bar}
                 radius={[3, 3, 0, 0]}
               />
               <Line
                 yAxisId="c"
                 dataKey="cumulative"
                 name="Cumulative"
-                stroke="#434a60"
+                stroke={CHART_COLORS.line}
                 strokeWidth={2}
                 dot={false}
               />

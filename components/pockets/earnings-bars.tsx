@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
+import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { PocketEarnings } from "@/lib/pockets";
@@ -72,10 +73,11 @@ export function EarningsBars({ earnings }: { earnings: PocketEarnings }) {
                 tick={{ fontSize: 12 }}
               />
               <Tooltip
+                {...TOOLTIP_PROPS}
                 formatter={(c) => [formatCents(Number(c)), "Earnings"]}
                 labelFormatter={(l) => label(grain, String(l))}
               />
-              <Bar dataKey="cents" name="Earnings" fill="#27a08b" radius={[3, 3, 0, 0]} />
+              <Bar dataKey="cents" name="Earnings" fill={CHART_COLORS.bar} radius={[3, 3, 0, 0]} />
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
+import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
 import { formatDate } from "@/lib/dates";
 import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
 import { formatCents, formatCentsCompact } from "@/lib/money";
@@ -60,10 +61,11 @@ export function MaturityLadder({ securities }: { securities: FixedIncomeSecurity
                 tick={{ fontSize: 12 }}
               />
               <Tooltip
+                {...TOOLTIP_PROPS}
                 formatter={(c) => [formatCents(Number(c)), "Maturing"]}
                 labelFormatter={(d) => `Matures ${day(String(d))}`}
               />
-              <Bar dataKey="cents" name="Maturing" fill="#1a8171" radius={[3, 3, 0, 0]} />
+              <Bar dataKey="cents" name="Maturing" fill={CHART_COLORS.area} radius={[3, 3, 0, 0]} />
             </BarChart>
           </ResponsiveContainer>
         </div>

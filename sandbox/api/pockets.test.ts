@@ -396,6 +396,25 @@ describe("create and update", () => {
     const t2 = await tokenFor(sb, noScope, AVERY);
     expect((await call(sb, t2, "GET", "/api/v1/portals/")).status).toBe(403);
   });
+
+  it("writes need a role that manages pockets, whatever the token's scopes", async () => {
+    for (const email of ["morgan.lee@harborline.example", "sam.rivera@harborline.example"]) {
+      const token = await tokenFor(sb, client, email);
+      const patch = await call(sb, token, "PATCH", `/api/v2/pockets/${SEED_POCKETS.tax}/`, {
+        pocket_name: "Taxes",
+      });
+      expect(patch.status, email).toBe(403);
+      expect(await patch.json()).toEqual({
+        detail: "Only team admins can create, change or close pockets.",
+      });
+      const post = await call(sb, token, "POST", "/api/v2/pockets/", {
+        pocket_name: "Side fund",
+        trading_strategy_id: "UST-4W",
+      });
+      expect(post.status, email).toBe(403);
+      expect((await call(sb, token, "GET", "/api/v2/pockets/")).status).toBe(200);
+    }
+  });
 });
 
 describe("trading strategies and portals", () => {

@@ -18,12 +18,15 @@ import {
   PocketStatus,
   UpdatePocketRequest,
 } from "../../lib/jiko/pockets";
+import type { Role } from "../../lib/jiko/roles";
 import { STRATEGY_TERMS_WEEKS } from "../../lib/jiko/strategies";
+import { ROLE_CAPABILITIES } from "../../lib/permissions";
 import type { SandboxDb } from "../db/open";
 import { type Pocket as PocketRow, pocketsOfCustomer } from "../directory";
 import type { SandboxClock } from "../ledger/clock";
 import { earningsBetween, portfolioOf, usd } from "../ledger/valuation";
 import { createPocket, customerOfTeam, findPocket, updatePocket } from "../pocket-admin";
+import { TeamRuleError } from "../team-admin";
 import type { Principal } from "./auth";
 import { body, parse, RequestInvalid } from "./team";
 
@@ -150,7 +153,19 @@ export async function getPocket(db: SandboxDb, p: Principal, c: Context) {
   return pocketBody(db, pocket, clockOf(c));
 }
 
+/**
+ * INFERRED: pocket writes need a role that manages pockets (the same role matrix the dashboard
+ * reads, lib/permissions.ts); the scope alone is not enough. Client-credentials tokens act for
+ * the team itself.
+ */
+function assertPocketManager(p: Principal) {
+  if (p.member && !ROLE_CAPABILITIES[p.member.role as Role].includes("pockets:manage")) {
+    throw new TeamRuleError(403, "Only team admins can create, change or close pockets.");
+  }
+}
+
 export async function postPocket(db: SandboxDb, p: Principal, c: Context) {
+  assertPocketManager(p);
   const req = await body(c, CreatePocketRequest);
   assertStrategies(req, ["trading_strategy_id", "reinvestment_strategy_id"]);
   const clock = clockOf(c);
@@ -167,6 +182,7 @@ export async function postPocket(db: SandboxDb, p: Principal, c: Context) {
 }
 
 export async function patchPocket(db: SandboxDb, p: Principal, c: Context) {
+  assertPocketManager(p);
   const id = pocketIdOf(c);
   const req = await body(c, UpdatePocketRequest);
   assertStrategies(req, ["deposit_strategy_id", "reinvestment_strategy_id"]);

@@ -14,30 +14,47 @@ import {
  */
 const BACKGROUND_SHARE = 0.6;
 const sent = new Map<string, number[]>();
+/**
+ * Reserved calls not made yet: each is already counted, so its call is not counted twice. A
+ * reservation never used lapses with the window.
+ */
+const outstanding = new Map<string, number[]>();
 
-function recent(key: string, now: number): number[] {
+function recent(map: Map<string, number[]>, key: string, now: number): number[] {
   const windowStart = now - RATE_LIMIT_WINDOW_SECONDS * 1000;
-  const kept = (sent.get(key) ?? []).filter((t) => t > windowStart);
-  sent.set(key, kept);
+  const kept = (map.get(key) ?? []).filter((t) => t > windowStart);
+  map.set(key, kept);
   return kept;
 }
 
+/** Counts one call (every call the client makes comes through here). */
 export function record(userId: string, group: RateLimitGroup, now = Date.now()): void {
-  recent(`${userId}:${group}`, now).push(now);
+  const key = `${userId}:${group}`;
+  const reserved = recent(outstanding, key, now);
+  if (reserved.length) reserved.shift();
+  else recent(sent, key, now).push(now);
 }
 
-/** Grants up to `wanted` calls for background work, and records them. */
+/**
+ * Grants up to `wanted` calls for background work and counts them at once, so two requests
+ * reserving together cannot both take the same room. The caller makes at most that many calls.
+ */
 export function reserve(
   userId: string,
   group: RateLimitGroup,
   wanted: number,
   now = Date.now(),
 ): number {
-  const calls = recent(`${userId}:${group}`, now);
+  const key = `${userId}:${group}`;
+  const calls = recent(sent, key, now);
   const granted = Math.max(
     0,
     Math.min(wanted, Math.floor(RATE_LIMIT_GROUPS[group] * BACKGROUND_SHARE) - calls.length),
   );
-  for (let i = 0; i < granted; i++) calls.push(now);
+  const reserved = recent(outstanding, key, now);
+  for (let i = 0; i < granted; i++) {
+    calls.push(now);
+    reserved.push(now);
+  }
   return granted;
 }

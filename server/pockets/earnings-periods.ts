@@ -61,6 +61,14 @@ export function dailyPeriods(pocketId: string, from: string, to: string): Period
 }
 
 /**
+ * Periods still open (running to Jiko's current business day) change at most once a day: their
+ * figures are reused for a minute, and for a few more when the budget is spent.
+ */
+const OPEN_FRESH_MS = 60_000;
+const OPEN_STALE_MS = 10 * 60_000;
+const recentOpen = new Map<string, { cents: number; at: number }>();
+
+/**
  * Jiko's earnings for each period, keyed by `periodKey`. Periods that end before `asOf` (Jiko's
  * current business day) never change: they are cached in the app's database and asked for once.
  * The rest are paced under Jiko's limit, newest first, so a long history fills over a few
@@ -82,10 +90,20 @@ export async function periodEarnings(
       c.cents,
     ]),
   );
+  const now = Date.now();
+  for (const p of periods) {
+    const hit = recentOpen.get(periodKey(p));
+    if (hit && now - hit.at < OPEN_FRESH_MS) known.set(periodKey(p), hit.cents);
+  }
   const missing = periods
     .filter((p) => !known.has(periodKey(p)))
     .sort((a, b) => b.to.localeCompare(a.to));
   const granted = missing.slice(0, reserve(userId, "pockets", missing.length));
+  // Out of budget: an open period's last figure beats a hole in the chart.
+  for (const p of missing.slice(granted.length)) {
+    const hit = recentOpen.get(periodKey(p));
+    if (hit && now - hit.at < OPEN_STALE_MS) known.set(periodKey(p), hit.cents);
+  }
 
   // A few at a time: Jiko is one service, and the pacer already bounds the total.
   for (let i = 0; i < granted.length; i += 4) {
@@ -97,7 +115,8 @@ export async function periodEarnings(
           date_to: p.to,
         });
         known.set(periodKey(p), e.earnings.value);
-        if (p.to < asOf) {
+        if (p.to >= asOf) recentOpen.set(periodKey(p), { cents: e.earnings.value, at: Date.now() });
+        else {
           await db()
             .insert(earningsCache)
             .values({
