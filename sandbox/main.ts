@@ -1,11 +1,23 @@
 /**
- * `npm run sandbox` (`--reset` wipes and reseeds the data folder): the embedded Jiko on two
- * origins until SIGINT/SIGTERM.
+ * `npm run sandbox` (`--reset` wipes and reseeds the data folder; `--seed-size large` seeds about
+ * a million transactions): the embedded Jiko on two origins until SIGINT/SIGTERM.
  */
 import path from "node:path";
 import { ConfigError, readConfig } from "./config";
 import { DataDirInUseError } from "./db/open";
+import type { SeedSize } from "./ledger/seed-history";
 import { startSandbox } from "./server";
+
+/** `--seed-size large` (or `--seed-size=large`): about a million transactions on a fresh seed. */
+function seedSizeArg(): SeedSize {
+  const args = process.argv;
+  const i = args.indexOf("--seed-size");
+  const value = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--seed-size="))?.slice(12);
+  if (value === undefined || value === "standard") return "standard";
+  if (value === "large") return "large";
+  console.error(`Jiko sandbox: --seed-size must be "standard" or "large", not "${value}"`);
+  process.exit(2);
+}
 
 async function main() {
   let config: ReturnType<typeof readConfig>;
@@ -27,6 +39,7 @@ async function main() {
     accessTokenTtl: config.SANDBOX_ACCESS_TOKEN_TTL,
     password: config.SANDBOX_PASSWORD,
     reset: process.argv.includes("--reset"),
+    seedSize: seedSizeArg(),
     logLevel: config.SANDBOX_LOG_LEVEL,
     rateLimits: config.SANDBOX_RATE_LIMITS,
   });

@@ -14,7 +14,7 @@ import { customers, members, people, pockets, teams } from "./db/schema";
 import type { Member } from "./directory";
 import { stableId } from "./ids";
 import { newYorkDate } from "./ledger/clock";
-import { HISTORY_DAYS, type SeedPocketKey, seedLedger } from "./ledger/seed-history";
+import { HISTORY_DAYS, type SeedPocketKey, type SeedSize, seedLedger } from "./ledger/seed-history";
 import { hashPassword } from "./passwords";
 
 type MemberStatus = "ACTIVE" | "PENDING" | "DEACTIVATED";
@@ -155,7 +155,12 @@ export async function isSeeded(db: SandboxDb): Promise<boolean> {
   return (rows[0]?.n ?? 0) > 0;
 }
 
-export async function seed(db: SandboxDb, password: string, now = new Date()): Promise<void> {
+export async function seed(
+  db: SandboxDb,
+  password: string,
+  now = new Date(),
+  size: SeedSize = "standard",
+): Promise<void> {
   const ago = (days: number, hours = 0) =>
     new Date(now.getTime() - days * DAY_MS - hours * 3_600_000);
   const since = (s: string | number) => (typeof s === "number" ? ago(s) : day(s));
@@ -349,6 +354,7 @@ export async function seed(db: SandboxDb, password: string, now = new Date()): P
         reinvestmentStrategyId: p.strategy,
       })),
       today,
+      size,
     );
   });
 }

@@ -12,6 +12,7 @@ import { Faults } from "./api/faults";
 import { type DbHandle, openDb, type SandboxDb } from "./db/open";
 import { RateLimiter, type RateLimitOverrides } from "./http/rate-limit";
 import { SandboxClock } from "./ledger/clock";
+import type { SeedSize } from "./ledger/seed-history";
 import { createLogger, type Logger } from "./log";
 import { sweepExpired } from "./portal/adapter";
 import { portalKeys } from "./portal/keys";
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   password?: string;
   /** Wipe the data folder and reseed. */
   reset?: boolean;
+  /** Everyday activity a fresh seed books ("large": about a million transactions). */
+  seedSize?: SeedSize;
   /** Lower Jiko's per-minute limits (tests). */
   rateLimits?: RateLimitOverrides;
   logLevel?: string;
@@ -103,7 +106,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     handle = await openDb(opts.dataDir, opts.reset);
     const { db } = handle;
     if (!(await isSeeded(db))) {
-      await seed(db, opts.password ?? "jiko-sandbox", opts.now?.() ?? new Date());
+      await seed(db, opts.password ?? "jiko-sandbox", opts.now?.() ?? new Date(), opts.seedSize);
     }
     // The engine catches up on the days since it last ran (a restart on a later day).
     const clock = new SandboxClock(db, opts.now);

@@ -75,6 +75,7 @@ export const CardTransaction = z.object({
   ...base,
   type: z.literal("CARD"),
   card_id: z.uuid().nullable().optional(),
+  card_last4: z.string().nullable().optional(),
   merchant_name: z.string().nullable().optional(),
 });
 

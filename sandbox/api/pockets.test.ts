@@ -55,8 +55,11 @@ async function eod(s: Sandbox, id: string, from: string, to: string): Promise<Eo
 async function flows(s: Sandbox, id: string, from: string, to: string) {
   const res = await fetch(`${s.apiUrl}/_sandbox/pockets/${id}/flows?from=${from}&to=${to}`);
   expect(res.status).toBe(200);
-  return ((await res.json()) as { items: Array<{ date: string; kind: string; amount: number }> })
-    .items;
+  return (
+    (await res.json()) as {
+      items: Array<{ date: string; kind: string; amount: number; description: string }>;
+    }
+  ).items;
 }
 
 /** Earnings computed independently: EOD(to) − EOD(from − 1) − net flows in [from, to]. */
@@ -169,7 +172,7 @@ describe("EOD cache and ledger", () => {
 
   it("seeds a payroll rhythm: biweekly withdrawals funded from Operating Reserve", async () => {
     const items = await flows(sb, SEED_POCKETS.payroll, "2026-09-01", "2026-11-29");
-    const payrolls = items.filter((f) => f.kind === "WITHDRAWAL");
+    const payrolls = items.filter((f) => f.description.startsWith("Payroll "));
     expect(payrolls.length).toBeGreaterThanOrEqual(6);
     for (const [a, b] of payrolls.slice(1).map((x, i) => [payrolls[i]!, x] as const)) {
       const gap = (Date.parse(b.date) - Date.parse(a.date)) / 86_400_000;

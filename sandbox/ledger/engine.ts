@@ -54,6 +54,8 @@ export interface Flow {
   description: string;
   /** How the transactions list shows it (store.ts): the engine itself only needs the cash. */
   rail?: FlowRail;
+  /** When the ledger booked it (on `date` in New York); the writer's default otherwise. */
+  bookedAt?: Date;
 }
 
 /** A flow's rail and its own fields, as Transactions v2 shows them. */

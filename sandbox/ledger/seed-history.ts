@@ -123,15 +123,47 @@ const payrollFriday = (d: string) => {
 const quarterStart = (d: string) =>
   ["01", "04", "07", "10"].includes(d.slice(5, 7)) && dayOfMonth(d, 6);
 
-export function seedFlows(pockets: SeedPocket[], start: string) {
+/** How much everyday activity the seed books: "large" makes about a million transactions. */
+export type SeedSize = "standard" | "large";
+
+const MERCHANTS = [
+  "Amazon Web Services",
+  "Delta Air Lines",
+  "Staples",
+  "FedEx",
+  "Shell",
+  "Uber",
+  "Marriott",
+  "Zoom",
+  "Salesforce",
+  "Home Depot",
+  "Grainger",
+  "United Airlines",
+];
+const CARDS = ["4417", "8823", "1290"].map((last4) => ({
+  last4,
+  id: stableId("card", last4),
+}));
+
+/** A booking time on `date` between 08:00 and 18:59 New York time, from a key. */
+const bookedOn = (date: string, key: string) =>
+  new Date(Date.parse(`${date}T13:00:00.000Z`) + Math.floor(rand(key) * 10 * 3_600_000));
+
+export function seedFlows(pockets: SeedPocket[], start: string, size: SeedSize = "standard") {
   const id = Object.fromEntries(pockets.map((p) => [p.key, p.id])) as Record<SeedPocketKey, string>;
   const firstDay = nextBusinessDayOnOrAfter(start);
   return (date: string, books: Book[]): Flow[] => {
     if (!isBusinessDay(date)) return [];
     const flows: Flow[] = [];
+    // The books do not move while the day's flows are drawn: value each pocket once.
+    const values = new Map<SeedPocketKey, number>();
     const value = (key: SeedPocketKey) => {
+      const known = values.get(key);
+      if (known !== undefined) return known;
       const b = books.find((x) => x.pocketId === id[key]);
-      return b ? b.cash + securitiesValue(b.lots, date) : 0;
+      const v = b ? b.cash + securitiesValue(b.lots, date) : 0;
+      values.set(key, v);
+      return v;
     };
     // What is already going out today, so two withdrawals never exceed the cap together.
     const out = new Map<SeedPocketKey, number>();
@@ -141,6 +173,7 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
       cents: number,
       description: string,
       rail: FlowRail,
+      bookedAt?: Date,
     ) => {
       if (kind === "WITHDRAWAL") {
         const cap = Math.floor(value(key) * 0.9) - (out.get(key) ?? 0);
@@ -148,7 +181,7 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
         out.set(key, (out.get(key) ?? 0) + Math.max(cents, 0));
       }
       if (cents > 0)
-        flows.push({ pocketId: id[key], date, kind, amount: cents, description, rail });
+        flows.push({ pocketId: id[key], date, kind, amount: cents, description, rail, bookedAt });
       return cents;
     };
     const transfer = (from: SeedPocketKey, to: SeedPocketKey, cents: number) => {
@@ -216,6 +249,49 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
       const rail = wire(`capex:${date}`, "Atlas Fleet Equipment Inc.", "Fleet equipment invoice");
       flow("strategic", "WITHDRAWAL", capex, "Equipment purchase", rail);
     }
+    // Everyday activity on Operating Reserve: card spend (now and then a refund) and the card
+    // processor's daily payout; "large" multiplies both to about 2,000 transactions a day.
+    const cards = size === "large" ? 1_000 : Math.floor(rand(`cards:${date}`) * 4);
+    for (let i = 0; i < cards; i++) {
+      const key = `card:${date}:${i}`;
+      const card = CARDS[Math.floor(rand(`${key}:card`) * CARDS.length)]!;
+      const merchant = MERCHANTS[Math.floor(rand(`${key}:m`) * MERCHANTS.length)]!;
+      const refund = rand(`${key}:r`) < 0.04;
+      const rail: FlowRail = {
+        type: "CARD",
+        transferId: stableId("card-tx", key),
+        details: { card_id: card.id, merchant_name: merchant, card_last4: card.last4 },
+      };
+      const cents = amount(key, 12, size === "large" ? 300 : 4_800);
+      const title = refund ? `Refund from ${merchant}` : merchant;
+      flow("operating", refund ? "DEPOSIT" : "WITHDRAWAL", cents, title, rail, bookedOn(date, key));
+    }
+    const payouts = size === "large" ? 985 : 1;
+    for (let i = 0; i < payouts; i++) {
+      const key = `payout:${date}:${i}`;
+      const rail = ach(key, "RECEIVING", "STRIPE", "TRANSFER");
+      const cents = size === "large" ? amount(key, 150, 420) : amount(key, 8_000, 30_000);
+      flow("operating", "DEPOSIT", cents, "Stripe payout", rail, bookedOn(date, key));
+    }
+    // Jiko's advisory fee, monthly on every pocket; a fee credit each January.
+    if (dayOfMonth(date, 1)) {
+      for (const p of pockets) {
+        const fee = Math.round((value(p.key) * 0.0012) / 12);
+        const rail: FlowRail = { type: "FEE", details: { fee_type: "AUM_FEE" } };
+        flow(p.key, "WITHDRAWAL", fee, "Advisory fee", rail);
+        if (date.slice(5, 7) === "01" && p.key === "operating") {
+          const credit: FlowRail = { type: "CREDIT", details: { reason: "Annual fee rebate" } };
+          flow(p.key, "DEPOSIT", Math.round(fee / 2), "Fee rebate", credit);
+        }
+      }
+    }
+    // A returned vendor payment, booked as a ledger adjustment, twice a year.
+    if (["02", "08"].includes(date.slice(5, 7)) && dayOfMonth(date, 12)) {
+      const rail: FlowRail = { type: "GENERIC", details: {} };
+      const cents = amount(`adj:${date}`, 1_000, 9_000);
+      flow("operating", "DEPOSIT", cents, "Returned vendor payment", rail);
+    }
+
     // Harborline Europe
     if (dayOfMonth(date, 5) || dayOfMonth(date, 20)) {
       const cents = amount(`eurc:${date}`, 600_000, 900_000);
@@ -237,9 +313,15 @@ export function seedFlows(pockets: SeedPocket[], start: string) {
 
 /**
  * Seeds the ledger: `HISTORY_DAYS` of history ending today (the New York date at seed time), the
- * clock row, and the books' lots. Returns the first day (the pockets' opened_on).
+ * clock row, and the books' lots. Runs and writes a month at a time, so a large seed never holds
+ * more than a month of flows and trades in memory.
  */
-export async function seedLedger(tx: DbOrTx, pockets: SeedPocket[], today: string) {
+export async function seedLedger(
+  tx: DbOrTx,
+  pockets: SeedPocket[],
+  today: string,
+  size: SeedSize = "standard",
+) {
   const start = addDays(today, -HISTORY_DAYS);
   const books = pockets.map((p) =>
     newBook({
@@ -249,12 +331,23 @@ export async function seedLedger(tx: DbOrTx, pockets: SeedPocket[], today: strin
       openedOn: start,
     }),
   );
-  const run = runDays(books, start, today, seedFlows(pockets, start));
-  // Booked mid-afternoon New York time on the flow's day (19:00Z is 14:00 or 15:00 there).
-  await writeRun(tx, books, run, {
-    writeFlows: true,
-    bookedAt: (f) => new Date(`${f.date}T19:00:00.000Z`),
-  });
+  const flowsOn = seedFlows(pockets, start, size);
+  let flows = 0;
+  let trades = 0;
+  for (let from = start; from <= today; ) {
+    const monthEnd = addDays(`${addDays(`${from.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
+    const to = monthEnd < today ? monthEnd : today;
+    const run = runDays(books, from, to, flowsOn);
+    // Booked mid-afternoon New York time on the flow's day (19:00Z is 14:00 or 15:00 there),
+    // unless the flow carries its own time.
+    await writeRun(tx, books, run, {
+      writeFlows: true,
+      bookedAt: (f) => new Date(`${f.date}T19:00:00.000Z`),
+    });
+    flows += run.flows.length;
+    trades += run.trades.length;
+    from = addDays(to, 1);
+  }
   await writeClock(tx, { seededOn: today, offsetDays: 0, processedThrough: today });
-  return { start, flows: run.flows.length, trades: run.trades.length };
+  return { start, flows, trades };
 }

@@ -127,7 +127,7 @@ export async function writeRun(
           kind: f.kind,
           amount: f.amount,
           description: f.description,
-          bookedAt: o.bookedAt?.(f) ?? new Date(),
+          bookedAt: f.bookedAt ?? o.bookedAt?.(f) ?? new Date(),
           ...(f.rail && {
             rail: f.rail.type,
             transactionId: f.rail.transactionId,

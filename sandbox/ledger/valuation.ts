@@ -86,7 +86,13 @@ export async function latestTotals(db: DbOrTx, pocketIds: string[]) {
 
 export async function flowsIn(db: DbOrTx, pocketId: string, from: string, to: string) {
   return db
-    .select({ date: pocketFlows.date, kind: pocketFlows.kind, amount: pocketFlows.amount })
+    .select({
+      date: pocketFlows.date,
+      kind: pocketFlows.kind,
+      amount: pocketFlows.amount,
+      description: pocketFlows.description,
+      rail: pocketFlows.rail,
+    })
     .from(pocketFlows)
     .where(
       and(
