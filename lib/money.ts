@@ -19,6 +19,14 @@ export function centsToDecimalString(cents: number): string {
   return `${sign}${whole}.${frac}`;
 }
 
+/** A decimal amount ("1234.56", "-0.5") back to cents, exactly; a RangeError otherwise. */
+export function decimalStringToCents(text: string): number {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) throw new RangeError(`not a decimal amount: ${text}`);
+  const cents = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
+  return m[1] ? -cents : cents;
+}
+
 type DecimalFormatter = { format(value: string): string };
 const exact = (f: Intl.NumberFormat) => f as unknown as DecimalFormatter;
 

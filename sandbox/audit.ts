@@ -13,6 +13,7 @@ import {
 import type { DbOrTx, SandboxDb } from "./db/open";
 import { auditLog } from "./db/schema";
 import type { Member } from "./directory";
+import { csvLine, csvStream } from "./http/csv";
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -205,13 +206,6 @@ export async function* auditRows(db: SandboxDb, f: AuditFilter, pageSize = 500) 
   }
 }
 
-/** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. */
-export const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(",")}\r\n`;
-
-export const CSV_HEADER = csvLine(AUDIT_CSV_COLUMNS);
-
 /** One CSV row of an entry, in AUDIT_CSV_COLUMNS order (before/after as JSON text). */
 export function csvRow(e: CustomerAuditLogEntry): string {
   const json = (v: unknown) => (v === null ? "" : JSON.stringify(v));
@@ -231,31 +225,7 @@ export function csvRow(e: CustomerAuditLogEntry): string {
 }
 
 /** The CSV as a byte stream: header, then rows pulled from the database a page at a time. */
-export function auditCsvStream(db: SandboxDb, f: AuditFilter): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const rows = auditRows(db, f);
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(CSV_HEADER));
-        return;
-      }
-      let chunk = "";
-      for (let i = 0; i < 200; i++) {
-        const next = await rows.next();
-        if (next.done) {
-          if (chunk) controller.enqueue(encoder.encode(chunk));
-          controller.close();
-          return;
-        }
-        chunk += csvRow(CustomerAuditLogEntry.parse(toEntry(next.value)));
-      }
-      controller.enqueue(encoder.encode(chunk));
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
-}
+export const auditCsvStream = (db: SandboxDb, f: AuditFilter): ReadableStream<Uint8Array> =>
+  csvStream(AUDIT_CSV_COLUMNS, auditRows(db, f), (r) =>
+    csvRow(CustomerAuditLogEntry.parse(toEntry(r))),
+  );

@@ -35,7 +35,7 @@ import {
   resend,
   serviceUser,
 } from "./team";
-import { listTransactions } from "./transactions";
+import { listTransactions, transactionsCsv } from "./transactions";
 
 type Env = {
   Variables: { auth: Resolution; requestId: string; portalUrl: string; clock: SandboxClock };
@@ -155,6 +155,12 @@ const ROUTES: RouteDef[] = [
     path: "/api/v2/transactions/",
     scope: ENDPOINT_SCOPES.transactionsRead,
     handler: listTransactions,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/transactions.csv",
+    scope: ENDPOINT_SCOPES.transactionsRead,
+    handler: transactionsCsv,
   },
   {
     method: "GET",

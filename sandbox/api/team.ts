@@ -15,6 +15,7 @@ import {
 import { type AuditFilter, auditCsvStream, auditPage, decodeCursor } from "../audit";
 import type { SandboxDb } from "../db/open";
 import { auditLog, members } from "../db/schema";
+import { csvResponse } from "../http/csv";
 import { jsonDecodeDetail, type Source, validationDetail } from "../http/errors";
 import {
   assertAdmin,
@@ -177,11 +178,5 @@ export async function memberAuditLogs(db: SandboxDb, p: Principal, c: Context) {
 /** All matching rows, newest first, streamed from the database a page at a time. */
 export async function auditCsv(db: SandboxDb, p: Principal, c: Context) {
   const { filter } = auditQuery(c, p.teamId);
-  return new Response(auditCsvStream(db, filter), {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="audit-logs.csv"',
-    },
-  });
+  return csvResponse(auditCsvStream(db, filter), "audit-logs.csv");
 }

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorBody } from "../../lib/jiko/common";
-import { signedCents, type Transaction, TransactionList } from "../../lib/jiko/transactions";
+import {
+  signedCents,
+  TRANSACTION_CSV_COLUMNS,
+  TRANSACTION_TYPES,
+  type Transaction,
+  TransactionList,
+  transactionCsvCells,
+} from "../../lib/jiko/transactions";
+import { csvLine } from "../http/csv";
 import { SEED_POCKETS } from "../seed";
 import { type Sandbox, startSandbox } from "../server";
+import { parseCsv } from "../testing/csv";
 import { passwordTokens, registerTestClient } from "../testing/oauth-client";
 
 /** A Monday noon in New York: the seed's history runs through 2026-11-30. */
@@ -117,6 +126,41 @@ describe("transactions v2", () => {
     const ledger = flows.reduce((s, f) => s + (f.kind === "DEPOSIT" ? f.amount : -f.amount), 0);
     expect(rows.reduce((s, t) => s + signedCents(t), 0)).toBe(ledger);
     expect(rows).toHaveLength(flows.length);
+  });
+
+  it("books every variant, each with its own fields", async () => {
+    for (const type of TRANSACTION_TYPES) {
+      const [t] = (await page(avery, `type[]=${type}&limit=1`)).items;
+      expect(t?.type, type).toBe(type);
+      if (t?.type === "ACH") expect(t.ach_direction).toMatch(/^(RECEIVING|ORIGINATION)$/);
+      if (t?.type === "WIRE") expect(t.imad).toBeTruthy();
+      if (t?.type === "CARD") expect(t.merchant_name).toBeTruthy();
+      if (t?.type === "ON_US") expect(t.counterparty_pocket_id).toBeTruthy();
+      if (t?.type === "FEE") expect(t.fee_type).toBe("AUM_FEE");
+    }
+  });
+
+  it("serves the CSV for the same filters, row for row", async () => {
+    const q = `pocket[]=${SEED_POCKETS.operating}&time_booked_from=2026-10-01T04:00:00Z&time_booked_to=2026-11-01T03:59:59Z&direction=DEBIT`;
+    const listed = await all(avery, q);
+    const res = await fetch(`${sb.apiUrl}/api/v2/transactions.csv?${q}`, {
+      headers: { authorization: `Bearer ${avery}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header).toEqual([...TRANSACTION_CSV_COLUMNS]);
+    expect(rows).toEqual(
+      listed.map((t) => TRANSACTION_CSV_COLUMNS.map((c) => transactionCsvCells(t)[c])),
+    );
+  });
+
+  it("quotes commas, quotes and newlines so the fields come back whole", () => {
+    const fields = ["Refund, partial", 'The "Harbor" account', "two\nlines", "plain"];
+    expect(csvLine(fields)).toBe(
+      '"Refund, partial","The ""Harbor"" account","two\nlines",plain\r\n',
+    );
+    expect(parseCsv(csvLine(fields))).toEqual([fields]);
   });
 
   it("refuses bad filters with FastAPI's 422 naming the parameter", async () => {

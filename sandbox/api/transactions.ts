@@ -1,10 +1,17 @@
 /**
- * Transactions v2: the list, filtered and paged by cursor, over the ledger's flows.
+ * Transactions v2: the list, filtered and paged by cursor, and the CSV with the same filters,
+ * over the ledger's flows.
  */
 import type { Context } from "hono";
-import { TRANSACTION_ARRAY_PARAMS, TransactionListQuery } from "../../lib/jiko/transactions";
+import {
+  TRANSACTION_ARRAY_PARAMS,
+  TRANSACTION_CSV_COLUMNS,
+  TransactionListQuery,
+  transactionCsvCells,
+} from "../../lib/jiko/transactions";
 import type { SandboxDb } from "../db/open";
-import { decodeTransactionCursor, transactionPage } from "../ledger/transactions";
+import { csvLine, csvResponse, csvStream } from "../http/csv";
+import { decodeTransactionCursor, transactionPage, transactionRows } from "../ledger/transactions";
 import { customerOfTeam } from "../pocket-admin";
 import type { Principal } from "./auth";
 import { clockOf } from "./pockets";
@@ -38,4 +45,21 @@ export async function listTransactions(db: SandboxDb, p: Principal, c: Context) 
     { ...filter, customerId: await customerOfTeam(db, p.teamId) },
     { cursor: decoded, limit: limit ?? 30, order: order ?? "desc", now: await clock.now() },
   );
+}
+
+/** transactions.csv: every matching row in the list's order, streamed a page at a time. */
+export async function transactionsCsv(db: SandboxDb, p: Principal, c: Context) {
+  const { cursor: _cursor, limit: _limit, order, ...filter } = transactionQuery(c);
+  const clock = clockOf(c);
+  await clock.catchUp();
+  const rows = transactionRows(
+    db,
+    { ...filter, customerId: await customerOfTeam(db, p.teamId) },
+    order ?? "desc",
+    await clock.now(),
+  );
+  const stream = csvStream(TRANSACTION_CSV_COLUMNS, rows, (t) =>
+    csvLine(TRANSACTION_CSV_COLUMNS.map((col) => transactionCsvCells(t)[col])),
+  );
+  return csvResponse(stream, "transactions.csv");
 }
