@@ -21,7 +21,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen">
         <QueryProvider>{children}</QueryProvider>
-        <Toaster position="bottom-right" richColors closeButton />
+        <Toaster
+          position="bottom-right"
+          richColors
+          closeButton
+          // sonner's own success green on its pale green is below WCAG AA: ours is darker.
+          toastOptions={{ classNames: { success: "!text-emerald-900 dark:!text-emerald-100" } }}
+        />
       </body>
     </html>
   );

@@ -10,7 +10,8 @@ export const CAPABILITIES = {
   "overview:view": { label: "See balances, yield and earnings", scope: "pockets.read" },
   "pockets:manage": { label: "Create, rename and close pockets", scope: "pockets.write" },
   "accounts:reveal": { label: "Reveal full account numbers", scope: "pockets.read" },
-  "ledger:view": { label: "See transactions, trades and statements", scope: "transfers.read" },
+  // INFERRED: Jiko's consent groups transactions and trades with balances (lib/jiko/scopes.ts).
+  "ledger:view": { label: "See transactions, trades and statements", scope: "pockets.read" },
   "reports:create": { label: "Request and download reports", scope: "reports.write" },
   "transfers:initiate": { label: "Draft transfer requests", scope: "transfers.write" },
   "transfers:review": { label: "Approve or deny transfer requests", scope: "transfers.write" },

@@ -14,4 +14,7 @@ export const queryKeys = {
   strategies: () => ["trading-strategies"] as const,
   overview: () => ["overview"] as const,
   monthlyHistory: () => ["overview", "history"] as const,
+  /** Keyed by the filters' search string: the same filters always share one cache entry. */
+  transactions: (search: string) => ["transactions", search] as const,
+  savedViews: (page: string) => ["saved-views", page] as const,
 };

@@ -4,25 +4,39 @@ import * as Radix from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ReactNode } from "react";
 
-/** An accessible modal: focus kept inside, Escape closes, title and description announced. */
+const PLACEMENTS = {
+  center:
+    "top-1/2 left-1/2 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl border",
+  /** A drawer along the right edge, for details beside a list. */
+  right: "top-0 right-0 h-full w-[min(30rem,100vw)] border-l",
+} as const;
+
+/**
+ * An accessible modal: focus kept inside, Escape closes, title and description announced.
+ * Centred, or as a drawer on the right.
+ */
 export function Dialog({
   open,
   onOpenChange,
   title,
   description,
+  placement = "center",
   children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description?: ReactNode;
+  placement?: keyof typeof PLACEMENTS;
   children: ReactNode;
 }) {
   return (
     <Radix.Root open={open} onOpenChange={onOpenChange}>
       <Radix.Portal>
         <Radix.Overlay className="fixed inset-0 z-50 bg-ink-950/40 backdrop-blur-sm" />
-        <Radix.Content className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-ink-200 bg-white p-6 shadow-xl dark:border-ink-700 dark:bg-ink-900">
+        <Radix.Content
+          className={`fixed z-50 overflow-y-auto border-ink-200 bg-white p-6 shadow-xl dark:border-ink-700 dark:bg-ink-900 ${PLACEMENTS[placement]}`}
+        >
           <div className="mb-4 flex items-start justify-between gap-4">
             <Radix.Title className="text-lg font-semibold">{title}</Radix.Title>
             <Radix.Close

@@ -2,7 +2,15 @@
  * The dashboard's own tables: Auth.js users, accounts (Jiko tokens, encrypted), sessions.
  * Shapes follow @auth/drizzle-adapter's Postgres schema.
  */
-import { bigint, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const users = pgTable("users", {
   id: text("id")
@@ -83,4 +91,26 @@ export const netFlowsCache = pgTable(
     fetchedAt: timestamp("fetched_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.pocketId, t.month] })],
+);
+
+/**
+ * Named filter sets a person saved on a page ("transactions"), per team: the URL's search string,
+ * re-read through the page's schema when opened, so a stale view can never break the page.
+ */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    teamId: text("team_id").notNull(),
+    page: text("page").notNull(),
+    name: text("name").notNull(),
+    search: text("search").notNull(),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("saved_views_name_idx").on(t.userId, t.teamId, t.page, t.name)],
 );

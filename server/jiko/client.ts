@@ -119,6 +119,14 @@ export function createJikoClient(
 
     transactions: (query: TransactionQuery) =>
       call({ method: "GET", path: "/api/v2/transactions/", query }, TransactionList),
+    /** Jiko's CSV, unparsed: the caller streams the body on without holding it. */
+    transactionsCsv: (query: Omit<TransactionQuery, "cursor" | "limit">) =>
+      raw({
+        method: "GET",
+        path: "/api/v2/transactions.csv",
+        query,
+        headers: { accept: "text/csv" },
+      }),
 
     auditLogs: (query: AuditLogQuery) =>
       call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),

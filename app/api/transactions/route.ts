@@ -1,0 +1,23 @@
+import { nyDate } from "@/lib/dates";
+import {
+  TRANSACTIONS_PAGE_SIZE,
+  TransactionFilters,
+  toJikoQuery,
+  transactionFilterInput,
+} from "@/lib/transaction-filters";
+import { guarded, parse } from "@/server/api/guard";
+
+// GET /api/transactions?<filters>&cursor: one page of Jiko's transactions for the filters.
+export const GET = guarded("ledger:view", async ({ req, viewer }) => {
+  const params = new URL(req.url).searchParams;
+  const filters = parse(TransactionFilters, transactionFilterInput(params));
+  const cursor = params.get("cursor") || undefined;
+  return Response.json(
+    await viewer.jiko.transactions({
+      ...toJikoQuery(filters, nyDate(new Date().toISOString())),
+      limit: TRANSACTIONS_PAGE_SIZE,
+      cursor,
+    }),
+    { headers: { "cache-control": "no-store" } },
+  );
+});

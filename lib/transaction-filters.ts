@@ -1,0 +1,146 @@
+/**
+ * The transactions page's filters as they live in the URL (shareable, bookmarkable, savable as a
+ * named view): one schema read by the server page, the routes and the browser alike, and their
+ * translation to Jiko's query. Amounts are typed in dollars and become integer cents here.
+ */
+import { z } from "zod";
+import { endOfDay, startOfDay } from "./dates";
+import { addDays } from "./jiko/business-days";
+import { Direction, type TransactionQuery, TransactionType } from "./jiko/transactions";
+import { decimalStringToCents } from "./money";
+
+/** Rows per page of the list (Jiko's maximum). */
+export const TRANSACTIONS_PAGE_SIZE = 100;
+
+export const DATE_PRESETS = {
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  mtd: "Month to date",
+  qtd: "Quarter to date",
+  ytd: "Year to date",
+  custom: "Custom range",
+} as const;
+export type DatePreset = keyof typeof DATE_PRESETS;
+
+const day = z.iso.date();
+/** Dollars as typed: digits with at most two decimals (the sign comes from the direction). */
+const Dollars = z
+  .string()
+  .trim()
+  .regex(/^\d{1,13}(\.\d{1,2})?$/, "Enter an amount like 1250 or 1250.50");
+
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item)])
+    .transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[])
+    .optional();
+
+export const TransactionFilters = z
+  .object({
+    pocket: list(z.uuid()),
+    type: list(TransactionType),
+    direction: Direction.optional(),
+    range: z.enum(Object.keys(DATE_PRESETS) as [DatePreset, ...DatePreset[]]).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    min: Dollars.optional(),
+    max: Dollars.optional(),
+  })
+  .refine((f) => f.range !== "custom" || f.from || f.to, {
+    message: "A custom range needs a start or an end date",
+    path: ["from"],
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "The start date is after the end date",
+    path: ["to"],
+  })
+  .refine((f) => !f.min || !f.max || decimalStringToCents(f.min) <= decimalStringToCents(f.max), {
+    message: "The minimum is above the maximum",
+    path: ["max"],
+  });
+export type TransactionFilters = z.infer<typeof TransactionFilters>;
+
+const KEYS = ["pocket", "type", "direction", "range", "from", "to", "min", "max"] as const;
+const REPEATED = new Set(["pocket", "type"]);
+
+/** The search params as the schema reads them (repeated keys as arrays, empty ones dropped). */
+export function transactionFilterInput(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+) {
+  const raw: Record<string, string | string[]> = {};
+  for (const k of KEYS) {
+    const values =
+      params instanceof URLSearchParams
+        ? params.getAll(k)
+        : ([] as string[]).concat(params[k] ?? []);
+    const kept = values.filter((v) => v !== "");
+    if (kept.length) raw[k] = REPEATED.has(k) ? kept : (kept[0] as string);
+  }
+  return raw;
+}
+
+/** Lenient: a shared link with a malformed part still opens, without that part. */
+export function parseTransactionFilters(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): TransactionFilters {
+  const raw = transactionFilterInput(params);
+  const whole = TransactionFilters.safeParse(raw);
+  if (whole.success) return whole.data;
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (TransactionFilters.safeParse({ ...kept, [k]: v }).success) kept[k] = v;
+  }
+  return TransactionFilters.parse(kept);
+}
+
+export function transactionFiltersToSearch(f: TransactionFilters): string {
+  const p = new URLSearchParams();
+  for (const k of KEYS) {
+    const v = f[k];
+    if (Array.isArray(v)) for (const x of v) p.append(k, x);
+    else if (v) p.set(k, v);
+  }
+  return p.toString();
+}
+
+/** The inclusive New York days a filter covers, resolving presets against `today`. */
+export function dateSpan(
+  f: Pick<TransactionFilters, "range" | "from" | "to">,
+  today: string,
+): { from?: string; to?: string } {
+  switch (f.range) {
+    case "7d":
+      return { from: addDays(today, -6), to: today };
+    case "30d":
+      return { from: addDays(today, -29), to: today };
+    case "mtd":
+      return { from: `${today.slice(0, 8)}01`, to: today };
+    case "qtd": {
+      const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1;
+      return { from: `${today.slice(0, 5)}${String(q).padStart(2, "0")}-01`, to: today };
+    }
+    case "ytd":
+      return { from: `${today.slice(0, 4)}-01-01`, to: today };
+    case "custom":
+      return { from: f.from, to: f.to };
+    default:
+      return {};
+  }
+}
+
+/** Jiko's query for the filters (without cursor and limit). */
+export function toJikoQuery(
+  f: TransactionFilters,
+  today: string,
+): Omit<TransactionQuery, "cursor" | "limit"> {
+  const span = dateSpan(f, today);
+  return {
+    ...(f.pocket?.length && { "pocket[]": f.pocket }),
+    ...(f.type?.length && { "type[]": f.type }),
+    ...(f.direction && { direction: f.direction }),
+    ...(span.from && { time_booked_from: startOfDay(span.from) }),
+    ...(span.to && { time_booked_to: endOfDay(span.to) }),
+    ...(f.min && { amount_from: decimalStringToCents(f.min) }),
+    ...(f.max && { amount_to: decimalStringToCents(f.max) }),
+  };
+}

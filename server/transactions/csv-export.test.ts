@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { filterTransactionCsv } from "./csv-export";
+
+const CSV =
+  "id,direction,amount,title\r\n" +
+  'a,DEBIT,10.00,"Rent, March"\r\n' +
+  'b,CREDIT,2500.00,"Refund ""urgent""\nsecond line"\r\n' +
+  "c,DEBIT,2500.01,Equipment\r\n";
+
+/** The CSV as a stream cut into awkward pieces (mid-field, mid-quote, mid-line). */
+function chunked(text: string, size: number) {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream<Uint8Array>({
+    start(c) {
+      for (let i = 0; i < bytes.length; i += size) c.enqueue(bytes.slice(i, i + size));
+      c.close();
+    },
+  });
+}
+const read = (s: ReadableStream<Uint8Array>) => new Response(s).text();
+
+describe("filtering Jiko's CSV as it streams", () => {
+  it("keeps the header and only the rows of the direction and amount range", async () => {
+    for (const size of [1, 7, 64]) {
+      const out = await read(
+        filterTransactionCsv(chunked(CSV, size), { direction: "DEBIT", amount_to: 250_000 }),
+      );
+      expect(out).toBe('id,direction,amount,title\r\na,DEBIT,10.00,"Rent, March"\r\n');
+    }
+  });
+
+  it("keeps quoted newlines inside their row", async () => {
+    const out = await read(
+      filterTransactionCsv(chunked(CSV, 5), { amount_from: 250_000, amount_to: 250_000 }),
+    );
+    expect(out).toBe(
+      'id,direction,amount,title\r\nb,CREDIT,2500.00,"Refund ""urgent""\nsecond line"\r\n',
+    );
+  });
+
+  it("passes the file through untouched when there is nothing to filter", async () => {
+    const body = chunked(CSV, 9);
+    expect(filterTransactionCsv(body, {})).toBe(body);
+  });
+});
