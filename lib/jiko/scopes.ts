@@ -41,7 +41,7 @@ export const ENDPOINT_SCOPES = {
   teamWrite: "team.write",
   pocketsRead: "pockets.read",
   pocketsWrite: "pockets.write",
-  /** The consent text groups transactions with balances and holdings: read like pockets. */
+  /** The consent text groups transactions and trades with balances: read like pockets. */
   transactionsRead: "pockets.read",
 } as const satisfies Record<string, Scope>;
 

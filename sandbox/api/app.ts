@@ -8,7 +8,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { default as Provider } from "oidc-provider";
-import type { RateLimitGroup } from "../../lib/jiko/rate-limits";
+import { rateLimitGroupFor } from "../../lib/jiko/rate-limits";
 import { ENDPOINT_SCOPES, type Scope } from "../../lib/jiko/scopes";
 import type { SandboxDb } from "../db/open";
 import { METHOD_NOT_ALLOWED, NOT_AUTHENTICATED, NOT_FOUND, reasonPhrase } from "../http/errors";
@@ -17,6 +17,7 @@ import type { SandboxClock } from "../ledger/clock";
 import type { Logger } from "../log";
 import { TeamRuleError } from "../team-admin";
 import { type Principal, type Resolution, resolveBearer } from "./auth";
+import { documentRoutes } from "./documents";
 import { type Faults, preferredStatus } from "./faults";
 import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
 import { getPocket, listPockets, patchPocket, pocketEarnings, postPocket } from "./pockets";
@@ -35,6 +36,7 @@ import {
   resend,
   serviceUser,
 } from "./team";
+import { listTradesV1, listTradesV2, tradeConfirmation, tradesCsv } from "./trades";
 import { listTransactions, transactionsCsv } from "./transactions";
 
 type Env = {
@@ -164,6 +166,30 @@ const ROUTES: RouteDef[] = [
   },
   {
     method: "GET",
+    path: "/api/v1/trades/",
+    scope: ENDPOINT_SCOPES.transactionsRead,
+    handler: listTradesV1,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/trades.csv",
+    scope: ENDPOINT_SCOPES.transactionsRead,
+    handler: tradesCsv,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/trades/",
+    scope: ENDPOINT_SCOPES.transactionsRead,
+    handler: listTradesV2,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/accounts/:account_id/trades/:trade_id/confirmation/",
+    scope: ENDPOINT_SCOPES.transactionsRead,
+    handler: tradeConfirmation,
+  },
+  {
+    method: "GET",
     path: "/api/v2/trading-strategies/",
     scope: ENDPOINT_SCOPES.pocketsRead,
     handler: listStrategies,
@@ -182,38 +208,8 @@ const ROUTES: RouteDef[] = [
   },
 ];
 
-/** Jiko's rate-limit groups by path (first segment after the version). */
-const GROUP_BY_SEGMENT: Record<string, RateLimitGroup> = {
-  user: "user",
-  team: "team",
-  customer: "customer",
-  documents: "customer",
-  pockets: "pockets",
-  accounts: "portals",
-  portals: "portals",
-  transactions: "transactions",
-  trades: "trades",
-  "trading-strategies": "trading-strategies",
-  counterparties: "counterparties",
-  "transfer-requests": "transfer-requests",
-  subscriptions: "subscriptions",
-  events: "subscriptions",
-  notifications: "notifications",
-  statements: "reports",
-  "report-requests": "reports",
-  reports: "reports",
-  agreements: "agreements",
-};
-
-export function groupFor(method: string, path: string): RateLimitGroup {
-  const segment = path.split("/")[3] ?? "";
-  const group = GROUP_BY_SEGMENT[segment] ?? "customer";
-  return group === "transfer-requests" &&
-    method === "POST" &&
-    /^\/api\/v1\/transfer-requests\/?$/.test(path)
-    ? "transfer-requests-create"
-    : group;
-}
+/** Jiko's rate-limit groups by path: the one mapping the dashboard's pacer uses too. */
+export const groupFor = rateLimitGroupFor;
 
 const pattern = (path: string) => new RegExp(`^${path.replace(/:[^/]+/g, "[^/]+")}$`);
 const KNOWN = ROUTES.map((r) => pattern(r.path));
@@ -256,6 +252,7 @@ export function apiApp(o: {
   });
 
   app.route("/", sandboxRoutes({ db, faults, clock }));
+  app.route("/", documentRoutes({ db, clock }));
 
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/_sandbox/")) return next();

@@ -14,35 +14,16 @@ import {
 } from "../../lib/jiko/transactions";
 import type { SandboxDb } from "../db/open";
 import { pocketFlows, pockets } from "../db/schema";
+import { type Cursor, decodeCursor, keysetPage } from "../http/cursor";
 import { usd } from "./valuation";
 
 export interface TransactionFilter extends Omit<TransactionQuery, "cursor" | "limit" | "order"> {
   customerId: string;
 }
 
-export interface TransactionCursor {
-  at: Date;
-  seq: number;
-  /** Set on `prev_page`: the page before the one that made it. */
-  reverse: boolean;
-}
-
-export const encodeTransactionCursor = (r: { bookedAt: Date; seq: number }, reverse: boolean) =>
-  Buffer.from(
-    new URLSearchParams({
-      p: r.bookedAt.toISOString(),
-      s: String(r.seq),
-      ...(reverse && { r: "1" }),
-    }).toString(),
-  ).toString("base64url");
-
-export function decodeTransactionCursor(cursor: string): TransactionCursor | undefined {
-  const q = new URLSearchParams(Buffer.from(cursor, "base64url").toString("utf8"));
-  const p = q.get("p");
-  const s = Number(q.get("s"));
-  if (!p || Number.isNaN(Date.parse(p)) || !Number.isInteger(s)) return undefined;
-  return { at: new Date(p), seq: s, reverse: q.get("r") === "1" };
-}
+/** Transactions page by (time_booked, seq): the cursor's position is the booking time. */
+export const decodeTransactionCursor = (cursor: string) =>
+  decodeCursor(cursor, (p) => !Number.isNaN(Date.parse(p)));
 
 const KIND: Record<Direction, string> = { CREDIT: "DEPOSIT", DEBIT: "WITHDRAWAL" };
 
@@ -67,66 +48,53 @@ function where(f: TransactionFilter): SQL {
   return and(...conds) as SQL;
 }
 
-/** Rows strictly after (`gt`) or before (`lt`) a cursor position in (booked_at, seq) order. */
-const beyond = (op: typeof gt, c: TransactionCursor) =>
-  or(
-    op(pocketFlows.bookedAt, c.at),
-    and(eq(pocketFlows.bookedAt, c.at), op(pocketFlows.seq, c.seq)),
+/** Rows strictly beyond a cursor, reading up (ascending) or down the (booked_at, seq) order. */
+function beyond(c: Cursor, ascending: boolean): SQL {
+  const op = ascending ? gt : lt;
+  const at = new Date(c.position);
+  return or(
+    op(pocketFlows.bookedAt, at),
+    and(eq(pocketFlows.bookedAt, at), op(pocketFlows.seq, c.seq)),
   ) as SQL;
+}
 
 type Row = typeof pocketFlows.$inferSelect & { customerId: string };
 
-async function select(db: SandboxDb, cond: SQL, ascending: boolean, limit: number) {
+async function select(
+  db: SandboxDb,
+  f: TransactionFilter,
+  c: Cursor | undefined,
+  ascending: boolean,
+  limit: number,
+) {
   const dir = ascending ? asc : desc;
   const rows = await db
     .select({ flow: pocketFlows, customerId: pockets.customerId })
     .from(pocketFlows)
     .innerJoin(pockets, eq(pockets.id, pocketFlows.pocketId))
-    .where(cond)
+    .where(c ? and(where(f), beyond(c, ascending)) : where(f))
     .orderBy(dir(pocketFlows.bookedAt), dir(pocketFlows.seq))
     .limit(limit);
   return rows.map((r): Row => ({ ...r.flow, customerId: r.customerId }));
 }
 
-/**
- * One page in `order` (newest first by default), with cursors both ways. A forward cursor names
- * the last row shown; a reverse one the first, and its page is read backwards then flipped.
- */
+const keyOf = (r: Row) => ({ position: r.bookedAt.toISOString(), seq: r.seq });
+
+/** One page in `order` (newest first by default), with cursors both ways. */
 export async function transactionPage(
   db: SandboxDb,
   f: TransactionFilter,
-  o: { cursor?: TransactionCursor; limit: number; order: "asc" | "desc"; now: Date },
+  o: { cursor?: Cursor; limit: number; order: "asc" | "desc"; now: Date },
 ): Promise<TransactionList> {
-  const c = o.cursor;
-  const ascending = o.order === "asc";
-  // Moving "forward" in desc order means going to older rows (lt), in asc order to newer (gt).
-  const forwardOp = ascending ? gt : lt;
-  const backwardOp = ascending ? lt : gt;
-  let rows: Row[];
-  let more: boolean;
-  if (c?.reverse) {
-    const found = await select(
-      db,
-      and(where(f), beyond(backwardOp, c)) as SQL,
-      !ascending,
-      o.limit + 1,
-    );
-    more = found.length > o.limit;
-    rows = found.slice(0, o.limit).reverse();
-  } else {
-    const cond = c ? (and(where(f), beyond(forwardOp, c)) as SQL) : where(f);
-    const found = await select(db, cond, ascending, o.limit + 1);
-    more = found.length > o.limit;
-    rows = found.slice(0, o.limit);
-  }
-  const hasNext = c?.reverse ? true : more;
-  const hasPrev = c?.reverse ? more : c !== undefined;
-  const first = rows[0];
-  const last = rows.at(-1);
+  const page = await keysetPage({
+    ...o,
+    fetch: (c, ascending, n) => select(db, f, c, ascending, n),
+    keyOf,
+  });
   return TransactionList.parse({
-    prev_page: hasPrev && first ? encodeTransactionCursor(first, true) : null,
-    next_page: hasNext && last ? encodeTransactionCursor(last, false) : null,
-    items: rows.map((r) => toTransaction(r, o.now)),
+    prev_page: page.prev_page,
+    next_page: page.next_page,
+    items: page.rows.map((r) => toTransaction(r, o.now)),
     object_type: "CursorList",
   });
 }
@@ -139,15 +107,13 @@ export async function* transactionRows(
   now: Date,
   pageSize = 1_000,
 ) {
-  let c: TransactionCursor | undefined;
-  const ascending = order === "asc";
+  let c: Cursor | undefined;
   for (;;) {
-    const cond = c ? (and(where(f), beyond(ascending ? gt : lt, c)) as SQL) : where(f);
-    const rows = await select(db, cond, ascending, pageSize);
+    const rows = await select(db, f, c, order === "asc", pageSize);
     for (const r of rows) yield toTransaction(r, now);
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
-    c = { at: last.bookedAt, seq: last.seq, reverse: false };
+    c = { ...keyOf(last), reverse: false };
   }
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Signed document links (`/_sandbox/documents/<token>`): what a trade confirmation's 307 points
+ * to. No bearer token, like a storage link: the signature and the 10-minute expiry are the guard.
+ */
+import { Hono } from "hono";
+import type { SandboxDb } from "../db/open";
+import { verifyDocument } from "../documents/signed-url";
+import { tradeConfirmationPdf } from "../documents/trade-confirmation";
+import type { SandboxClock } from "../ledger/clock";
+import { confirmationFacts } from "./trades";
+
+const pdf = (bytes: Uint8Array, filename: string) =>
+  new Response(bytes as BodyInit, {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="${filename}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+
+export function documentRoutes(o: { db: SandboxDb; clock: SandboxClock }) {
+  const app = new Hono();
+  app.get("/_sandbox/documents/:token", async (c) => {
+    const verified = verifyDocument(c.req.param("token"), Date.now());
+    if (!verified.ok) {
+      // Storage links answer 403 once expired or tampered with.
+      return c.json({ detail: verified.reason === "expired" ? "Link expired" : "Forbidden" }, 403);
+    }
+    const { ref } = verified;
+    if (ref.kind === "trade-confirmation") {
+      const facts = await confirmationFacts(o.db, ref.id, await o.clock.today());
+      if (!facts) return c.json({ detail: "Not Found" }, 404);
+      const bytes = await tradeConfirmationPdf({
+        trade: facts.trade,
+        pocketName: facts.pocket.pocketName,
+        customerName: facts.customerName,
+      });
+      return pdf(bytes, `trade-confirmation-${ref.id}.pdf`);
+    }
+    return c.json({ detail: "Not Found" }, 404);
+  });
+  return app;
+}

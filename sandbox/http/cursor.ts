@@ -1,0 +1,66 @@
+/**
+ * Opaque cursors like Jiko's: base64 of `p=<position>&s=<sequence>[&r=1]` naming the boundary
+ * row of a page (`r=1` on a `prev_page`, read backwards). Lists order by (position, sequence).
+ */
+export interface Cursor {
+  position: string;
+  seq: number;
+  reverse: boolean;
+}
+
+export const encodeCursor = (position: string, seq: number, reverse: boolean) =>
+  Buffer.from(
+    new URLSearchParams({ p: position, s: String(seq), ...(reverse && { r: "1" }) }).toString(),
+  ).toString("base64url");
+
+/** The cursor, or undefined when it is not one of ours (or its position is malformed). */
+export function decodeCursor(
+  cursor: string,
+  validPosition: (p: string) => boolean,
+): Cursor | undefined {
+  const q = new URLSearchParams(Buffer.from(cursor, "base64url").toString("utf8"));
+  const position = q.get("p");
+  const seq = Number(q.get("s"));
+  if (!position || !validPosition(position) || !q.get("s") || !Number.isInteger(seq))
+    return undefined;
+  return { position, seq, reverse: q.get("r") === "1" };
+}
+
+/**
+ * One page from a keyset query: `fetch(after, ascending, n)` reads rows strictly beyond a cursor
+ * in the given direction. Forward pages follow `order`; a reverse cursor reads backwards and flips.
+ */
+export async function keysetPage<R>(o: {
+  cursor?: Cursor;
+  limit: number;
+  order: "asc" | "desc";
+  fetch: (cursor: Cursor | undefined, ascending: boolean, n: number) => Promise<R[]>;
+  keyOf: (row: R) => { position: string; seq: number };
+}) {
+  const c = o.cursor;
+  const ascending = o.order === "asc";
+  let rows: R[];
+  let more: boolean;
+  if (c?.reverse) {
+    const found = await o.fetch(c, !ascending, o.limit + 1);
+    more = found.length > o.limit;
+    rows = found.slice(0, o.limit).reverse();
+  } else {
+    const found = await o.fetch(c, ascending, o.limit + 1);
+    more = found.length > o.limit;
+    rows = found.slice(0, o.limit);
+  }
+  const hasNext = c?.reverse ? true : more;
+  const hasPrev = c?.reverse ? more : c !== undefined;
+  const first = rows[0];
+  const last = rows.at(-1);
+  const enc = (r: R, reverse: boolean) => {
+    const k = o.keyOf(r);
+    return encodeCursor(k.position, k.seq, reverse);
+  };
+  return {
+    rows,
+    prev_page: hasPrev && first ? enc(first, true) : null,
+    next_page: hasNext && last ? enc(last, false) : null,
+  };
+}
