@@ -17,4 +17,5 @@ export const queryKeys = {
   /** Keyed by the filters' search string: the same filters always share one cache entry. */
   transactions: (search: string) => ["transactions", search] as const,
   savedViews: (page: string) => ["saved-views", page] as const,
+  trades: (search: string) => ["trades", search] as const,
 };

@@ -21,6 +21,7 @@ export const DATE_PRESETS = {
   custom: "Custom range",
 } as const;
 export type DatePreset = keyof typeof DATE_PRESETS;
+export const DatePresetSchema = z.enum(Object.keys(DATE_PRESETS) as [DatePreset, ...DatePreset[]]);
 
 const day = z.iso.date();
 /** Dollars as typed: digits with at most two decimals (the sign comes from the direction). */
@@ -29,7 +30,8 @@ const Dollars = z
   .trim()
   .regex(/^\d{1,13}(\.\d{1,2})?$/, "Enter an amount like 1250 or 1250.50");
 
-const list = <T extends z.ZodType>(item: T) =>
+/** One value or several, as a list (`?pocket=a&pocket=b`). */
+export const list = <T extends z.ZodType>(item: T) =>
   z
     .union([item, z.array(item)])
     .transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[])
@@ -40,7 +42,7 @@ export const TransactionFilters = z
     pocket: list(z.uuid()),
     type: list(TransactionType),
     direction: Direction.optional(),
-    range: z.enum(Object.keys(DATE_PRESETS) as [DatePreset, ...DatePreset[]]).optional(),
+    range: DatePresetSchema.optional(),
     from: day.optional(),
     to: day.optional(),
     min: Dollars.optional(),
@@ -63,45 +65,60 @@ export type TransactionFilters = z.infer<typeof TransactionFilters>;
 const KEYS = ["pocket", "type", "direction", "range", "from", "to", "min", "max"] as const;
 const REPEATED = new Set(["pocket", "type"]);
 
-/** The search params as the schema reads them (repeated keys as arrays, empty ones dropped). */
-export function transactionFilterInput(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Search params as a filter schema reads them: repeated keys as arrays, empty ones dropped. */
+export function searchInput(
+  params: Params,
+  keys: readonly string[],
+  repeated: ReadonlySet<string>,
 ) {
   const raw: Record<string, string | string[]> = {};
-  for (const k of KEYS) {
+  for (const k of keys) {
     const values =
       params instanceof URLSearchParams
         ? params.getAll(k)
         : ([] as string[]).concat(params[k] ?? []);
     const kept = values.filter((v) => v !== "");
-    if (kept.length) raw[k] = REPEATED.has(k) ? kept : (kept[0] as string);
+    if (kept.length) raw[k] = repeated.has(k) ? kept : (kept[0] as string);
   }
   return raw;
 }
 
-/** Lenient: a shared link with a malformed part still opens, without that part. */
-export function parseTransactionFilters(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-): TransactionFilters {
-  const raw = transactionFilterInput(params);
-  const whole = TransactionFilters.safeParse(raw);
-  if (whole.success) return whole.data;
-  const kept: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (TransactionFilters.safeParse({ ...kept, [k]: v }).success) kept[k] = v;
-  }
-  return TransactionFilters.parse(kept);
-}
-
-export function transactionFiltersToSearch(f: TransactionFilters): string {
+/** Filters back to a search string, keys in a fixed order so equal filters give equal strings. */
+export function searchOf(
+  f: Record<string, string | string[] | undefined>,
+  keys: readonly string[],
+) {
   const p = new URLSearchParams();
-  for (const k of KEYS) {
+  for (const k of keys) {
     const v = f[k];
     if (Array.isArray(v)) for (const x of v) p.append(k, x);
     else if (v) p.set(k, v);
   }
   return p.toString();
 }
+
+/** Lenient parsing: a shared link with a malformed part still opens, without that part. */
+export function parseLeniently<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+): z.infer<S> {
+  const whole = schema.safeParse(raw);
+  if (whole.success) return whole.data;
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (schema.safeParse({ ...kept, [k]: v }).success) kept[k] = v;
+  }
+  return schema.parse(kept);
+}
+
+export const transactionFilterInput = (params: Params) => searchInput(params, KEYS, REPEATED);
+
+export const parseTransactionFilters = (params: Params): TransactionFilters =>
+  parseLeniently(TransactionFilters, transactionFilterInput(params));
+
+export const transactionFiltersToSearch = (f: TransactionFilters) => searchOf(f, KEYS);
 
 /** The inclusive New York days a filter covers, resolving presets against `today`. */
 export function dateSpan(

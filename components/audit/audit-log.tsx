@@ -1,11 +1,12 @@
 "use client";
 
 import { ChevronRight, Download } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTeam } from "@/components/team/hooks";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useLoadMore } from "@/components/ui/use-load-more";
 import { type AuditFilters, auditFiltersToSearch } from "@/lib/audit-filters";
 import { formatDateTime } from "@/lib/dates";
 import { AuditFiltersBar } from "./audit-filters-bar";
@@ -19,16 +20,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
 
-  // Infinite list: the next page loads as the end of the list scrolls into view.
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !hasNextPage) return;
-    const observer = new IntersectionObserver((seen) => {
-      if (seen.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  useLoadMore(sentinel, log);
 
   const members = team.data?.member_groups.flatMap((g) => g.members) ?? [];
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];

@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { usePockets } from "@/components/pockets/hooks";
 import { ErrorState } from "@/components/ui/error-state";
+import { ExportButton } from "@/components/ui/export-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
 import { type TransactionFilters, transactionFiltersToSearch } from "@/lib/transaction-filters";
-import { ExportButton } from "./export-button";
 import { TransactionFilterBar } from "./filter-bar";
 import { useTransactions } from "./hooks";
 import { SavedViews } from "./saved-views";
@@ -73,6 +73,7 @@ export function TransactionsView({ filters }: { filters: TransactionFilters }) {
               : `${count.format(rows.length)}${hasNextPage ? "+" : ""} transactions`}
           </p>
           <ExportButton
+            path="/api/transactions/export"
             search={search}
             filename={`transactions-${nyDate(new Date().toISOString())}.csv`}
           />

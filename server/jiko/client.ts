@@ -21,6 +21,7 @@ import {
   TeamMessage,
   TeamResponse,
 } from "@/lib/jiko/team";
+import { type TradeListQuery, TradeV2List, type TradeV2ListQuery } from "@/lib/jiko/trades";
 import { TransactionList, type TransactionQuery } from "@/lib/jiko/transactions";
 import { MembershipList, UserInfo } from "@/lib/jiko/user";
 import type { TokenSet } from "../auth/token-store";
@@ -127,6 +128,30 @@ export function createJikoClient(
         query,
         headers: { accept: "text/csv" },
       }),
+
+    trades: (query: TradeV2ListQuery) =>
+      call({ method: "GET", path: "/api/v2/trades/", query }, TradeV2List),
+    /** Jiko's CSV (v1: account and trade time filters), unparsed, to stream on. */
+    tradesCsv: (query: Omit<TradeListQuery, "cursor" | "limit">) =>
+      raw({ method: "GET", path: "/api/v1/trades.csv", query, headers: { accept: "text/csv" } }),
+    /**
+     * Where the trade's confirmation PDF is, for the next 10 minutes: Jiko answers 307 to a signed
+     * link, read here rather than followed so the bearer token never travels with it.
+     */
+    tradeConfirmationUrl: async (pocketId: string, tradeId: string) => {
+      const res = await raw({
+        method: "GET",
+        path: `/api/v1/accounts/${encodeURIComponent(pocketId)}/trades/${encodeURIComponent(tradeId)}/confirmation/`,
+        redirect: "manual",
+        headers: { accept: "application/pdf" },
+      });
+      const location = res.headers.get("location");
+      const url = location ? new URL(location, res.url || undefined) : null;
+      if (!url || !["https:", "http:"].includes(url.protocol)) {
+        throw new JikoError("unavailable", res.status, "Jiko sent no confirmation link");
+      }
+      return url;
+    },
 
     auditLogs: (query: AuditLogQuery) =>
       call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),

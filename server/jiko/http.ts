@@ -29,6 +29,8 @@ export interface JikoRequest {
   /** Defaults to true for GET, PUT and DELETE: only those are retried. */
   idempotent?: boolean;
   headers?: Record<string, string>;
+  /** "manual": a 3xx comes back as the answer (its Location is the caller's), never followed. */
+  redirect?: "manual";
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
@@ -103,6 +105,7 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
         // The timeout covers the answer's headers; a streamed body is the caller's to bound.
         signal: AbortSignal.timeout(opts.timeoutMs),
         cache: "no-store",
+        redirect: req.redirect ?? "follow",
       });
     } catch (cause) {
       const timedOut = cause instanceof DOMException && cause.name === "TimeoutError";
@@ -114,6 +117,7 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
       );
     }
     if (res?.ok) return res;
+    if (res && req.redirect === "manual" && res.status >= 300 && res.status < 400) return res;
     if (res) failure = await toJikoError(res);
     const retryable = idempotent && (res ? RETRYABLE.has(res.status) : true);
     if (!retryable || attempt >= maxRetries) throw failure!;

@@ -26,7 +26,16 @@ function recordCounter(onCount: (n: number) => void) {
  * here the rows are counted as they arrive so a long export shows its progress and can be
  * stopped, then the file is handed to the browser.
  */
-export function ExportButton({ search, filename }: { search: string; filename: string }) {
+export function ExportButton({
+  path,
+  search,
+  filename,
+}: {
+  /** The export route, e.g. "/api/transactions/export". */
+  path: string;
+  search: string;
+  filename: string;
+}) {
   const [rows, setRows] = useState<number | null>(null);
   const abort = useRef<AbortController | null>(null);
 
@@ -35,7 +44,7 @@ export function ExportButton({ search, filename }: { search: string; filename: s
     abort.current = controller;
     setRows(0);
     try {
-      const res = await fetch(`/api/transactions/export${search ? `?${search}` : ""}`, {
+      const res = await fetch(`${path}${search ? `?${search}` : ""}`, {
         signal: controller.signal,
       });
       if (!res.ok || !res.body) {

@@ -1,0 +1,189 @@
+"use client";
+
+import { FileText } from "lucide-react";
+import { usePathname, useRouter } from "next/navigation";
+import { type FormEvent, useRef, useState } from "react";
+import { usePockets } from "@/components/pockets/hooks";
+import { Button } from "@/components/ui/button";
+import { CheckGroup } from "@/components/ui/check-group";
+import { DateRangeFields, dateRangeOf } from "@/components/ui/date-range-fields";
+import { ErrorState } from "@/components/ui/error-state";
+import { ExportButton } from "@/components/ui/export-button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
+import { useLoadMore } from "@/components/ui/use-load-more";
+import { formatDate, nyDate } from "@/lib/dates";
+import { formatCents, formatRate } from "@/lib/money";
+import { TradeFilters, tradeFiltersToSearch } from "@/lib/trade-filters";
+import { useTrades } from "./hooks";
+
+const COLUMNS = [
+  { label: "Trade date" },
+  { label: "Pocket" },
+  { label: "Activity" },
+  { label: "Security" },
+  { label: "Face", align: "right" },
+  { label: "Price", align: "right" },
+  { label: "Yield", align: "right" },
+  { label: "Amount", align: "right" },
+  { label: "Status" },
+  { label: "Confirmation" },
+] as const;
+
+const ACTIVITY = { BUY: "Buy", SELL: "Sell", MATURITY: "Maturity" } as const;
+const face = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+function TradeFilterBar({
+  filters,
+  pockets,
+}: {
+  filters: TradeFilters;
+  pockets: { id: string; name: string }[];
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const parsed = TradeFilters.safeParse({ pocket: data.getAll("pocket"), ...dateRangeOf(data) });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    const search = tradeFiltersToSearch(parsed.data);
+    router.replace(search ? `${pathname}?${search}` : pathname);
+  }
+  return (
+    <form
+      onSubmit={apply}
+      aria-label="Filter trades"
+      className="grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-ink-800 dark:bg-ink-900"
+    >
+      <CheckGroup
+        legend="Pockets"
+        name="pocket"
+        options={pockets.map((p) => ({ value: p.id, label: p.name }))}
+        checked={filters.pocket ?? []}
+      />
+      <DateRangeFields idPrefix="tr" label="Traded" value={filters} errors={errors} />
+      <div className="flex items-end gap-2">
+        <Button type="submit">Apply</Button>
+        <Button variant="ghost" onClick={() => router.replace(pathname)}>
+          Clear
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** T-bill buys, sales and maturities; each confirmation fetched from Jiko when opened. */
+export function TradesView({ filters }: { filters: TradeFilters }) {
+  const search = tradeFiltersToSearch(filters);
+  const trades = useTrades(search);
+  const pockets = usePockets();
+  const sentinel = useRef<HTMLDivElement>(null);
+  useLoadMore(sentinel, trades);
+  const rows = trades.data?.pages.flatMap((p) => p.items) ?? [];
+  const names = new Map(pockets.data?.items.map((p) => [p.id, p.pocket_name]));
+
+  return (
+    <div className="space-y-4">
+      <TradeFilterBar
+        key={search}
+        filters={filters}
+        pockets={pockets.data?.items.map((p) => ({ id: p.id, name: p.pocket_name })) ?? []}
+      />
+      <div className="flex items-center justify-end gap-4">
+        <p className="text-sm text-ink-600 dark:text-ink-300" aria-live="polite">
+          {trades.isPending ? "Loading…" : `${rows.length}${trades.hasNextPage ? "+" : ""} trades`}
+        </p>
+        <ExportButton
+          path="/api/trades/export"
+          search={search}
+          filename={`trades-${nyDate(new Date().toISOString())}.csv`}
+        />
+      </div>
+      {trades.isPending ? (
+        <Skeleton className="h-96" />
+      ) : trades.error ? (
+        <ErrorState
+          title="Trades could not load"
+          message={trades.error.message}
+          onRetry={() => trades.refetch()}
+        />
+      ) : rows.length === 0 ? (
+        <p className="rounded-xl border border-ink-200 bg-white p-6 text-sm dark:border-ink-800 dark:bg-ink-900">
+          No trades match these filters.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
+          <table className="w-full text-sm" data-testid="trades-table">
+            <TableHead columns={COLUMNS} />
+            <tbody>
+              {rows.map((t) => (
+                <tr
+                  key={t.id}
+                  data-testid="trade-row"
+                  data-id={t.id}
+                  className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                >
+                  <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
+                    {formatDate(t.trade_datetime)}
+                  </td>
+                  <td className="py-2 pr-4">{names.get(t.pocket_id) ?? "Unknown pocket"}</td>
+                  <td className="py-2 pr-4">{ACTIVITY[t.activity]}</td>
+                  <td className="py-2 pr-4">
+                    {t.description}
+                    <span className="block font-mono text-xs text-ink-600 dark:text-ink-300">
+                      {t.cusip}
+                    </span>
+                  </td>
+                  <td className="py-2 pr-4 text-right tabular-nums">
+                    {face.format(t.quantity * 100)}
+                  </td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{t.price}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">
+                    {t.activity === "MATURITY" ? "—" : formatRate(t.yield_to_maturity)}
+                  </td>
+                  <td className="py-2 pr-4 text-right tabular-nums">
+                    {formatCents(t.notional.value)}
+                  </td>
+                  <td className="py-2 pr-4">{t.status === "SETTLED" ? "Settled" : "Booked"}</td>
+                  <td className="py-2">
+                    {t.activity === "MATURITY" ? (
+                      <span className="text-xs text-ink-600 dark:text-ink-300">
+                        None for maturities
+                      </span>
+                    ) : (
+                      <a
+                        href={`/api/trades/confirmation?pocket=${t.pocket_id}&trade=${t.id}`}
+                        target="_blank"
+                        rel="noopener"
+                        className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
+                      >
+                        <FileText aria-hidden="true" className="size-4" /> PDF
+                        <span className="sr-only">
+                          {" "}
+                          confirmation of the {ACTIVITY[t.activity]} of {t.cusip}
+                        </span>
+                      </a>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div ref={sentinel} className="py-3 text-center text-sm text-ink-600 dark:text-ink-300">
+            {trades.isFetchingNextPage
+              ? "Loading more…"
+              : trades.hasNextPage
+                ? ""
+                : "End of the list"}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
