@@ -11,7 +11,8 @@ export const CAPABILITIES = {
   "pockets:manage": { label: "Create, rename and close pockets", scope: "pockets.write" },
   "accounts:reveal": { label: "Reveal full account numbers", scope: "pockets.read" },
   // INFERRED: Jiko's consent groups transactions and trades with balances (lib/jiko/scopes.ts).
-  "ledger:view": { label: "See transactions, trades and statements", scope: "pockets.read" },
+  "ledger:view": { label: "See transactions and trades", scope: "pockets.read" },
+  "statements:view": { label: "Download statements and tax forms", scope: "reports.read" },
   "reports:create": { label: "Request and download reports", scope: "reports.write" },
   "transfers:initiate": { label: "Draft transfer requests", scope: "transfers.write" },
   "transfers:review": { label: "Approve or deny transfer requests", scope: "transfers.write" },
@@ -23,7 +24,7 @@ export const CAPABILITIES = {
 
 export type Capability = keyof typeof CAPABILITIES;
 
-const EVERYONE: Capability[] = ["overview:view", "ledger:view", "team:view"];
+const EVERYONE: Capability[] = ["overview:view", "ledger:view", "statements:view", "team:view"];
 
 /** INFERRED with the roles themselves (lib/jiko/roles.ts): what each role may do. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {

@@ -18,4 +18,5 @@ export const queryKeys = {
   transactions: (search: string) => ["transactions", search] as const,
   savedViews: (page: string) => ["saved-views", page] as const,
   trades: (search: string) => ["trades", search] as const,
+  statements: (search: string) => ["statements", search] as const,
 };

@@ -43,6 +43,8 @@ export const ENDPOINT_SCOPES = {
   pocketsWrite: "pockets.write",
   /** The consent text groups transactions and trades with balances: read like pockets. */
   transactionsRead: "pockets.read",
+  /** Statements and tax forms: Jiko groups them with reports (rate-limit group "reports"). */
+  statementsRead: "reports.read",
 } as const satisfies Record<string, Scope>;
 
 /** What Treasury Desk asks for at sign-in: everything the dashboard's sections use. */

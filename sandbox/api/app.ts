@@ -22,6 +22,7 @@ import { type Faults, preferredStatus } from "./faults";
 import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
 import { getPocket, listPockets, patchPocket, pocketEarnings, postPocket } from "./pockets";
 import { sandboxRoutes } from "./sandbox-routes";
+import { listStatements } from "./statements";
 import { listAccountPortals, listPortals, listStrategies } from "./strategies-portals";
 import {
   auditCsv,
@@ -187,6 +188,12 @@ const ROUTES: RouteDef[] = [
     path: "/api/v1/accounts/:account_id/trades/:trade_id/confirmation/",
     scope: ENDPOINT_SCOPES.transactionsRead,
     handler: tradeConfirmation,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/statements/",
+    scope: ENDPOINT_SCOPES.statementsRead,
+    handler: listStatements,
   },
   {
     method: "GET",

@@ -1,12 +1,14 @@
 /**
- * Signed document links (`/_sandbox/documents/<token>`): what a trade confirmation's 307 points
- * to. No bearer token, like a storage link: the signature and the 10-minute expiry are the guard.
+ * Signed document links (`/_sandbox/documents/<token>`): where a trade confirmation's 307 and a
+ * statement's pdf_download_url point. No bearer token, like a storage link: the signature and the 10-minute expiry are the guard.
  */
 import { Hono } from "hono";
+import type { StatementType } from "../../lib/jiko/statements";
 import type { SandboxDb } from "../db/open";
 import { verifyDocument } from "../documents/signed-url";
 import { tradeConfirmationPdf } from "../documents/trade-confirmation";
 import type { SandboxClock } from "../ledger/clock";
+import { statementId, statementPdf } from "../ledger/statements";
 import { confirmationFacts } from "./trades";
 
 const pdf = (bytes: Uint8Array, filename: string) =>
@@ -36,6 +38,18 @@ export function documentRoutes(o: { db: SandboxDb; clock: SandboxClock }) {
         customerName: facts.customerName,
       });
       return pdf(bytes, `trade-confirmation-${ref.id}.pdf`);
+    }
+    if (ref.kind === "statement") {
+      const [pocketId, type, key] = ref.id.split("|") as [string, StatementType, string];
+      const bytes = await statementPdf(o.db, {
+        id: statementId(pocketId, type, key),
+        pocketId,
+        type,
+        key,
+        timeCreated: "",
+        seq: 0,
+      });
+      return pdf(bytes, `statement-${type}-${key}.pdf`);
     }
     return c.json({ detail: "Not Found" }, 404);
   });

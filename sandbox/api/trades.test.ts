@@ -46,7 +46,9 @@ describe("trades", () => {
     const dates = v1.items.map((t) => t.trade_datetime);
     expect([...dates].sort().reverse()).toEqual(dates);
     const asc = TradeV2List.parse(
-      await (await get(`/api/v2/trades/?${q}&pocket_id[]=${SEED_POCKETS.operating}&order=asc`)).json(),
+      await (
+        await get(`/api/v2/trades/?${q}&pocket_id[]=${SEED_POCKETS.operating}&order=asc`)
+      ).json(),
     );
     expect(asc.items.map((t) => t.id)).toEqual([...v1.items.map((t) => t.id)].reverse());
   });

@@ -38,7 +38,7 @@ export interface TokenResponse {
 }
 
 export const ALL_TEST_SCOPES =
-  "openid profile email phone customer.read team.read team.write pockets.read pockets.write transfers.read";
+  "openid profile email phone customer.read team.read team.write pockets.read pockets.write transfers.read reports.read reports.write";
 
 const b64url = (b: Buffer) => b.toString("base64url");
 

@@ -12,6 +12,7 @@ import {
   type UpdatePocketRequest,
 } from "@/lib/jiko/pockets";
 import { ListPortalsResponse } from "@/lib/jiko/portals";
+import { StatementList, type StatementListQuery } from "@/lib/jiko/statements";
 import { TradingStrategies } from "@/lib/jiko/strategies";
 import {
   type CreateServiceUserRequest,
@@ -152,6 +153,9 @@ export function createJikoClient(
       }
       return url;
     },
+
+    statements: (query: StatementListQuery) =>
+      call({ method: "GET", path: "/api/v1/statements/", query }, StatementList),
 
     auditLogs: (query: AuditLogQuery) =>
       call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),

@@ -1,0 +1,57 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { StatementsView } from "@/components/statements/statements-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { nyDate } from "@/lib/dates";
+import { can } from "@/lib/permissions";
+import { makeQueryClient } from "@/lib/query-client";
+import { queryKeys } from "@/lib/query-keys";
+import {
+  parseStatementFilters,
+  statementFiltersToSearch,
+  toStatementQuery,
+} from "@/lib/statement-filters";
+import { requireViewer } from "@/server/viewer";
+
+export const metadata: Metadata = { title: "Statements" };
+
+/** Jiko keeps six years of brokerage statements: offer this year and the five before. */
+const YEARS_OFFERED = 6;
+
+export default async function StatementsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireViewer();
+  if (!can(new Set(viewer.capabilities), "statements:view"))
+    return <Forbidden what="downloading statements" />;
+  const filters = parseStatementFilters(await searchParams);
+  const thisYear = nyDate(new Date().toISOString()).slice(0, 4);
+  const years = Array.from({ length: YEARS_OFFERED }, (_, i) => String(Number(thisYear) - i));
+  const queryClient = makeQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery({
+      queryKey: queryKeys.statements(statementFiltersToSearch(filters)),
+      queryFn: () => viewer.jiko.statements(toStatementQuery(filters, thisYear)),
+    }),
+    queryClient.prefetchQuery({
+      queryKey: queryKeys.pockets(),
+      queryFn: () => viewer.jiko.pockets({ limit: 100 }),
+    }),
+  ]);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Statements</h1>
+        <p className="text-ink-600 dark:text-ink-300">
+          Monthly bank and brokerage statements and yearly tax forms for {viewer.team.name}’s
+          pockets, downloaded from Jiko when you ask for them.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <StatementsView filters={filters} years={years} />
+      </HydrationBoundary>
+    </div>
+  );
+}

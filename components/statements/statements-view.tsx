@@ -1,0 +1,186 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import { usePathname, useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { usePockets } from "@/components/pockets/hooks";
+import { Button } from "@/components/ui/button";
+import { CheckGroup } from "@/components/ui/check-group";
+import { ErrorState } from "@/components/ui/error-state";
+import { Field, Select } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TableHead } from "@/components/ui/table-head";
+import { apiGet } from "@/lib/api-client";
+import { formatDate } from "@/lib/dates";
+import { STATEMENT_TYPES, StatementList, type StatementType } from "@/lib/jiko/statements";
+import { queryKeys } from "@/lib/query-keys";
+import {
+  STATEMENT_TYPE_LABELS,
+  StatementFilters,
+  statementFiltersToSearch,
+} from "@/lib/statement-filters";
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => {
+  const m = String(i + 1).padStart(2, "0");
+  return {
+    value: m,
+    label: new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(
+      new Date(`2000-${m}-15T00:00:00Z`),
+    ),
+  };
+});
+
+const COLUMNS = [
+  { label: "Period" },
+  { label: "Document" },
+  { label: "Pocket" },
+  { label: "Published" },
+  { label: "Download", hidden: true },
+] as const;
+
+const periodLabel = (key: string) =>
+  key.length === 4
+    ? `Tax year ${key}`
+    : new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+        new Date(`${key}-15T00:00:00Z`),
+      );
+
+export function StatementsView({
+  filters,
+  years,
+}: {
+  filters: StatementFilters;
+  /** Years to offer, newest first; the first is the default. */
+  years: string[];
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = statementFiltersToSearch(filters);
+  const pockets = usePockets();
+  const statements = useQuery({
+    queryKey: queryKeys.statements(search),
+    queryFn: () => apiGet(`/api/statements?${search}`, StatementList),
+  });
+  const names = new Map(pockets.data?.items.map((p) => [p.id, p.pocket_name]));
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const value = (k: string) => (data.get(k) as string) || undefined;
+    const parsed = StatementFilters.parse({
+      year: value("year"),
+      month: value("month"),
+      type: data.getAll("type") as StatementType[],
+      pocket: value("pocket"),
+    });
+    const next = statementFiltersToSearch(parsed);
+    router.replace(next ? `${pathname}?${next}` : pathname);
+  }
+
+  return (
+    <div className="space-y-4">
+      <form
+        key={search}
+        onSubmit={apply}
+        aria-label="Filter statements"
+        className="grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-ink-800 dark:bg-ink-900"
+      >
+        <Field id="st-year" label="Year">
+          <Select id="st-year" name="year" defaultValue={filters.year ?? years[0]}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="st-month" label="Month">
+          <Select id="st-month" name="month" defaultValue={filters.month ?? ""}>
+            <option value="">Whole year</option>
+            {MONTHS.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <CheckGroup
+          legend="Documents"
+          name="type"
+          options={STATEMENT_TYPES.map((t) => ({ value: t, label: STATEMENT_TYPE_LABELS[t] }))}
+          checked={filters.type ?? []}
+        />
+        <Field id="st-pocket" label="Pocket">
+          <Select id="st-pocket" name="pocket" defaultValue={filters.pocket ?? ""}>
+            <option value="">All pockets</option>
+            {pockets.data?.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.pocket_name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="flex items-end gap-2">
+          <Button type="submit">Apply</Button>
+          <Button variant="ghost" onClick={() => router.replace(pathname)}>
+            Clear
+          </Button>
+        </div>
+      </form>
+      {statements.isPending ? (
+        <Skeleton className="h-96" />
+      ) : statements.error ? (
+        <ErrorState
+          title="Statements could not load"
+          message={statements.error.message}
+          onRetry={() => statements.refetch()}
+        />
+      ) : statements.data.items.length === 0 ? (
+        <p className="rounded-xl border border-ink-200 bg-white p-6 text-sm dark:border-ink-800 dark:bg-ink-900">
+          No statements for this period yet. Monthly statements are published by the 15th of the
+          following month; tax forms by mid-February.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
+          <table className="w-full text-sm" data-testid="statements-table">
+            <TableHead columns={COLUMNS} />
+            <tbody>
+              {statements.data.items.map((s) => (
+                <tr
+                  key={s.id}
+                  data-testid="statement-row"
+                  className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                >
+                  <td className="py-2 pr-4">{periodLabel(s.key)}</td>
+                  <td className="py-2 pr-4">{STATEMENT_TYPE_LABELS[s.type]}</td>
+                  <td className="py-2 pr-4">{names.get(s.jiko_account_id) ?? "Unknown pocket"}</td>
+                  <td className="py-2 pr-4 tabular-nums">{formatDate(s.time_created)}</td>
+                  <td className="py-2 text-right">
+                    <a
+                      href={`/api/statements/download?${new URLSearchParams({ pocket: s.jiko_account_id, type: s.type, key: s.key })}`}
+                      download
+                      className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
+                    >
+                      <Download aria-hidden="true" className="size-4" /> PDF
+                      <span className="sr-only">
+                        {" "}
+                        {STATEMENT_TYPE_LABELS[s.type]}, {periodLabel(s.key)},{" "}
+                        {names.get(s.jiko_account_id)}
+                      </span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {statements.data.next_page && (
+            <p className="py-3 text-sm text-ink-600 dark:text-ink-300">
+              Showing the first 100: narrow by month, document or pocket to see the rest.
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
