@@ -39,7 +39,7 @@ export async function renderPdf(o: {
   const right = (s: string, xRight: number, size: number, font = regular) =>
     text(s, xRight - font.widthOfTextAtSize(s, size), size, font);
   /** Cuts a cell to its column's width so columns never overlap. */
-  const fit = (s: string, width: number, size: number) => {
+  const clip = (s: string, width: number, size: number) => {
     let out = s;
     while (out.length > 1 && regular.widthOfTextAtSize(out, size) > width) out = out.slice(0, -1);
     return out === s ? s : `${out.slice(0, -1)}…`;
@@ -68,7 +68,7 @@ export async function renderPdf(o: {
       const row = (cells: string[], font: PDFFont) => {
         ensure(13);
         cells.forEach((cell, i) => {
-          const value = fit(cell, width - 6, 8.5);
+          const value = clip(cell, width - 6, 8.5);
           if (s.align?.[i] === "right") right(value, MARGIN + width * (i + 1) - 6, 8.5, font);
           else text(value, MARGIN + width * i, 8.5, font);
         });

@@ -247,7 +247,7 @@ export async function statementPdf(db: SandboxDb, s: StatementRef): Promise<Uint
     }
     const basis = (cusip: string, units: number) => {
       const c0 = cost.get(cusip);
-      return c0 && c0.units ? Math.round((c0.cents * units) / c0.units) : 0;
+      return c0?.units ? Math.round((c0.cents * units) / c0.units) : 0;
     };
     if (s.type === "1099INT") {
       title = `Form 1099-INT ${s.key}`;
