@@ -1,21 +1,23 @@
 /**
- * `npm run sandbox` (`--reset` wipes and reseeds the data folder; `--seed-size large` seeds about
- * a million transactions): the embedded Jiko on two origins until SIGINT/SIGTERM.
+ * `npm run sandbox` (`--reset` wipes and reseeds the data folder; `--seed-size medium|large` seeds
+ * about 10,000 or a million transactions): the embedded Jiko on two origins until SIGINT/SIGTERM.
  */
 import path from "node:path";
 import { ConfigError, readConfig } from "./config";
 import { DataDirInUseError } from "./db/open";
-import type { SeedSize } from "./ledger/seed-history";
+import { SEED_SIZES, type SeedSize } from "./ledger/seed-history";
 import { startSandbox } from "./server";
 
-/** `--seed-size large` (or `--seed-size=large`): about a million transactions on a fresh seed. */
+/** `--seed-size medium|large` (or `--seed-size=…`): more transactions on a fresh seed. */
 function seedSizeArg(): SeedSize {
   const args = process.argv;
   const i = args.indexOf("--seed-size");
   const value = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--seed-size="))?.slice(12);
-  if (value === undefined || value === "standard") return "standard";
-  if (value === "large") return "large";
-  console.error(`Jiko sandbox: --seed-size must be "standard" or "large", not "${value}"`);
+  if (value === undefined) return "standard";
+  if (value in SEED_SIZES) return value as SeedSize;
+  console.error(
+    `Jiko sandbox: --seed-size must be one of ${Object.keys(SEED_SIZES).join(", ")}, not "${value}"`,
+  );
   process.exit(2);
 }
 

@@ -9,11 +9,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "@playwright/test";
+import { type BrowserContext, chromium } from "@playwright/test";
 import { openDb } from "../sandbox/db/open";
 import { seed } from "../sandbox/seed";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { spawnGroup, waitForUrl } from "./lib/processes";
+import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
 const RUNS = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 10;
@@ -26,20 +27,6 @@ const VITALS = `
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__vitals.lcp = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__vitals.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
 `;
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${APP}/sign-in`);
-  await page.getByRole("button", { name: "Sign in with Jiko" }).click();
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("jiko-sandbox");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const code = (await page.getByText(/your code is \d{6}/i).textContent())!.match(/\d{6}/)![0];
-  await page.getByLabel("Verification code").fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.getByRole("checkbox", { name: /I agree to Jiko/ }).check();
-  await page.getByRole("button", { name: "Grant access" }).click();
-  await page.getByTestId("total-value").waitFor();
-}
 
 async function scriptBytes(context: BrowserContext, url: string, ready: string): Promise<number> {
   const page = await context.newPage();
@@ -94,7 +81,9 @@ async function main() {
     )!;
     const browser = await chromium.launch(CHROMIUM_LAUNCH);
     const login = await browser.newContext();
-    await signIn(await login.newPage(), admin.email);
+    const first = await login.newPage();
+    await signIn(first, APP, admin.email);
+    await first.getByTestId("total-value").waitFor();
     const state = await login.storageState();
     const pocketHref = await (await login.newPage()).goto(`${APP}/pockets`).then(async (r) => {
       const page = r!.frame().page();

@@ -2,7 +2,8 @@
  * `npm start` (production build) and `npm run dev`: with no JIKO_API_URL, starts the embedded
  * Jiko sandbox beside the dashboard and wires the dashboard to it; with one, runs the dashboard
  * against that Jiko. Validates the configuration, migrates the database, builds when the build is
- * missing or stale, then serves. Flags: --dev (next dev), --reset (wipe the data folder first).
+ * missing or stale, then serves. Flags: --dev (next dev), --reset (wipe the data folder first),
+ * --seed-size medium|large (a fresh embedded sandbox seeds ~10,000 or ~1,000,000 transactions).
  * Run with `tsx --conditions=react-server` so server modules can be imported here.
  */
 import { rmSync } from "node:fs";
@@ -15,6 +16,8 @@ import { ensureClient, ensureSecret, seededPeople } from "./lib/embedded-jiko";
 import { run, waitForUrl } from "./lib/processes";
 
 const args = new Set(process.argv.slice(2));
+const seedSizeAt = process.argv.indexOf("--seed-size");
+const seedSize = seedSizeAt > 0 ? process.argv[seedSizeAt + 1] : undefined;
 const dev = args.has("--dev");
 const root = process.cwd();
 const dataDir = path.resolve(process.env.TD_DATA_DIR || ".data");
@@ -33,12 +36,15 @@ async function startSandbox(env: NodeJS.ProcessEnv) {
   const host = process.env.SANDBOX_HOST || "127.0.0.1";
   const apiUrl = `http://${host}:${process.env.SANDBOX_API_PORT || 4010}`;
   const portalUrl = `http://${host}:${process.env.SANDBOX_PORTAL_PORT || 4011}`;
-  const sandbox = run(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-    ...env,
-    SANDBOX_DATA_DIR: path.join(dataDir, "sandbox"),
-  });
+  const sandbox = run(
+    process.execPath,
+    ["--import", "tsx", "sandbox/main.ts", ...(seedSize ? ["--seed-size", seedSize] : [])],
+    { ...env, SANDBOX_DATA_DIR: path.join(dataDir, "sandbox") },
+  );
   children.push(sandbox);
-  await waitForUrl(`${apiUrl}/_sandbox/health`, { timeoutMs: 60_000, abort: sandbox.exited });
+  // A large seed takes minutes; the standard one seconds.
+  const seedMs = seedSize && seedSize !== "standard" ? 30 * 60_000 : 60_000;
+  await waitForUrl(`${apiUrl}/_sandbox/health`, { timeoutMs: seedMs, abort: sandbox.exited });
   await waitForUrl(`${portalUrl}/.well-known/openid-configuration`, {
     timeoutMs: 10_000,
     abort: sandbox.exited,

@@ -123,8 +123,16 @@ const payrollFriday = (d: string) => {
 const quarterStart = (d: string) =>
   ["01", "04", "07", "10"].includes(d.slice(5, 7)) && dayOfMonth(d, 6);
 
-/** How much everyday activity the seed books: "large" makes about a million transactions. */
-export type SeedSize = "standard" | "large";
+/**
+ * How much everyday activity the seed books on Operating Reserve, per business day: about 3,000
+ * transactions in all ("standard"), 10,000 ("medium") or a million ("large").
+ */
+export const SEED_SIZES = {
+  standard: { cards: (date: string) => Math.floor(rand(`cards:${date}`) * 4), payouts: 1 },
+  medium: { cards: () => 10, payouts: 10 },
+  large: { cards: () => 1_000, payouts: 985 },
+} as const;
+export type SeedSize = keyof typeof SEED_SIZES;
 
 const MERCHANTS = [
   "Amazon Web Services",
@@ -250,8 +258,9 @@ export function seedFlows(pockets: SeedPocket[], start: string, size: SeedSize =
       flow("strategic", "WITHDRAWAL", capex, "Equipment purchase", rail);
     }
     // Everyday activity on Operating Reserve: card spend (now and then a refund) and the card
-    // processor's daily payout; "large" multiplies both to about 2,000 transactions a day.
-    const cards = size === "large" ? 1_000 : Math.floor(rand(`cards:${date}`) * 4);
+    // processor's daily payout, multiplied by the seed size.
+    const bulk = size !== "standard";
+    const cards = SEED_SIZES[size].cards(date);
     for (let i = 0; i < cards; i++) {
       const key = `card:${date}:${i}`;
       const card = CARDS[Math.floor(rand(`${key}:card`) * CARDS.length)]!;
@@ -262,15 +271,15 @@ export function seedFlows(pockets: SeedPocket[], start: string, size: SeedSize =
         transferId: stableId("card-tx", key),
         details: { card_id: card.id, merchant_name: merchant, card_last4: card.last4 },
       };
-      const cents = amount(key, 12, size === "large" ? 300 : 4_800);
+      const cents = amount(key, 12, bulk ? 300 : 4_800);
       const title = refund ? `Refund from ${merchant}` : merchant;
       flow("operating", refund ? "DEPOSIT" : "WITHDRAWAL", cents, title, rail, bookedOn(date, key));
     }
-    const payouts = size === "large" ? 985 : 1;
+    const payouts = SEED_SIZES[size].payouts;
     for (let i = 0; i < payouts; i++) {
       const key = `payout:${date}:${i}`;
       const rail = ach(key, "RECEIVING", "STRIPE", "TRANSFER");
-      const cents = size === "large" ? amount(key, 150, 420) : amount(key, 8_000, 30_000);
+      const cents = bulk ? amount(key, 150, 420) : amount(key, 8_000, 30_000);
       flow("operating", "DEPOSIT", cents, "Stripe payout", rail, bookedOn(date, key));
     }
     // Jiko's advisory fee, monthly on every pocket; a fee credit each January.
