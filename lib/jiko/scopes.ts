@@ -45,6 +45,8 @@ export const ENDPOINT_SCOPES = {
   transactionsRead: "pockets.read",
   /** Statements and tax forms: Jiko groups them with reports (rate-limit group "reports"). */
   statementsRead: "reports.read",
+  reportsRead: "reports.read",
+  reportsWrite: "reports.write",
 } as const satisfies Record<string, Scope>;
 
 /** What Treasury Desk asks for at sign-in: everything the dashboard's sections use. */

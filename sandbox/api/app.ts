@@ -21,6 +21,13 @@ import { documentRoutes } from "./documents";
 import { type Faults, preferredStatus } from "./faults";
 import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
 import { getPocket, listPockets, patchPocket, pocketEarnings, postPocket } from "./pockets";
+import {
+  createReportRequest,
+  downloadReport,
+  getReport,
+  getReportRequest,
+  listReportRequests,
+} from "./reports";
 import { sandboxRoutes } from "./sandbox-routes";
 import { listStatements } from "./statements";
 import { listAccountPortals, listPortals, listStrategies } from "./strategies-portals";
@@ -194,6 +201,36 @@ const ROUTES: RouteDef[] = [
     path: "/api/v1/statements/",
     scope: ENDPOINT_SCOPES.statementsRead,
     handler: listStatements,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/report-requests/",
+    scope: ENDPOINT_SCOPES.reportsWrite,
+    handler: createReportRequest,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/report-requests/",
+    scope: ENDPOINT_SCOPES.reportsRead,
+    handler: listReportRequests,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/report-requests/:report_request_id/",
+    scope: ENDPOINT_SCOPES.reportsRead,
+    handler: getReportRequest,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/reports/:report_id/",
+    scope: ENDPOINT_SCOPES.reportsRead,
+    handler: getReport,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/reports/:report_id/download/",
+    scope: ENDPOINT_SCOPES.reportsRead,
+    handler: downloadReport,
   },
   {
     method: "GET",

@@ -1,14 +1,17 @@
 /**
- * Signed document links (`/_sandbox/documents/<token>`): where a trade confirmation's 307 and a
- * statement's pdf_download_url point. No bearer token, like a storage link: the signature and the 10-minute expiry are the guard.
+ * Signed document links (`/_sandbox/documents/<token>`): where a trade confirmation's 307, a
+ * statement's pdf_download_url and a report download's url point. No bearer token, like a storage link: the signature and the 10-minute expiry are the guard.
  */
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { StatementType } from "../../lib/jiko/statements";
 import type { SandboxDb } from "../db/open";
+import { reportRequests } from "../db/schema";
 import { verifyDocument } from "../documents/signed-url";
 import { tradeConfirmationPdf } from "../documents/trade-confirmation";
 import type { SandboxClock } from "../ledger/clock";
 import { statementId, statementPdf } from "../ledger/statements";
+import { renderReport } from "../reports/render";
 import { confirmationFacts } from "./trades";
 
 const pdf = (bytes: Uint8Array, filename: string) =>
@@ -50,6 +53,18 @@ export function documentRoutes(o: { db: SandboxDb; clock: SandboxClock }) {
         seq: 0,
       });
       return pdf(bytes, `statement-${type}-${key}.pdf`);
+    }
+    if (ref.kind === "report") {
+      const [row] = await o.db.select().from(reportRequests).where(eq(reportRequests.id, ref.id));
+      if (!row) return c.json({ detail: "Not Found" }, 404);
+      const file = await renderReport(o.db, row, await o.clock.now());
+      return new Response(file.body as BodyInit, {
+        headers: {
+          "content-type": file.contentType,
+          "content-disposition": `attachment; filename="${file.fileName}"`,
+          "cache-control": "private, no-store",
+        },
+      });
     }
     return c.json({ detail: "Not Found" }, 404);
   });

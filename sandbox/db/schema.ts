@@ -367,3 +367,21 @@ export const secrets = pgTable("secrets", {
   value: jsonb("value").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+/** Report requests: generated on the sandbox clock, their files rendered from the ledger. */
+export const reportRequests = pgTable(
+  "report_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: serial("seq").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    reportType: text("report_type").notNull(),
+    outputFormat: text("output_format").notNull(),
+    /** The request body as accepted (lib/jiko/reports.ts CreateReportRequest). */
+    parameters: jsonb("parameters").$type<Record<string, unknown>>().notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [index("report_requests_customer_idx").on(t.customerId, t.createdAt)],
+);
