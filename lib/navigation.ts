@@ -12,7 +12,8 @@ export const SECTIONS: readonly Section[] = [
   { href: "/pockets", label: "Pockets", capability: "overview:view" },
   { href: "/transactions", label: "Transactions", capability: "ledger:view" },
   { href: "/trades", label: "Trades", capability: "ledger:view" },
-  { href: "/statements", label: "Statements", capability: "statements:view" },
+  { href: "/statements", label: "Statements", capability: "documents:view" },
+  { href: "/reports", label: "Reports", capability: "documents:view" },
   { href: "/team", label: "Team", capability: "team:view" },
   { href: "/audit", label: "Audit log", capability: "audit:view" },
 ];

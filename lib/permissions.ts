@@ -12,7 +12,10 @@ export const CAPABILITIES = {
   "accounts:reveal": { label: "Reveal full account numbers", scope: "pockets.read" },
   // INFERRED: Jiko's consent groups transactions and trades with balances (lib/jiko/scopes.ts).
   "ledger:view": { label: "See transactions and trades", scope: "pockets.read" },
-  "statements:view": { label: "Download statements and tax forms", scope: "reports.read" },
+  "documents:view": {
+    label: "Download statements, tax forms and reports",
+    scope: "reports.read",
+  },
   "reports:create": { label: "Request and download reports", scope: "reports.write" },
   "transfers:initiate": { label: "Draft transfer requests", scope: "transfers.write" },
   "transfers:review": { label: "Approve or deny transfer requests", scope: "transfers.write" },
@@ -24,7 +27,7 @@ export const CAPABILITIES = {
 
 export type Capability = keyof typeof CAPABILITIES;
 
-const EVERYONE: Capability[] = ["overview:view", "ledger:view", "statements:view", "team:view"];
+const EVERYONE: Capability[] = ["overview:view", "ledger:view", "documents:view", "team:view"];
 
 /** INFERRED with the roles themselves (lib/jiko/roles.ts): what each role may do. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {

@@ -19,4 +19,5 @@ export const queryKeys = {
   savedViews: (page: string) => ["saved-views", page] as const,
   trades: (search: string) => ["trades", search] as const,
   statements: (search: string) => ["statements", search] as const,
+  reports: () => ["reports"] as const,
 };

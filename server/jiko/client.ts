@@ -12,6 +12,13 @@ import {
   type UpdatePocketRequest,
 } from "@/lib/jiko/pockets";
 import { ListPortalsResponse } from "@/lib/jiko/portals";
+import {
+  type CreateReportRequest,
+  ReportDownload,
+  ReportRequest,
+  ReportRequestList,
+  type ReportRequestListQuery,
+} from "@/lib/jiko/reports";
 import { StatementList, type StatementListQuery } from "@/lib/jiko/statements";
 import { TradingStrategies } from "@/lib/jiko/strategies";
 import {
@@ -156,6 +163,21 @@ export function createJikoClient(
 
     statements: (query: StatementListQuery) =>
       call({ method: "GET", path: "/api/v1/statements/", query }, StatementList),
+
+    reportRequests: (query: ReportRequestListQuery) =>
+      call({ method: "GET", path: "/api/v1/report-requests/", query }, ReportRequestList),
+    createReportRequest: (body: CreateReportRequest) =>
+      call({ method: "POST", path: "/api/v1/report-requests/", body }, ReportRequest),
+    /** A fresh time-limited link to a finished report's file. */
+    reportDownload: (reportId: string) =>
+      call(
+        {
+          method: "POST",
+          path: `/api/v1/reports/${encodeURIComponent(reportId)}/download/`,
+          body: {},
+        },
+        ReportDownload,
+      ),
 
     auditLogs: (query: AuditLogQuery) =>
       call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),

@@ -92,6 +92,13 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
   for (let attempt = 0; ; attempt++) {
     let res: Response | undefined;
     let failure: JikoError;
+    // The timeout bounds the wait for the answer's headers only: a streamed body (a CSV export
+    // of a million rows) may take minutes, and aborting the signal later would cut it off.
+    const headers = new AbortController();
+    const timer = setTimeout(
+      () => headers.abort(new DOMException("Jiko did not answer in time", "TimeoutError")),
+      opts.timeoutMs,
+    );
     try {
       res = await doFetch(url, {
         method: req.method,
@@ -102,8 +109,7 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
           ...req.headers,
         },
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        // The timeout covers the answer's headers; a streamed body is the caller's to bound.
-        signal: AbortSignal.timeout(opts.timeoutMs),
+        signal: headers.signal,
         cache: "no-store",
         redirect: req.redirect ?? "follow",
       });
@@ -115,6 +121,8 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
         timedOut ? "Jiko did not answer in time" : "Could not reach Jiko",
         { cause },
       );
+    } finally {
+      clearTimeout(timer);
     }
     if (res?.ok) return res;
     if (res && req.redirect === "manual" && res.status >= 300 && res.status < 400) return res;

@@ -24,7 +24,7 @@ export default async function StatementsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requireViewer();
-  if (!can(new Set(viewer.capabilities), "statements:view"))
+  if (!can(new Set(viewer.capabilities), "documents:view"))
     return <Forbidden what="downloading statements" />;
   const filters = parseStatementFilters(await searchParams);
   const thisYear = nyDate(new Date().toISOString()).slice(0, 4);

@@ -3,7 +3,7 @@ import { StatementFilters, statementFilterInput, toStatementQuery } from "@/lib/
 import { guarded, parse } from "@/server/api/guard";
 
 // GET /api/statements?year&month&type&pocket: the statements and tax forms for one year or month.
-export const GET = guarded("statements:view", async ({ req, viewer }) => {
+export const GET = guarded("documents:view", async ({ req, viewer }) => {
   const params = new URL(req.url).searchParams;
   const filters = parse(StatementFilters, statementFilterInput(params));
   return Response.json(

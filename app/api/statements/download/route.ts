@@ -6,7 +6,7 @@ const Query = z.object({ pocket: z.uuid(), type: StatementType, key: StatementKe
 
 // GET /api/statements/download?pocket&type&key: one statement's PDF. Jiko's links last minutes,
 // so a fresh one is asked for at the moment of download and the file streamed through, unstored.
-export const GET = guarded("statements:view", async ({ req, viewer }) => {
+export const GET = guarded("documents:view", async ({ req, viewer }) => {
   const q = parse(Query, Object.fromEntries(new URL(req.url).searchParams));
   const found = await viewer.jiko.statements({
     "account[]": [q.pocket],

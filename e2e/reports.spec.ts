@@ -1,0 +1,48 @@
+import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./portal";
+import { personWith } from "./sandbox";
+
+const XSD = new URL("../../shared/iso20022/camt.053.001.08.xsd", import.meta.url).pathname;
+
+test("reports: a camt.053 goes from requested to ready to downloaded; bad ranges are refused", async ({
+  page,
+}) => {
+  const admin = await personWith((p) =>
+    p.teams.some((t) => t.role === "ADMIN" && t.team_name === "Harborline Treasury"),
+  );
+  await signIn(page, admin.email);
+  await page.getByRole("link", { name: "Reports" }).click();
+  const form = page.getByRole("form", { name: "Request a report" });
+
+  // A trade report longer than 31 days is refused before it is sent.
+  await form.getByLabel("Report").selectOption({ label: "Trade report" });
+  await form.getByLabel("From").fill("2026-01-01");
+  await form.getByLabel("To").fill("2026-03-01");
+  await form.getByRole("button", { name: "Request report" }).click();
+  await expect(form.getByText("At most 31 days in one report")).toBeVisible();
+  await expect(form.getByLabel("Format")).toContainText("Kyriba CSV");
+
+  // The brokerage statement: camt.053 only, for a pocket and a day.
+  await form.getByLabel("Report").selectOption({ label: "Brokerage statement (camt.053)" });
+  await expect(form.getByLabel("Format")).toBeDisabled();
+  await form.getByRole("button", { name: "Request report" }).click();
+  await expect(form.getByText("Choose at least one pocket")).toBeVisible();
+  await form.getByRole("checkbox", { name: "Operating Reserve (4-week)" }).check();
+  await form.getByRole("button", { name: "Request report" }).click();
+
+  const row = page.getByTestId("report-row").first();
+  await expect(row).toContainText("Brokerage statement (camt.053)");
+  await expect(row).toHaveAttribute("data-status", /REQUESTED|PROCESSING/);
+  await expect(row).toHaveAttribute("data-status", "COMPLETED", { timeout: 30_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    row.getByRole("link", { name: /Download/ }).click(),
+  ]);
+  const file = (await download.path())!;
+  expect(await readFile(file, "utf8")).toContain("<BkToCstmrStmt>");
+  execFileSync("xmllint", ["--noout", "--schema", XSD, file], { stdio: "pipe" });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

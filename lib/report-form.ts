@@ -1,0 +1,138 @@
+/**
+ * The report form as people fill it: one set of fields, of which each type uses its own. Checked
+ * here before it is sent (the 31-day cap, dates in order) and turned into Jiko's request body.
+ */
+import { z } from "zod";
+import { daysBetween } from "./jiko/business-days";
+import {
+  type CreateReportRequest,
+  MAX_REPORT_RANGE_DAYS,
+  OutputFormat,
+  REPORT_FORMATS,
+  ReportType,
+} from "./jiko/reports";
+
+export const REPORT_LABELS: Record<ReportType, { title: string; help: string }> = {
+  BANK_STATEMENT_REPORT: {
+    title: "Bank statement (camt.053)",
+    help: "End-of-day bank statement for a day, in ISO 20022 camt.053 for your treasury system.",
+  },
+  BROKERAGE_STATEMENT_REPORT: {
+    title: "Brokerage statement (camt.053)",
+    help: "The T-bills' opening and closing value for a day, with additions, subtractions and gains.",
+  },
+  TRADE_REPORT: {
+    title: "Trade report",
+    help: "Buys and sells over up to 31 days, by book or settlement date.",
+  },
+  SECURITY_PRICE_REPORT: {
+    title: "Security prices",
+    help: "End-of-day prices of the bills held, for up to 31 days, in Kyriba's format.",
+  },
+  POSITION_SUMMARY_REPORT: {
+    title: "Position summary",
+    help: "Holdings by pocket and CUSIP on a day, with market and historical cost values.",
+  },
+};
+
+export const FORMAT_LABELS: Record<OutputFormat, string> = {
+  CAMT053: "camt.053 XML",
+  CSV: "CSV",
+  KYRIBA_CSV: "Kyriba CSV",
+  PDF: "PDF",
+};
+
+/** Which fields each type asks for. */
+export const REPORT_FIELDS: Record<
+  ReportType,
+  { pockets: "required" | "optional" | "none"; day: boolean; range: boolean }
+> = {
+  BANK_STATEMENT_REPORT: { pockets: "required", day: true, range: false },
+  BROKERAGE_STATEMENT_REPORT: { pockets: "required", day: true, range: false },
+  TRADE_REPORT: { pockets: "optional", day: false, range: true },
+  SECURITY_PRICE_REPORT: { pockets: "none", day: false, range: true },
+  POSITION_SUMMARY_REPORT: { pockets: "optional", day: true, range: false },
+};
+
+export const ReportForm = z
+  .object({
+    report_type: ReportType,
+    output_format: OutputFormat,
+    pocket_ids: z.array(z.uuid()),
+    day: z.string(),
+    date_from: z.string(),
+    date_to: z.string(),
+    date_type: z.enum(["BOOK_DATE", "SETTLEMENT_DATE"]),
+  })
+  .superRefine((f, ctx) => {
+    const fields = REPORT_FIELDS[f.report_type];
+    const date = z.iso.date();
+    if (!(REPORT_FORMATS[f.report_type] as readonly string[]).includes(f.output_format)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["output_format"],
+        message: "Choose a format this report offers",
+      });
+    }
+    if (fields.pockets === "required" && f.pocket_ids.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["pocket_ids"], message: "Choose at least one pocket" });
+    }
+    if (fields.day && !date.safeParse(f.day).success) {
+      ctx.addIssue({ code: "custom", path: ["day"], message: "Choose the day to report on" });
+    }
+    if (fields.range) {
+      const from = date.safeParse(f.date_from).success;
+      const to = date.safeParse(f.date_to).success;
+      if (!from)
+        ctx.addIssue({ code: "custom", path: ["date_from"], message: "Choose a start date" });
+      if (!to) ctx.addIssue({ code: "custom", path: ["date_to"], message: "Choose an end date" });
+      if (from && to && f.date_from > f.date_to) {
+        ctx.addIssue({ code: "custom", path: ["date_to"], message: "The end is before the start" });
+      } else if (from && to && daysBetween(f.date_from, f.date_to) + 1 > MAX_REPORT_RANGE_DAYS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["date_to"],
+          message: `At most ${MAX_REPORT_RANGE_DAYS} days in one report`,
+        });
+      }
+    }
+  });
+export type ReportForm = z.infer<typeof ReportForm>;
+
+/** The valid form as Jiko's request body (the union's members take only their own fields). */
+export function toCreateReportRequest(f: ReportForm): CreateReportRequest {
+  const pockets = f.pocket_ids.length ? { pocket_ids: f.pocket_ids } : {};
+  switch (f.report_type) {
+    case "BANK_STATEMENT_REPORT":
+    case "BROKERAGE_STATEMENT_REPORT":
+      return {
+        report_type: f.report_type,
+        output_format: "CAMT053",
+        pocket_ids: f.pocket_ids,
+        reporting_date: f.day,
+      };
+    case "TRADE_REPORT":
+      return {
+        report_type: f.report_type,
+        output_format: f.output_format as "CSV" | "KYRIBA_CSV",
+        ...pockets,
+        date_from: f.date_from,
+        date_to: f.date_to,
+        date_type: f.date_type,
+      };
+    case "SECURITY_PRICE_REPORT":
+      return {
+        report_type: f.report_type,
+        output_format: "KYRIBA_CSV",
+        date_from: f.date_from,
+        date_to: f.date_to,
+      };
+    case "POSITION_SUMMARY_REPORT":
+      return {
+        report_type: f.report_type,
+        output_format: f.output_format as "CSV" | "PDF",
+        ...pockets,
+        as_of_date: f.day,
+      };
+  }
+}
