@@ -3,7 +3,7 @@
  * 2 seconds, COMPLETED after 6) and downloaded through a 10-minute signed link. Each type takes
  * only its own parameters and output formats (lib/jiko/reports.ts).
  */
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Context } from "hono";
 import { daysBetween } from "../../lib/jiko/business-days";
 import {
@@ -21,7 +21,7 @@ import { ROLE_CAPABILITIES } from "../../lib/permissions";
 import type { SandboxDb } from "../db/open";
 import { pockets, reportRequests } from "../db/schema";
 import { DOCUMENT_LINK_TTL_MS, signDocument } from "../documents/signed-url";
-import { type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
 import { stableId } from "../ids";
 import { customerOfTeam } from "../pocket-admin";
 import { reportFileName } from "../reports/render";
@@ -132,14 +132,8 @@ export async function createReportRequest(db: SandboxDb, p: Principal, c: Contex
   return c.json(toRequest(row!, now), 201);
 }
 
-function beyond(c: Cursor, ascending: boolean): SQL {
-  const op = ascending ? gt : lt;
-  const at = new Date(c.position);
-  return or(
-    op(reportRequests.createdAt, at),
-    and(eq(reportRequests.createdAt, at), op(reportRequests.seq, c.seq)),
-  ) as SQL;
-}
+const beyond = (c: Cursor, ascending: boolean) =>
+  beyondCursor(reportRequests.createdAt, reportRequests.seq, c, ascending, "timestamptz");
 
 export async function listReportRequests(db: SandboxDb, p: Principal, c: Context) {
   const q = parse(ReportRequestListQuery, c.req.query(), "query");

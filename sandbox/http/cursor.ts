@@ -1,3 +1,5 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 /**
  * Opaque cursors like Jiko's: base64 of `p=<position>&s=<sequence>[&r=1]` naming the boundary
  * row of a page (`r=1` on a `prev_page`, read backwards). Lists order by (position, sequence).
@@ -63,4 +65,22 @@ export async function keysetPage<R>(o: {
     prev_page: hasPrev && first ? enc(first, true) : null,
     next_page: hasNext && last ? enc(last, false) : null,
   };
+}
+
+/**
+ * Rows strictly beyond a cursor in (position, seq) order, up (ascending) or down the list, as a
+ * row-value comparison: Postgres reads it as a range on the (position, seq) index, so every page
+ * costs the same however deep it is (an OR of the two columns scans from the top each time).
+ */
+export function beyondCursor(
+  position: AnyPgColumn,
+  seq: AnyPgColumn,
+  c: Cursor,
+  ascending: boolean,
+  cast: "timestamptz" | "date",
+): SQL {
+  const value = cast === "timestamptz" ? new Date(c.position).toISOString() : c.position;
+  return ascending
+    ? sql`(${position}, ${seq}) > (${value}::${sql.raw(cast)}, ${c.seq})`
+    : sql`(${position}, ${seq}) < (${value}::${sql.raw(cast)}, ${c.seq})`;
 }

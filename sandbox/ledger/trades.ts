@@ -4,7 +4,7 @@
  * time per day), books that day and settles on its settlement date; pages are keyset-ordered by
  * (trade date, seq).
  */
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { addDays, daysBetween } from "../../lib/jiko/business-days";
 import {
   type Trade,
@@ -14,7 +14,7 @@ import {
 } from "../../lib/jiko/trades";
 import type { SandboxDb } from "../db/open";
 import { pockets, pocketTrades } from "../db/schema";
-import { type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
 import { billDescription } from "./cusip";
 import { formatPrice, yieldToMaturity } from "./pricing";
 import { usd } from "./valuation";
@@ -78,13 +78,8 @@ function where(f: TradeFilter): SQL {
   return and(...conds) as SQL;
 }
 
-function beyond(c: Cursor, ascending: boolean): SQL {
-  const op = ascending ? gt : lt;
-  return or(
-    op(pocketTrades.tradeDate, c.position),
-    and(eq(pocketTrades.tradeDate, c.position), op(pocketTrades.seq, c.seq)),
-  ) as SQL;
-}
+const beyond = (c: Cursor, ascending: boolean) =>
+  beyondCursor(pocketTrades.tradeDate, pocketTrades.seq, c, ascending, "date");
 
 async function select(
   db: SandboxDb,

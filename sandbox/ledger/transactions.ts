@@ -3,7 +3,7 @@
  * account is one transaction (the engine's sweeps into bills are trades, never listed here).
  * Pages are keyset-ordered by (time_booked, seq), so a cursor is stable while rows arrive.
  */
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { addDays, isBusinessDay } from "../../lib/jiko/business-days";
 import {
   type Direction,
@@ -14,7 +14,7 @@ import {
 } from "../../lib/jiko/transactions";
 import type { SandboxDb } from "../db/open";
 import { pocketFlows, pockets } from "../db/schema";
-import { type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
 import { usd } from "./valuation";
 
 export interface TransactionFilter extends Omit<TransactionQuery, "cursor" | "limit" | "order"> {
@@ -49,14 +49,8 @@ function where(f: TransactionFilter): SQL {
 }
 
 /** Rows strictly beyond a cursor, reading up (ascending) or down the (booked_at, seq) order. */
-function beyond(c: Cursor, ascending: boolean): SQL {
-  const op = ascending ? gt : lt;
-  const at = new Date(c.position);
-  return or(
-    op(pocketFlows.bookedAt, at),
-    and(eq(pocketFlows.bookedAt, at), op(pocketFlows.seq, c.seq)),
-  ) as SQL;
-}
+const beyond = (c: Cursor, ascending: boolean) =>
+  beyondCursor(pocketFlows.bookedAt, pocketFlows.seq, c, ascending, "timestamptz");
 
 type Row = typeof pocketFlows.$inferSelect & { customerId: string };
 
