@@ -1,7 +1,19 @@
 /**
- * RFC 4180 records out of a text stream, for reading Jiko's CSV exports as they arrive: a record
- * ends at a line break outside quotes, so quoted fields may hold commas, quotes and newlines.
+ * RFC 4180 records, for reading CSV exports whole (tests) or as they stream (the transactions
+ * export): a record ends at a line break outside quotes, so quoted fields may hold commas, quotes
+ * and newlines.
  */
+
+/** Where the complete records of `text` end: after each line break outside quotes. */
+function recordEnds(text: string, from: number, quoted: boolean) {
+  const ends: number[] = [];
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === "\n" && !quoted) ends.push(i + 1);
+  }
+  return { ends, quoted };
+}
 
 /** Splits text chunks into whole records (each with its line break), whatever the chunking. */
 export function csvRecords(): TransformStream<string, string> {
@@ -11,15 +23,13 @@ export function csvRecords(): TransformStream<string, string> {
   return new TransformStream<string, string>({
     transform(chunk, controller) {
       pending += chunk;
+      const found = recordEnds(pending, scanned, quoted);
       let start = 0;
-      for (let i = scanned; i < pending.length; i++) {
-        const c = pending[i];
-        if (c === '"') quoted = !quoted;
-        else if (c === "\n" && !quoted) {
-          controller.enqueue(pending.slice(start, i + 1));
-          start = i + 1;
-        }
+      for (const end of found.ends) {
+        controller.enqueue(pending.slice(start, end));
+        start = end;
       }
+      quoted = found.quoted;
       pending = pending.slice(start);
       scanned = pending.length;
     },
@@ -51,4 +61,17 @@ export function csvFields(record: string): string[] {
   }
   fields.push(field);
   return fields;
+}
+
+/** A whole CSV text as rows of fields. */
+export function parseCsv(text: string): string[][] {
+  const { ends } = recordEnds(text, 0, false);
+  const rows: string[][] = [];
+  let start = 0;
+  for (const end of ends) {
+    rows.push(csvFields(text.slice(start, end)));
+    start = end;
+  }
+  if (start < text.length) rows.push(csvFields(text.slice(start)));
+  return rows;
 }

@@ -2,13 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
-import { usePathname, useRouter } from "next/navigation";
-import type { FormEvent } from "react";
 import { usePockets } from "@/components/pockets/hooks";
-import { Button } from "@/components/ui/button";
 import { CheckGroup } from "@/components/ui/check-group";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, Select } from "@/components/ui/field";
+import { FilterForm, formValue } from "@/components/ui/filter-form";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { apiGet } from "@/lib/api-client";
@@ -54,8 +52,6 @@ export function StatementsView({
   /** Years to offer, newest first; the first is the default. */
   years: string[];
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const search = statementFiltersToSearch(filters);
   const pockets = usePockets();
   const statements = useQuery({
@@ -64,70 +60,61 @@ export function StatementsView({
   });
   const names = new Map(pockets.data?.items.map((p) => [p.id, p.pocket_name]));
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const value = (k: string) => (data.get(k) as string) || undefined;
-    const parsed = StatementFilters.parse({
-      year: value("year"),
-      month: value("month"),
-      type: data.getAll("type") as StatementType[],
-      pocket: value("pocket"),
-    });
-    const next = statementFiltersToSearch(parsed);
-    router.replace(next ? `${pathname}?${next}` : pathname);
-  }
-
   return (
     <div className="space-y-4">
-      <form
+      <FilterForm
         key={search}
-        onSubmit={apply}
-        aria-label="Filter statements"
-        className="grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-ink-800 dark:bg-ink-900"
+        label="Filter statements"
+        schema={StatementFilters}
+        toSearch={statementFiltersToSearch}
+        className="lg:grid-cols-5"
+        read={(data) => ({
+          year: formValue(data, "year"),
+          month: formValue(data, "month"),
+          type: data.getAll("type") as StatementType[],
+          pocket: formValue(data, "pocket"),
+        })}
       >
-        <Field id="st-year" label="Year">
-          <Select id="st-year" name="year" defaultValue={filters.year ?? years[0]}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="st-month" label="Month">
-          <Select id="st-month" name="month" defaultValue={filters.month ?? ""}>
-            <option value="">Whole year</option>
-            {MONTHS.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <CheckGroup
-          legend="Documents"
-          name="type"
-          options={STATEMENT_TYPES.map((t) => ({ value: t, label: STATEMENT_TYPE_LABELS[t] }))}
-          checked={filters.type ?? []}
-        />
-        <Field id="st-pocket" label="Pocket">
-          <Select id="st-pocket" name="pocket" defaultValue={filters.pocket ?? ""}>
-            <option value="">All pockets</option>
-            {pockets.data?.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.pocket_name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div className="flex items-end gap-2">
-          <Button type="submit">Apply</Button>
-          <Button variant="ghost" onClick={() => router.replace(pathname)}>
-            Clear
-          </Button>
-        </div>
-      </form>
+        {() => (
+          <>
+            <Field id="st-year" label="Year">
+              <Select id="st-year" name="year" defaultValue={filters.year ?? years[0]}>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="st-month" label="Month">
+              <Select id="st-month" name="month" defaultValue={filters.month ?? ""}>
+                <option value="">Whole year</option>
+                {MONTHS.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <CheckGroup
+              legend="Documents"
+              name="type"
+              options={STATEMENT_TYPES.map((t) => ({ value: t, label: STATEMENT_TYPE_LABELS[t] }))}
+              checked={filters.type ?? []}
+            />
+            <Field id="st-pocket" label="Pocket">
+              <Select id="st-pocket" name="pocket" defaultValue={filters.pocket ?? ""}>
+                <option value="">All pockets</option>
+                {pockets.data?.items.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.pocket_name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </>
+        )}
+      </FilterForm>
       {statements.isPending ? (
         <Skeleton className="h-96" />
       ) : statements.error ? (

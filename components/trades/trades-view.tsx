@@ -1,14 +1,13 @@
 "use client";
 
 import { FileText } from "lucide-react";
-import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef } from "react";
 import { usePockets } from "@/components/pockets/hooks";
-import { Button } from "@/components/ui/button";
 import { CheckGroup } from "@/components/ui/check-group";
 import { DateRangeFields, dateRangeOf } from "@/components/ui/date-range-fields";
 import { ErrorState } from "@/components/ui/error-state";
 import { ExportButton } from "@/components/ui/export-button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { useLoadMore } from "@/components/ui/use-load-more";
@@ -40,41 +39,25 @@ function TradeFilterBar({
   filters: TradeFilters;
   pockets: { id: string; name: string }[];
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const parsed = TradeFilters.safeParse({ pocket: data.getAll("pocket"), ...dateRangeOf(data) });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    const search = tradeFiltersToSearch(parsed.data);
-    router.replace(search ? `${pathname}?${search}` : pathname);
-  }
   return (
-    <form
-      onSubmit={apply}
-      aria-label="Filter trades"
-      className="grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-ink-800 dark:bg-ink-900"
+    <FilterForm
+      label="Filter trades"
+      schema={TradeFilters}
+      toSearch={tradeFiltersToSearch}
+      read={(data) => ({ pocket: data.getAll("pocket"), ...dateRangeOf(data) })}
     >
-      <CheckGroup
-        legend="Pockets"
-        name="pocket"
-        options={pockets.map((p) => ({ value: p.id, label: p.name }))}
-        checked={filters.pocket ?? []}
-      />
-      <DateRangeFields idPrefix="tr" label="Traded" value={filters} errors={errors} />
-      <div className="flex items-end gap-2">
-        <Button type="submit">Apply</Button>
-        <Button variant="ghost" onClick={() => router.replace(pathname)}>
-          Clear
-        </Button>
-      </div>
-    </form>
+      {(errors) => (
+        <>
+          <CheckGroup
+            legend="Pockets"
+            name="pocket"
+            options={pockets.map((p) => ({ value: p.id, label: p.name }))}
+            checked={filters.pocket ?? []}
+          />
+          <DateRangeFields idPrefix="tr" label="Traded" value={filters} errors={errors} />
+        </>
+      )}
+    </FilterForm>
   );
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StatementList } from "../../lib/jiko/statements";
 import { SEED_POCKETS } from "../seed";
 import { type Sandbox, startSandbox } from "../server";
-import { passwordTokens, registerTestClient } from "../testing/oauth-client";
+import { sandboxWithTokens } from "../testing/oauth-client";
 import { pdfText } from "../testing/pdf-text";
 
 /** Monday 2026-11-30: October's statements are out (Nov 10), November's are not. */
@@ -10,15 +10,11 @@ const NOW = new Date("2026-11-30T17:00:00Z");
 let sb: Sandbox;
 let token: string;
 beforeAll(async () => {
-  sb = await startSandbox({ apiPort: 0, portalPort: 0, now: () => NOW });
-  const client = await registerTestClient(sb.portalUrl);
-  token = (
-    await passwordTokens({
-      portalUrl: sb.portalUrl,
-      client,
-      email: "morgan.lee@harborline.example",
-    })
-  ).access_token;
+  const started = await sandboxWithTokens(startSandbox, () => NOW, [
+    "morgan.lee@harborline.example",
+  ]);
+  sb = started.sb;
+  token = started.tokens["morgan.lee@harborline.example"];
 }, 60_000);
 afterAll(() => sb?.close());
 

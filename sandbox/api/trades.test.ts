@@ -6,21 +6,17 @@ import { signDocument } from "../documents/signed-url";
 import { SEED_POCKETS } from "../seed";
 import { type Sandbox, startSandbox } from "../server";
 import { parseCsv } from "../testing/csv";
-import { passwordTokens, registerTestClient } from "../testing/oauth-client";
+import { sandboxWithTokens } from "../testing/oauth-client";
 
 const NOW = new Date("2026-11-30T17:00:00Z");
 let sb: Sandbox;
 let token: string;
 beforeAll(async () => {
-  sb = await startSandbox({ apiPort: 0, portalPort: 0, now: () => NOW });
-  const client = await registerTestClient(sb.portalUrl);
-  token = (
-    await passwordTokens({
-      portalUrl: sb.portalUrl,
-      client,
-      email: "morgan.lee@harborline.example",
-    })
-  ).access_token;
+  const started = await sandboxWithTokens(startSandbox, () => NOW, [
+    "morgan.lee@harborline.example",
+  ]);
+  sb = started.sb;
+  token = started.tokens["morgan.lee@harborline.example"];
 }, 60_000);
 afterAll(() => sb?.close());
 

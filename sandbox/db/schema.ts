@@ -135,7 +135,7 @@ export const pocketFlows = pgTable(
   },
   (t) => [
     index("pocket_flows_pocket_date_idx").on(t.pocketId, t.date),
-    index("pocket_flows_booked_idx").on(t.bookedAt, t.seq),
+    index("pocket_flows_booked_idx").on(t.pocketId, t.bookedAt, t.seq),
   ],
 );
 

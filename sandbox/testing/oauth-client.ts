@@ -298,3 +298,21 @@ export async function passwordTokens(o: {
   });
   return exchangeCode({ portalUrl: o.portalUrl, client: o.client, code, codeVerifier });
 }
+
+/**
+ * A sandbox on its own ports with one test client, and an access token per email: the usual
+ * start of an API test. `now` pins (or runs) the sandbox clock.
+ */
+export async function sandboxWithTokens<S extends { portalUrl: string }, E extends string>(
+  start: (o: { apiPort: 0; portalPort: 0; now: () => Date }) => Promise<S>,
+  now: () => Date,
+  emails: readonly E[],
+) {
+  const sb = await start({ apiPort: 0, portalPort: 0, now });
+  const client = await registerTestClient(sb.portalUrl);
+  const tokens = {} as Record<E, string>;
+  for (const email of emails) {
+    tokens[email] = (await passwordTokens({ portalUrl: sb.portalUrl, client, email })).access_token;
+  }
+  return { sb, tokens };
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { type FormEvent, type ReactNode, useState } from "react";
+import type { z } from "zod";
+import { Button } from "./button";
+
+/**
+ * A page's filter bar. Filters live in the URL: applying them parses the form with the page's
+ * schema (errors shown on their fields) and navigates, so a view can be shared and bookmarked.
+ */
+export function FilterForm<S extends z.ZodType>({
+  label,
+  schema,
+  read,
+  toSearch,
+  className = "lg:grid-cols-4",
+  children,
+}: {
+  label: string;
+  schema: S;
+  /** The form's values as the schema reads them. */
+  read: (data: FormData) => unknown;
+  toSearch: (filters: z.infer<S>) => string;
+  className?: string;
+  children: (errors: Record<string, string>) => ReactNode;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = schema.safeParse(read(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    const search = toSearch(parsed.data);
+    router.replace(search ? `${pathname}?${search}` : pathname);
+  }
+
+  return (
+    <form
+      onSubmit={apply}
+      aria-label={label}
+      className={`grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 dark:border-ink-800 dark:bg-ink-900 ${className}`}
+    >
+      {children(errors)}
+      <div className="flex items-end gap-2">
+        <Button type="submit">Apply</Button>
+        <Button variant="ghost" onClick={() => router.replace(pathname)}>
+          Clear
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A form field's text, or undefined when left empty. */
+export const formValue = (data: FormData, key: string) => (data.get(key) as string) || undefined;
