@@ -49,7 +49,8 @@ function nextRssKib(): number {
 }
 
 async function exportAll(cookie: string) {
-  let peak = nextRssKib();
+  const before = nextRssKib();
+  let peak = before;
   const sampler = setInterval(() => {
     peak = Math.max(peak, nextRssKib());
   }, 200);
@@ -66,7 +67,7 @@ async function exportAll(cookie: string) {
   clearInterval(sampler);
   // Every row is one line here: the seed's titles and descriptions hold no line breaks.
   const rows = lines - 1;
-  return { rows, bytes, seconds, peakMib: peak / 1024 };
+  return { rows, bytes, seconds, beforeMib: before / 1024, peakMib: peak / 1024 };
 }
 
 async function benchSize(size: string) {
@@ -134,7 +135,7 @@ async function benchSize(size: string) {
       result.exported = await exportAll(cookie);
       const e = result.exported;
       console.info(
-        `${size}: CSV export ${e.rows.toLocaleString("en-US")} rows, ${(e.bytes / 2 ** 20).toFixed(0)} MiB in ${e.seconds.toFixed(1)} s = ${Math.round(e.rows / e.seconds).toLocaleString("en-US")} rows/s; Next.js server peak RSS ${e.peakMib.toFixed(0)} MiB`,
+        `${size}: CSV export ${e.rows.toLocaleString("en-US")} rows, ${(e.bytes / 2 ** 20).toFixed(0)} MiB in ${e.seconds.toFixed(1)} s = ${Math.round(e.rows / e.seconds).toLocaleString("en-US")} rows/s; Next.js server RSS ${e.beforeMib.toFixed(0)} MiB before, ${e.peakMib.toFixed(0)} MiB at its peak`,
       );
     }
     return result;
