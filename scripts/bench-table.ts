@@ -100,21 +100,19 @@ async function main() {
       el.scrollTop = el.scrollHeight / 2;
     });
     await scroller.hover();
-    const frames = p.evaluate(
-      () =>
-        new Promise<number[]>((resolve) => {
-          const out: number[] = [];
-          let last = performance.now();
-          const end = last + 3_000;
-          const tick = (t: number) => {
-            out.push(t - last);
-            last = t;
-            if (t < end) requestAnimationFrame(tick);
-            else resolve(out);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
+    // A string, not a function: tsx's helpers (__name) do not exist in the page.
+    const frames = p.evaluate<number[]>(`new Promise((resolve) => {
+      const out = [];
+      let last = performance.now();
+      const end = last + 3000;
+      const tick = (t) => {
+        out.push(t - last);
+        last = t;
+        if (t < end) requestAnimationFrame(tick);
+        else resolve(out);
+      };
+      requestAnimationFrame(tick);
+    })`);
     for (let i = 0; i < 60; i++) {
       await p.mouse.wheel(0, 400);
       await p.waitForTimeout(40);

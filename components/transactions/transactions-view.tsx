@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { usePockets } from "@/components/pockets/hooks";
 import { ErrorState } from "@/components/ui/error-state";
 import { ExportButton } from "@/components/ui/export-button";
@@ -27,7 +27,10 @@ export function TransactionsView({ filters }: { filters: TransactionFilters }) {
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState<number | null>(null);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const names = new Map(pockets.data?.items.map((p) => [p.id, p.pocket_name]));
+  const names = useMemo(
+    () => new Map(pockets.data?.items.map((p) => [p.id, p.pocket_name])),
+    [pockets.data],
+  );
   const pocketName = useCallback((id: string) => names.get(id) ?? "Unknown pocket", [names]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
