@@ -8,9 +8,9 @@ import { usePockets } from "@/components/pockets/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorState } from "@/components/ui/error-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { ApiClientError, apiGet, apiSend } from "@/lib/api-client";
@@ -250,67 +250,67 @@ export function ReportsView({ canCreate }: { canCreate: boolean }) {
         />
       )}
       <Card title="Requested reports">
-        {reports.isPending ? (
-          <Skeleton className="h-48" />
-        ) : reports.error ? (
-          <ErrorState
-            title="Reports could not load"
-            message={reports.error.message}
-            onRetry={() => reports.refetch()}
-          />
-        ) : reports.data.items.length === 0 ? (
-          <p className="text-sm text-ink-600 dark:text-ink-300">No reports requested yet.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="reports-table">
-              <TableHead columns={COLUMNS} />
-              <tbody>
-                {reports.data.items.map((r) => (
-                  <tr
-                    key={r.id}
-                    data-testid="report-row"
-                    data-status={r.status}
-                    className="border-b border-ink-100 last:border-0 dark:border-ink-800"
-                  >
-                    <td className="py-2 pr-4 tabular-nums">
-                      {formatDateTime(r.time_created).replace(/ ET$/, "")}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {REPORT_LABELS[r.report_type].title}
-                      <span className="block text-xs text-ink-600 dark:text-ink-300">
-                        {FORMAT_LABELS[r.output_format]}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-4">{scopeOf(r.parameters)}</td>
-                    <td className="py-2 pr-4">
-                      <Badge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</Badge>
-                      {r.failure_reason && (
-                        <span className="block text-xs text-red-700 dark:text-red-300">
-                          {r.failure_reason}
+        <QueryView
+          query={reports}
+          what="Reports"
+          skeleton={<Skeleton className="h-48" />}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <p className="text-sm text-ink-600 dark:text-ink-300">No reports requested yet.</p>
+          }
+        >
+          {(data) => (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="reports-table">
+                <TableHead columns={COLUMNS} />
+                <tbody>
+                  {data.items.map((r) => (
+                    <tr
+                      key={r.id}
+                      data-testid="report-row"
+                      data-status={r.status}
+                      className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                    >
+                      <td className="py-2 pr-4 tabular-nums">
+                        {formatDateTime(r.time_created).replace(/ ET$/, "")}
+                      </td>
+                      <td className="py-2 pr-4">
+                        {REPORT_LABELS[r.report_type].title}
+                        <span className="block text-xs text-ink-600 dark:text-ink-300">
+                          {FORMAT_LABELS[r.output_format]}
                         </span>
-                      )}
-                    </td>
-                    <td className="py-2 text-right">
-                      {r.status === "COMPLETED" && r.report && (
-                        <a
-                          href={`/api/reports/${r.report.id}/download`}
-                          download
-                          className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
-                        >
-                          <Download aria-hidden="true" className="size-4" /> Download
-                          <span className="sr-only">
-                            {" "}
-                            {REPORT_LABELS[r.report_type].title}, {scopeOf(r.parameters)}
+                      </td>
+                      <td className="py-2 pr-4">{scopeOf(r.parameters)}</td>
+                      <td className="py-2 pr-4">
+                        <Badge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</Badge>
+                        {r.failure_reason && (
+                          <span className="block text-xs text-red-700 dark:text-red-300">
+                            {r.failure_reason}
                           </span>
-                        </a>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                        )}
+                      </td>
+                      <td className="py-2 text-right">
+                        {r.status === "COMPLETED" && r.report && (
+                          <a
+                            href={`/api/reports/${r.report.id}/download`}
+                            download
+                            className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
+                          >
+                            <Download aria-hidden="true" className="size-4" /> Download
+                            <span className="sr-only">
+                              {" "}
+                              {REPORT_LABELS[r.report_type].title}, {scopeOf(r.parameters)}
+                            </span>
+                          </a>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryView>
       </Card>
     </div>
   );

@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { usePockets } from "@/components/pockets/hooks";
 import { CheckGroup } from "@/components/ui/check-group";
-import { ErrorState } from "@/components/ui/error-state";
 import { Field, Select } from "@/components/ui/field";
 import { FilterForm, formValue } from "@/components/ui/filter-form";
+import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { apiGet } from "@/lib/api-client";
@@ -115,59 +115,61 @@ export function StatementsView({
           </>
         )}
       </FilterForm>
-      {statements.isPending ? (
-        <Skeleton className="h-96" />
-      ) : statements.error ? (
-        <ErrorState
-          title="Statements could not load"
-          message={statements.error.message}
-          onRetry={() => statements.refetch()}
-        />
-      ) : statements.data.items.length === 0 ? (
-        <p className="rounded-xl border border-ink-200 bg-white p-6 text-sm dark:border-ink-800 dark:bg-ink-900">
-          No statements for this period yet. Monthly statements are published by the 15th of the
-          following month; tax forms by mid-February.
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
-          <table className="w-full text-sm" data-testid="statements-table">
-            <TableHead columns={COLUMNS} />
-            <tbody>
-              {statements.data.items.map((s) => (
-                <tr
-                  key={s.id}
-                  data-testid="statement-row"
-                  className="border-b border-ink-100 last:border-0 dark:border-ink-800"
-                >
-                  <td className="py-2 pr-4">{periodLabel(s.key)}</td>
-                  <td className="py-2 pr-4">{STATEMENT_TYPE_LABELS[s.type]}</td>
-                  <td className="py-2 pr-4">{names.get(s.jiko_account_id) ?? "Unknown pocket"}</td>
-                  <td className="py-2 pr-4 tabular-nums">{formatDate(s.time_created)}</td>
-                  <td className="py-2 text-right">
-                    <a
-                      href={`/api/statements/download?${new URLSearchParams({ pocket: s.jiko_account_id, type: s.type, key: s.key })}`}
-                      download
-                      className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
-                    >
-                      <Download aria-hidden="true" className="size-4" /> PDF
-                      <span className="sr-only">
-                        {" "}
-                        {STATEMENT_TYPE_LABELS[s.type]}, {periodLabel(s.key)},{" "}
-                        {names.get(s.jiko_account_id)}
-                      </span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {statements.data.next_page && (
-            <p className="py-3 text-sm text-ink-600 dark:text-ink-300">
-              Showing the first 100: narrow by month, document or pocket to see the rest.
-            </p>
-          )}
-        </div>
-      )}
+      <QueryView
+        query={statements}
+        what="Statements"
+        skeleton={<Skeleton className="h-96" />}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyMessage>
+            No statements for this period yet. Monthly statements are published by the 15th of the
+            following month; tax forms by mid-February.
+          </EmptyMessage>
+        }
+      >
+        {(data) => (
+          <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
+            <table className="w-full text-sm" data-testid="statements-table">
+              <TableHead columns={COLUMNS} />
+              <tbody>
+                {data.items.map((s) => (
+                  <tr
+                    key={s.id}
+                    data-testid="statement-row"
+                    className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                  >
+                    <td className="py-2 pr-4">{periodLabel(s.key)}</td>
+                    <td className="py-2 pr-4">{STATEMENT_TYPE_LABELS[s.type]}</td>
+                    <td className="py-2 pr-4">
+                      {names.get(s.jiko_account_id) ?? "Unknown pocket"}
+                    </td>
+                    <td className="py-2 pr-4 tabular-nums">{formatDate(s.time_created)}</td>
+                    <td className="py-2 text-right">
+                      <a
+                        href={`/api/statements/download?${new URLSearchParams({ pocket: s.jiko_account_id, type: s.type, key: s.key })}`}
+                        download
+                        className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
+                      >
+                        <Download aria-hidden="true" className="size-4" /> PDF
+                        <span className="sr-only">
+                          {" "}
+                          {STATEMENT_TYPE_LABELS[s.type]}, {periodLabel(s.key)},{" "}
+                          {names.get(s.jiko_account_id)}
+                        </span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {data.next_page && (
+              <p className="py-3 text-sm text-ink-600 dark:text-ink-300">
+                Showing the first 100: narrow by month, document or pocket to see the rest.
+              </p>
+            )}
+          </div>
+        )}
+      </QueryView>
     </div>
   );
 }

@@ -5,9 +5,9 @@ import { useRef } from "react";
 import { usePockets } from "@/components/pockets/hooks";
 import { CheckGroup } from "@/components/ui/check-group";
 import { DateRangeFields, dateRangeOf } from "@/components/ui/date-range-fields";
-import { ErrorState } from "@/components/ui/error-state";
 import { ExportButton } from "@/components/ui/export-button";
 import { FilterForm } from "@/components/ui/filter-form";
+import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { useLoadMore } from "@/components/ui/use-load-more";
@@ -88,85 +88,81 @@ export function TradesView({ filters }: { filters: TradeFilters }) {
           filename={`trades-${nyDate(new Date().toISOString())}.csv`}
         />
       </div>
-      {trades.isPending ? (
-        <Skeleton className="h-96" />
-      ) : trades.error ? (
-        <ErrorState
-          title="Trades could not load"
-          message={trades.error.message}
-          onRetry={() => trades.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        <p className="rounded-xl border border-ink-200 bg-white p-6 text-sm dark:border-ink-800 dark:bg-ink-900">
-          No trades match these filters.
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
-          <table className="w-full text-sm" data-testid="trades-table">
-            <TableHead columns={COLUMNS} />
-            <tbody>
-              {rows.map((t) => (
-                <tr
-                  key={t.id}
-                  data-testid="trade-row"
-                  data-id={t.id}
-                  className="border-b border-ink-100 last:border-0 dark:border-ink-800"
-                >
-                  <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
-                    {formatDate(t.trade_datetime)}
-                  </td>
-                  <td className="py-2 pr-4">{names.get(t.pocket_id) ?? "Unknown pocket"}</td>
-                  <td className="py-2 pr-4">{ACTIVITY[t.activity]}</td>
-                  <td className="py-2 pr-4">
-                    {t.description}
-                    <span className="block font-mono text-xs text-ink-600 dark:text-ink-300">
-                      {t.cusip}
-                    </span>
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {face.format(t.quantity * 100)}
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{t.price}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {t.activity === "MATURITY" ? "—" : formatRate(t.yield_to_maturity)}
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {formatCents(t.notional.value)}
-                  </td>
-                  <td className="py-2 pr-4">{t.status === "SETTLED" ? "Settled" : "Booked"}</td>
-                  <td className="py-2">
-                    {t.activity === "MATURITY" ? (
-                      <span className="text-xs text-ink-600 dark:text-ink-300">
-                        None for maturities
+      <QueryView
+        query={trades}
+        what="Trades"
+        skeleton={<Skeleton className="h-96" />}
+        isEmpty={() => rows.length === 0}
+        empty={<EmptyMessage>No trades match these filters.</EmptyMessage>}
+      >
+        {() => (
+          <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
+            <table className="w-full text-sm" data-testid="trades-table">
+              <TableHead columns={COLUMNS} />
+              <tbody>
+                {rows.map((t) => (
+                  <tr
+                    key={t.id}
+                    data-testid="trade-row"
+                    data-id={t.id}
+                    className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                  >
+                    <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
+                      {formatDate(t.trade_datetime)}
+                    </td>
+                    <td className="py-2 pr-4">{names.get(t.pocket_id) ?? "Unknown pocket"}</td>
+                    <td className="py-2 pr-4">{ACTIVITY[t.activity]}</td>
+                    <td className="py-2 pr-4">
+                      {t.description}
+                      <span className="block font-mono text-xs text-ink-600 dark:text-ink-300">
+                        {t.cusip}
                       </span>
-                    ) : (
-                      <a
-                        href={`/api/trades/confirmation?pocket=${t.pocket_id}&trade=${t.id}`}
-                        target="_blank"
-                        rel="noopener"
-                        className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
-                      >
-                        <FileText aria-hidden="true" className="size-4" /> PDF
-                        <span className="sr-only">
-                          {" "}
-                          confirmation of the {ACTIVITY[t.activity]} of {t.cusip}
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {face.format(t.quantity * 100)}
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums">{t.price}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {t.activity === "MATURITY" ? "—" : formatRate(t.yield_to_maturity)}
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {formatCents(t.notional.value)}
+                    </td>
+                    <td className="py-2 pr-4">{t.status === "SETTLED" ? "Settled" : "Booked"}</td>
+                    <td className="py-2">
+                      {t.activity === "MATURITY" ? (
+                        <span className="text-xs text-ink-600 dark:text-ink-300">
+                          None for maturities
                         </span>
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div ref={sentinel} className="py-3 text-center text-sm text-ink-600 dark:text-ink-300">
-            {trades.isFetchingNextPage
-              ? "Loading more…"
-              : trades.hasNextPage
-                ? ""
-                : "End of the list"}
+                      ) : (
+                        <a
+                          href={`/api/trades/confirmation?pocket=${t.pocket_id}&trade=${t.id}`}
+                          target="_blank"
+                          rel="noopener"
+                          className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
+                        >
+                          <FileText aria-hidden="true" className="size-4" /> PDF
+                          <span className="sr-only">
+                            {" "}
+                            confirmation of the {ACTIVITY[t.activity]} of {t.cusip}
+                          </span>
+                        </a>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div ref={sentinel} className="py-3 text-center text-sm text-ink-600 dark:text-ink-300">
+              {trades.isFetchingNextPage
+                ? "Loading more…"
+                : trades.hasNextPage
+                  ? ""
+                  : "End of the list"}
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </QueryView>
     </div>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { usePockets } from "@/components/pockets/hooks";
-import { ErrorState } from "@/components/ui/error-state";
 import { ExportButton } from "@/components/ui/export-button";
+import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
 import { type TransactionFilters, transactionFiltersToSearch } from "@/lib/transaction-filters";
@@ -85,30 +85,26 @@ export function TransactionsView({ filters }: { filters: TransactionFilters }) {
       <p className="text-xs text-ink-600 dark:text-ink-300">
         Keyboard: <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>Enter</kbd> for details.
       </p>
-      {list.isPending ? (
-        <Skeleton className="h-[65vh]" />
-      ) : list.error ? (
-        <ErrorState
-          title="Transactions could not load"
-          message={list.error.message}
-          onRetry={() => list.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        <p className="rounded-xl border border-ink-200 bg-white p-6 text-sm dark:border-ink-800 dark:bg-ink-900">
-          No transactions match these filters.
-        </p>
-      ) : (
-        <TransactionsTable
-          rows={rows}
-          pocketName={pocketName}
-          active={active}
-          onActivate={setActive}
-          onOpen={setOpen}
-          hasNextPage={hasNextPage}
-          isFetchingNextPage={isFetchingNextPage}
-          fetchNextPage={() => void fetchNextPage()}
-        />
-      )}
+      <QueryView
+        query={list}
+        what="Transactions"
+        skeleton={<Skeleton className="h-[65vh]" />}
+        isEmpty={() => rows.length === 0}
+        empty={<EmptyMessage>No transactions match these filters.</EmptyMessage>}
+      >
+        {() => (
+          <TransactionsTable
+            rows={rows}
+            pocketName={pocketName}
+            active={active}
+            onActivate={setActive}
+            onOpen={setOpen}
+            hasNextPage={hasNextPage}
+            isFetchingNextPage={isFetchingNextPage}
+            fetchNextPage={() => void fetchNextPage()}
+          />
+        )}
+      </QueryView>
       <TransactionDrawer
         transaction={open === null ? undefined : rows[open]}
         pocketName={pocketName}
