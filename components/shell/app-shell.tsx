@@ -27,7 +27,7 @@ export function AppShell({
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-ink-200 bg-white/90 backdrop-blur dark:border-ink-800 dark:bg-ink-900/90">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold">
             <span className="grid size-8 place-items-center rounded-md bg-brand-700 text-white dark:bg-brand-500 dark:text-ink-950">
               <Landmark aria-hidden="true" className="size-4" />
@@ -35,7 +35,7 @@ export function AppShell({
             Treasury Desk
           </Link>
           <TeamSwitcher viewer={viewer} switchTeam={switchTeam} />
-          <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+          <div className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:flex-1">
             <NavLinks sections={sectionsFor(viewer.capabilities)} />
           </div>
           <div className="ml-auto sm:ml-0">

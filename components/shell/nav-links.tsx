@@ -15,7 +15,7 @@ export function NavLinks({ sections }: { sections: Section[] }) {
             key={s.href}
             href={s.href}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 dark:bg-brand-950 dark:text-brand-200" : "text-ink-600 hover:bg-ink-100 dark:text-ink-300 dark:hover:bg-ink-800"}`}
+            className={`whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 dark:bg-brand-950 dark:text-brand-200" : "text-ink-600 hover:bg-ink-100 dark:text-ink-300 dark:hover:bg-ink-800"}`}
           >
             {s.label}
           </Link>
