@@ -12,7 +12,7 @@ export const GET = guarded("overview:view", async ({ viewer }) => {
   const pockets = (await allPockets(viewer.jiko)).filter((p) => p.status !== "CLOSED");
   const series = await earningsSeries(viewer.userId, viewer.jiko, pockets);
   const live = pockets.find((p) => p.portfolio)?.portfolio?.pricing_timestamp;
-  const today = live ? nyDate(live) : new Date().toISOString().slice(0, 10);
+  const today = nyDate(live ?? new Date().toISOString());
   // Flows are needed only as far back as the earnings are known: the walk stops there anyway.
   const months = monthsBetween(series.months[0]?.month ?? today.slice(0, 7), today.slice(0, 7));
   const flows = await netFlowsByMonth(
