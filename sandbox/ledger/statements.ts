@@ -6,20 +6,20 @@
  * (proceeds of bills sold in the year). A month's statements appear on the 10th of the next
  * month (Jiko: "by the 15th"); a year's tax forms on February 15.
  */
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { addDays, lastBusinessDayOnOrBefore } from "../../lib/jiko/business-days";
 import type { StatementType } from "../../lib/jiko/statements";
 import { centsToDecimalString } from "../../lib/money";
 import { addMonths, monthEnd, monthsBetween } from "../../lib/months";
 import type { SandboxDb } from "../db/open";
-import { customers, pocketFlows, pockets, pocketTrades } from "../db/schema";
+import { customers, pockets, pocketTrades } from "../db/schema";
 import { renderPdf, type Section } from "../documents/pdf";
 import { stableId } from "../ids";
 import { billDescription } from "./cusip";
 import { billPrice } from "./engine";
 import { marketValueCents } from "./pricing";
 import { holdingsOn } from "./store";
-import { eodOn } from "./valuation";
+import { eodOn, flowsIn, tradesIn } from "./valuation";
 
 export interface StatementRef {
   id: string;
@@ -95,17 +95,7 @@ interface Line {
 
 /** The bank account's movements in [from, to]: flows, and the sweeps trades make. */
 async function bankLines(db: SandboxDb, pocketId: string, from: string, to: string) {
-  const flows = await db
-    .select()
-    .from(pocketFlows)
-    .where(
-      and(
-        eq(pocketFlows.pocketId, pocketId),
-        gte(pocketFlows.date, from),
-        lte(pocketFlows.date, to),
-      ),
-    )
-    .orderBy(asc(pocketFlows.date), asc(pocketFlows.seq));
+  const flows = await flowsIn(db, pocketId, from, to);
   const trades = await tradesIn(db, pocketId, from, to);
   const lines: Line[] = [
     ...flows.map((f) => ({
@@ -124,19 +114,6 @@ async function bankLines(db: SandboxDb, pocketId: string, from: string, to: stri
   ];
   return lines.sort((a, b) => a.date.localeCompare(b.date));
 }
-
-const tradesIn = (db: SandboxDb, pocketId: string, from: string, to: string) =>
-  db
-    .select()
-    .from(pocketTrades)
-    .where(
-      and(
-        eq(pocketTrades.pocketId, pocketId),
-        gte(pocketTrades.settlementDate, from),
-        lte(pocketTrades.settlementDate, to),
-      ),
-    )
-    .orderBy(asc(pocketTrades.settlementDate), asc(pocketTrades.seq));
 
 /** The figures a monthly statement states, from the ledger (tests compare them to EOD values). */
 export async function monthlyFigures(

@@ -10,7 +10,7 @@ import { addDays, daysBetween, lastBusinessDayOnOrBefore } from "../../lib/jiko/
 import type { Money } from "../../lib/jiko/common";
 import type { FixedIncomeSecurity, Portfolio } from "../../lib/jiko/pockets";
 import type { DbOrTx } from "../db/open";
-import { pocketEod, pocketFlows, pocketLots } from "../db/schema";
+import { pocketEod, pocketFlows, pocketLots, pocketTrades } from "../db/schema";
 import { discountRate } from "./curve";
 import { billDescription } from "./cusip";
 import { billPrice, type Eod, securitiesValue } from "./engine";
@@ -87,6 +87,7 @@ export async function latestTotals(db: DbOrTx, pocketIds: string[]) {
 export async function flowsIn(db: DbOrTx, pocketId: string, from: string, to: string) {
   return db
     .select({
+      id: pocketFlows.id,
       date: pocketFlows.date,
       kind: pocketFlows.kind,
       amount: pocketFlows.amount,
@@ -103,6 +104,20 @@ export async function flowsIn(db: DbOrTx, pocketId: string, from: string, to: st
     )
     .orderBy(asc(pocketFlows.date), asc(pocketFlows.seq));
 }
+
+/** A pocket's trades settling in [from, to], in ledger order (statements and camt.053). */
+export const tradesIn = (db: DbOrTx, pocketId: string, from: string, to: string) =>
+  db
+    .select()
+    .from(pocketTrades)
+    .where(
+      and(
+        eq(pocketTrades.pocketId, pocketId),
+        gte(pocketTrades.settlementDate, from),
+        lte(pocketTrades.settlementDate, to),
+      ),
+    )
+    .orderBy(asc(pocketTrades.settlementDate), asc(pocketTrades.seq));
 
 export async function netFlows(db: DbOrTx, pocketId: string, from: string, to: string) {
   const [row] = await db

@@ -8,12 +8,12 @@
  *   from the brokerage account.
  * Validated against ../shared/iso20022/camt.053.001.08.xsd in the tests.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { addDays } from "../../lib/jiko/business-days";
 import { centsToDecimalString } from "../../lib/money";
 import type { SandboxDb } from "../db/open";
-import { pocketFlows, pockets, pocketTrades } from "../db/schema";
-import { eodOn } from "../ledger/valuation";
+import { pockets } from "../db/schema";
+import { eodOn, flowsIn, tradesIn } from "../ledger/valuation";
 
 export const CAMT053_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
 
@@ -43,16 +43,8 @@ function entry(e: Entry, date: string) {
   );
 }
 
-/** The day's trades of a pocket (they settle the day they are made in the sandbox). */
-const tradesOn = (db: SandboxDb, pocketId: string, date: string) =>
-  db
-    .select()
-    .from(pocketTrades)
-    .where(and(eq(pocketTrades.pocketId, pocketId), eq(pocketTrades.settlementDate, date)))
-    .orderBy(asc(pocketTrades.seq));
-
 async function brokerageEntries(db: SandboxDb, pocketId: string, date: string, change: number) {
-  const trades = await tradesOn(db, pocketId, date);
+  const trades = await tradesIn(db, pocketId, date, date);
   const entries: Entry[] = trades.map((t) => ({
     ref: t.id.replaceAll("-", ""),
     cents: t.kind === "BUY" ? t.amount : -t.amount,
@@ -73,12 +65,8 @@ async function brokerageEntries(db: SandboxDb, pocketId: string, date: string, c
 }
 
 async function bankEntries(db: SandboxDb, pocketId: string, date: string) {
-  const flows = await db
-    .select()
-    .from(pocketFlows)
-    .where(and(eq(pocketFlows.pocketId, pocketId), eq(pocketFlows.date, date)))
-    .orderBy(asc(pocketFlows.seq));
-  const trades = await tradesOn(db, pocketId, date);
+  const flows = await flowsIn(db, pocketId, date, date);
+  const trades = await tradesIn(db, pocketId, date, date);
   return [
     ...flows.map((f) => ({
       ref: f.id.replaceAll("-", ""),
