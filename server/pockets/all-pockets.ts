@@ -1,5 +1,6 @@
 import "server-only";
 import type { Pocket } from "@/lib/jiko/pockets";
+import { queryKeys } from "@/lib/query-keys";
 import type { JikoClient } from "../jiko";
 
 /** A customer's pockets, page by page over Jiko's cursor (bounded: a runaway cursor stops). */
@@ -14,3 +15,9 @@ export async function allPockets(jiko: JikoClient, maxPages = 10): Promise<Pocke
   }
   return pockets;
 }
+
+/** The first page of pockets under the key the browser's `usePockets` reads, for server prefetch. */
+export const pocketListQuery = (jiko: JikoClient) => ({
+  queryKey: queryKeys.pockets(),
+  queryFn: () => jiko.pockets({ limit: 100 }),
+});

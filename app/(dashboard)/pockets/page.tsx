@@ -4,7 +4,7 @@ import { PocketsTable } from "@/components/pockets/pockets-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions";
 import { makeQueryClient } from "@/lib/query-client";
-import { queryKeys } from "@/lib/query-keys";
+import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Pockets" };
@@ -14,10 +14,7 @@ export default async function PocketsPage() {
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "overview:view")) return <Forbidden what="seeing pockets" />;
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({
-    queryKey: queryKeys.pockets(),
-    queryFn: () => viewer.jiko.pockets({ limit: 100 }),
-  });
+  await queryClient.prefetchQuery(pocketListQuery(viewer.jiko));
   return (
     <div className="space-y-6">
       <div>

@@ -5,6 +5,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
+import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -19,10 +20,7 @@ export default async function ReportsPage() {
       queryKey: queryKeys.reports(),
       queryFn: () => viewer.jiko.reportRequests({ limit: 50 }),
     }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.pockets(),
-      queryFn: () => viewer.jiko.pockets({ limit: 100 }),
-    }),
+    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
   return (
     <div className="space-y-6">

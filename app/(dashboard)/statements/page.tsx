@@ -11,6 +11,7 @@ import {
   statementFiltersToSearch,
   toStatementQuery,
 } from "@/lib/statement-filters";
+import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Statements" };
@@ -35,10 +36,7 @@ export default async function StatementsPage({
       queryKey: queryKeys.statements(statementFiltersToSearch(filters)),
       queryFn: () => viewer.jiko.statements(toStatementQuery(filters, thisYear)),
     }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.pockets(),
-      queryFn: () => viewer.jiko.pockets({ limit: 100 }),
-    }),
+    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
   return (
     <div className="space-y-6">

@@ -7,6 +7,7 @@ import { can } from "@/lib/permissions";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { parseTradeFilters, toTradeListQuery, tradeFiltersToSearch } from "@/lib/trade-filters";
+import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Trades" };
@@ -27,10 +28,7 @@ export default async function TradesPage({
       queryFn: () =>
         viewer.jiko.trades(toTradeListQuery(filters, nyDate(new Date().toISOString()))),
     }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.pockets(),
-      queryFn: () => viewer.jiko.pockets({ limit: 100 }),
-    }),
+    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
   return (
     <div className="space-y-6">

@@ -12,6 +12,7 @@ import {
   toJikoQuery,
   transactionFiltersToSearch,
 } from "@/lib/transaction-filters";
+import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Transactions" };
@@ -37,10 +38,7 @@ export default async function TransactionsPage({
           limit: TRANSACTIONS_PAGE_SIZE,
         }),
     }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.pockets(),
-      queryFn: () => viewer.jiko.pockets({ limit: 100 }),
-    }),
+    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
 
   return (

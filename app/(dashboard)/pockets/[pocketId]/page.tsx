@@ -7,6 +7,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
+import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Pocket" };
@@ -23,10 +24,7 @@ export default async function PocketPage({ params }: { params: Promise<{ pocketI
       queryKey: queryKeys.pocket(id.data),
       queryFn: () => viewer.jiko.pocket(id.data),
     }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.pockets(),
-      queryFn: () => viewer.jiko.pockets({ limit: 100 }),
-    }),
+    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
