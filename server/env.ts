@@ -23,6 +23,20 @@ export const EnvSchema = z.object({
   JIKO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   APP_URL: url.default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /**
+   * Earlier AUTH_SECRETs, comma-separated, after a rotation: tokens they sealed stay readable
+   * (and are re-sealed with AUTH_SECRET at their next refresh). Drop them once sessions moved on.
+   */
+  AUTH_SECRET_PREVIOUS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(32, "each secret must be at least 32 characters")))
+    .default([]),
   /** postgres://… switches from the embedded PGlite database to PostgreSQL. */
   DATABASE_URL: z
     .string()
@@ -35,6 +49,12 @@ export const EnvSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /** A session ends this long after sign-in, however active: a copied cookie cannot live on. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .min(0.25)
+    .max(24 * 30)
+    .default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -55,6 +75,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return result.data;
 }
+
+/** Secrets for Auth.js and token encryption, newest first. */
+export const authSecrets = (e: Env): string[] => [e.AUTH_SECRET, ...e.AUTH_SECRET_PREVIOUS];
 
 let cached: Env | undefined;
 export function env(): Env {

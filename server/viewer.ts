@@ -4,14 +4,15 @@ import { cache } from "react";
 import type { Role } from "@/lib/jiko/roles";
 import type { MembershipInfo } from "@/lib/jiko/user";
 import { type Capability, capabilitiesFor } from "@/lib/permissions";
-import { auth } from "./auth";
-import { endSessions } from "./auth/token-store";
+import { endSession } from "./auth/end";
+import { currentSession } from "./auth/session";
 import { db } from "./db";
 import { type JikoClient, JikoError, jikoFor } from "./jiko";
 import { log } from "./log";
 
 export interface Viewer {
   userId: string;
+  sessionToken: string;
   name: string;
   email: string;
   role: Role;
@@ -26,14 +27,15 @@ export interface Viewer {
 
 /**
  * The signed-in person as Jiko sees them now: role and team come from Jiko on every request, so a
- * role changed at Jiko shows on the next load. A session Jiko no longer honours (refresh refused,
- * token revoked, member deactivated) is ended here and reads as signed out.
+ * role changed at Jiko shows on the next load. The team is the one this session's tokens act for.
+ * A session Jiko no longer honours (refresh refused, token revoked, member deactivated), or whose
+ * tokens can no longer be decrypted, is ended here and reads as signed out.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const jiko = jikoFor(userId);
+  const found = await currentSession();
+  if (!("session" in found)) return null;
+  const { sessionToken, userId } = found.session;
+  const jiko = jikoFor(found.session);
   try {
     const [user, memberships, scopes] = await Promise.all([
       jiko.user(),
@@ -42,6 +44,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     ]);
     return {
       userId,
+      sessionToken,
       name: user.name,
       email: user.email,
       role: user.role,
@@ -55,7 +58,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   } catch (error) {
     if (error instanceof JikoError && error.code === "reauth-required") {
       log.info({ userId, detail: error.message }, "Jiko ended the session");
-      await endSessions(db(), userId);
+      await endSession(db(), sessionToken, "revoked");
       return null;
     }
     throw error;

@@ -2,8 +2,8 @@ import { Landmark } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
-import { auth } from "@/server/auth";
 import { signInWithJiko } from "@/server/auth/actions";
+import { currentSession } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -27,7 +27,7 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   // Signed in already: the overview decides whether Jiko still honours the session.
-  if ((await auth())?.user) redirect("/");
+  if ("session" in (await currentSession())) redirect("/");
   const notice = params.error
     ? errorMessage(params.error)
     : params.reason

@@ -2,9 +2,12 @@
 
 import { z } from "zod";
 import { TEAM_AUTHORIZATION_PARAM } from "@/lib/jiko/oauth";
+import { db } from "../db";
 import { getViewer } from "../viewer";
+import { endSession } from "./end";
 import { signIn, signOut } from "./index";
 import { JIKO_PROVIDER_ID } from "./jiko-provider";
+import { currentSession } from "./session";
 
 /** Only paths on this site: a crafted link cannot send a person elsewhere after sign-in. */
 const LocalPath = z
@@ -31,6 +34,10 @@ export async function switchTeam(formData: FormData): Promise<void> {
   await signIn(JIKO_PROVIDER_ID, { redirectTo: "/" }, { [TEAM_AUTHORIZATION_PARAM]: teamId.data });
 }
 
+/** Signing out ends the grant at Jiko too, so no token of this session outlives it anywhere. */
 export async function signOutOfDashboard(): Promise<void> {
+  const found = await currentSession();
+  if ("session" in found) await endSession(db(), found.session.sessionToken, "signed-out");
+  // Auth.js clears the cookie (its session row is already gone).
   await signOut({ redirectTo: "/sign-in?reason=signed-out" });
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import NextAuth from "next-auth";
-import { cache } from "react";
 import { authConfig } from "./config";
 
 let config: ReturnType<typeof authConfig> | undefined;
@@ -11,7 +10,5 @@ const nextAuth = NextAuth(() => {
   return config;
 });
 
+// Reading the session is server/auth/session.ts's (idle and absolute lifetimes, tokens per session).
 export const { handlers, signIn, signOut } = nextAuth;
-
-/** The current session, once per request. */
-export const auth = cache(() => nextAuth.auth());

@@ -1,12 +1,11 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { decryptSecret, encryptSecret } from "../crypto";
 import type { Db } from "../db/client";
-import { accounts, sessions } from "../db/schema";
-import { env } from "../env";
-import { JIKO_PROVIDER_ID } from "./jiko-provider";
+import { sessionGrants } from "../db/schema";
+import { authSecrets, env } from "../env";
 
-/** Jiko's tokens for one person, in clear, only in memory. */
+/** Jiko's tokens for one session, in clear, only in memory. */
 export interface TokenSet {
   accessToken: string;
   refreshToken: string | null;
@@ -14,63 +13,89 @@ export interface TokenSet {
   scope: string;
 }
 
-type Tx = Pick<Db, "select" | "update">;
+/** Tokens as the token endpoint answers them (Auth.js's account, a refresh). */
+export interface IssuedTokens {
+  access_token: string;
+  refresh_token?: string | null;
+  expires_at: number;
+  scope?: string | null;
+}
 
-export const sealed = (value: string | null | undefined) =>
-  value ? encryptSecret(value, env().AUTH_SECRET) : null;
+type Reader = Pick<Db, "select">;
 
-export async function readTokens(
-  db: Tx,
-  userId: string,
-  forUpdate = false,
-): Promise<TokenSet | null> {
-  const query = db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.userId, userId), eq(accounts.provider, JIKO_PROVIDER_ID)));
-  const [row] = await (forUpdate ? query.for("update") : query);
-  if (!row?.access_token) return null;
-  const secret = env().AUTH_SECRET;
+export const seal = (value: string) => encryptSecret(value, authSecrets(env()));
+export const unseal = (value: string) => decryptSecret(value, authSecrets(env()));
+
+export type GrantRow = typeof sessionGrants.$inferSelect;
+
+/** Opens a stored row. Throws UnreadableSecretError when the secret that sealed it is gone. */
+export function openGrant(row: GrantRow): TokenSet {
   return {
-    accessToken: decryptSecret(row.access_token, secret),
-    refreshToken: row.refresh_token ? decryptSecret(row.refresh_token, secret) : null,
-    expiresAt: row.expires_at ?? 0,
-    scope: row.scope ?? "",
+    accessToken: unseal(row.accessToken),
+    refreshToken: row.refreshToken ? unseal(row.refreshToken) : null,
+    expiresAt: row.expiresAt,
+    scope: row.scope,
   };
 }
 
-export async function writeTokens(
-  db: Tx,
-  where: { userId: string } | { providerAccountId: string },
-  tokens: {
-    access_token?: string;
-    refresh_token?: string;
-    expires_at?: number;
-    scope?: string;
-    id_token?: string;
-  },
-): Promise<void> {
-  const match =
-    "userId" in where
-      ? eq(accounts.userId, where.userId)
-      : eq(accounts.providerAccountId, where.providerAccountId);
-  await db
-    .update(accounts)
-    .set({
-      access_token: sealed(tokens.access_token),
-      refresh_token: sealed(tokens.refresh_token),
-      id_token: sealed(tokens.id_token),
-      expires_at: tokens.expires_at ?? null,
-      ...(tokens.scope ? { scope: tokens.scope } : {}),
-    })
-    .where(and(match, eq(accounts.provider, JIKO_PROVIDER_ID)));
+export async function readGrantRow(db: Reader, sessionToken: string): Promise<GrantRow | null> {
+  const [row] = await db
+    .select()
+    .from(sessionGrants)
+    .where(eq(sessionGrants.sessionToken, sessionToken));
+  return row ?? null;
 }
 
-/** Ends every session of a person and forgets their tokens: the next page load goes to sign-in. */
-export async function endSessions(db: Db, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function readTokens(db: Reader, sessionToken: string): Promise<TokenSet | null> {
+  const row = await readGrantRow(db, sessionToken);
+  return row ? openGrant(row) : null;
+}
+
+const sealedColumns = (tokens: IssuedTokens) => ({
+  accessToken: seal(tokens.access_token),
+  refreshToken: tokens.refresh_token ? seal(tokens.refresh_token) : null,
+  expiresAt: tokens.expires_at,
+  scope: tokens.scope ?? "",
+  updatedAt: new Date(),
+});
+
+/**
+ * Binds fresh tokens to a session (a sign-in, or a team switch in that session). Answers the
+ * refresh token they replace, if any, for the caller to revoke at Jiko once this is stored.
+ */
+export async function bindTokens(
+  db: Db,
+  where: { sessionToken: string; userId: string },
+  tokens: IssuedTokens,
+): Promise<string | null> {
+  const previous = await readGrantRow(db, where.sessionToken);
+  const columns = { ...sealedColumns(tokens), leaseHolder: null, leaseUntil: null };
   await db
-    .update(accounts)
-    .set({ access_token: null, refresh_token: null, id_token: null, expires_at: null })
-    .where(eq(accounts.userId, userId));
+    .insert(sessionGrants)
+    .values({ ...where, ...columns })
+    .onConflictDoUpdate({
+      target: sessionGrants.sessionToken,
+      set: { ...columns, userId: where.userId },
+    });
+  if (!previous?.refreshToken) return null;
+  try {
+    return unseal(previous.refreshToken);
+  } catch {
+    return null; // sealed under a secret no longer configured: nothing to revoke with
+  }
+}
+
+/**
+ * Stores a refreshed pair and frees the lease. Unconditional: once Jiko rotated the refresh token,
+ * the new pair is the only one that works, even if our lease ran out meanwhile.
+ */
+export async function storeRefreshed(
+  db: Db,
+  sessionToken: string,
+  tokens: IssuedTokens,
+): Promise<void> {
+  await db
+    .update(sessionGrants)
+    .set({ ...sealedColumns(tokens), leaseHolder: null, leaseUntil: null })
+    .where(eq(sessionGrants.sessionToken, sessionToken));
 }

@@ -4,6 +4,7 @@
  */
 import {
   bigint,
+  index,
   integer,
   pgTable,
   primaryKey,
@@ -48,8 +49,38 @@ export const sessions = pgTable("sessions", {
   userId: text("user_id")
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
+  /** Slides with activity: the idle timeout. */
   expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+  /** Fixed at sign-in: the absolute lifetime counts from here, whatever the activity. */
+  createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Jiko's tokens for one session (encrypted, server/crypto.ts). A Jiko token acts for one team, so
+ * tokens belong to the session that signed in (or switched team), never to the person: another
+ * browser's team switch cannot change what this one acts for. No foreign key to `sessions`: a row
+ * must outlive its session long enough for its grant to be revoked at Jiko (server/auth/end.ts).
+ * `lease_*` make refresh single-flight across app instances without holding a transaction open
+ * across the call to Jiko: whoever sets the lease refreshes; it expires by itself if they stall.
+ */
+export const sessionGrants = pgTable(
+  "session_grants",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token").notNull(),
+    refreshToken: text("refresh_token"),
+    /** Unix seconds. */
+    expiresAt: integer("expires_at").notNull(),
+    scope: text("scope").notNull().default(""),
+    leaseHolder: text("lease_holder"),
+    leaseUntil: timestamp("lease_until", { mode: "date", withTimezone: true }),
+    updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("session_grants_user_idx").on(t.userId)],
+);
 
 export const verificationTokens = pgTable(
   "verification_tokens",

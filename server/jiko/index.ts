@@ -7,8 +7,12 @@ import { createJikoClient, type JikoClient } from "./client";
 import { record } from "./pacer";
 import { accessTokenFor } from "./tokens";
 
-/** The Jiko client acting as one signed-in person, with their own tokens. */
-export function jikoFor(userId: string): JikoClient {
+/**
+ * The Jiko client acting for one signed-in session, with that session's own tokens (so the team
+ * it signed in for). Rate limits are Jiko's per person, so the pacer counts per person.
+ */
+export function jikoFor(session: { sessionToken: string; userId: string }): JikoClient {
+  const { sessionToken, userId } = session;
   const e = env();
   return createJikoClient(
     {
@@ -16,7 +20,7 @@ export function jikoFor(userId: string): JikoClient {
       timeoutMs: e.JIKO_TIMEOUT_MS,
       onRetry: (info) => log.warn({ ...info, userId }, "retrying Jiko call"),
     },
-    { get: (opts) => accessTokenFor(db(), userId, opts) },
+    { get: (opts) => accessTokenFor(db(), sessionToken, opts) },
     // Every call counts against the person's rate-limit budget (server/jiko/pacer.ts).
     { onRequest: (req) => record(userId, rateLimitGroupFor(req.method, req.path)) },
   );
