@@ -1,6 +1,7 @@
 /**
  * The emulator's own routes on the API origin (absent at Jiko; tests and scripts only): people,
- * outbox, grant revocation, faults, health, the sandbox clock, and pockets' EOD values and flows.
+ * outbox, OAuth events, grant revocation, faults, health, the sandbox clock, and pockets' EOD
+ * values and flows.
  */
 
 import { eq } from "drizzle-orm";
@@ -15,6 +16,7 @@ import type { SandboxClock } from "../ledger/clock";
 import { eodRange, flowsIn } from "../ledger/valuation";
 import { listOutbox } from "../outbox";
 import { revokePersonGrants } from "../portal/grants";
+import { listOAuthEvents, OAuthEventsQuery } from "../portal/oauth-events";
 import { FaultBody, type Faults } from "./faults";
 
 async function readJson(c: {
@@ -69,6 +71,15 @@ export function sandboxRoutes(o: { db: SandboxDb; faults: Faults; clock: Sandbox
   app.get("/_sandbox/outbox", async (c) => {
     const to = c.req.query("to");
     return c.json({ items: await listOutbox(db, to || undefined) });
+  });
+
+  app.get("/_sandbox/oauth-events", async (c) => {
+    const parsed = OAuthEventsQuery.safeParse(
+      { email: c.req.query("email") || undefined, type: c.req.query("type") || undefined },
+      { reportInput: true },
+    );
+    if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "query") }, 422);
+    return c.json({ items: await listOAuthEvents(db, parsed.data) });
   });
 
   app.post("/_sandbox/revoke-grants", async (c) => {

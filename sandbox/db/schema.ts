@@ -385,3 +385,26 @@ export const reportRequests = pgTable(
   },
   (t) => [index("report_requests_customer_idx").on(t.customerId, t.createdAt)],
 );
+
+/**
+ * What happened to OAuth grants and tokens at the portal (codes exchanged, refreshes, refusals,
+ * revocations), for tests to assert through `GET /_sandbox/oauth-events`. The email and team are
+ * copied in when recorded: a later revocation or deactivation must not rewrite history.
+ */
+export const oauthEvents = pgTable(
+  "oauth_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Insertion order: events of one request can share a timestamp. */
+    seq: serial("seq").notNull(),
+    type: text("type").notNull(),
+    at: ts("at").notNull().defaultNow(),
+    clientId: text("client_id"),
+    grantId: text("grant_id"),
+    email: text("email"),
+    teamId: uuid("team_id"),
+    /** Why a grant ended (grant.revoked), else null. */
+    reason: text("reason"),
+  },
+  (t) => [index("oauth_events_email_idx").on(t.email, t.seq)],
+);

@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, SandboxDb } from "../db/open";
 import { grantTeams, oauthClients, oidcPayloads, portalConsents } from "../db/schema";
+import { recordOAuthEvent } from "./oauth-events";
 
 export async function bindGrant(
   db: SandboxDb,
@@ -100,15 +101,32 @@ export async function revokePersonGrants(db: SandboxDb, personId: string): Promi
     );
   const ids = grants.map((g) => g.id);
   if (ids.length === 0) return 0;
-  await db.transaction(async (tx) => {
-    await tx
-      .delete(oidcPayloads)
-      .where(and(inArray(oidcPayloads.type, GRANT_BOUND), inArray(oidcPayloads.grantId, ids)));
-    await tx
-      .delete(oidcPayloads)
-      .where(and(eq(oidcPayloads.type, "Grant"), inArray(oidcPayloads.id, ids)));
-  });
+  await db.transaction((tx) => deleteGrants(tx, ids, "sandbox_revoke_grants"));
   return ids.length;
+}
+
+/** Deletes grants with their codes and tokens, recording each grant that was still alive. */
+async function deleteGrants(tx: DbOrTx, ids: string[], reason: string) {
+  const live = await tx
+    .select({ id: oidcPayloads.id, payload: oidcPayloads.payload })
+    .from(oidcPayloads)
+    .where(and(eq(oidcPayloads.type, "Grant"), inArray(oidcPayloads.id, ids)));
+  await tx
+    .delete(oidcPayloads)
+    .where(and(inArray(oidcPayloads.type, GRANT_BOUND), inArray(oidcPayloads.grantId, ids)));
+  await tx
+    .delete(oidcPayloads)
+    .where(and(eq(oidcPayloads.type, "Grant"), inArray(oidcPayloads.id, ids)));
+  for (const grant of live) {
+    const payload = grant.payload as { accountId?: string; clientId?: string };
+    await recordOAuthEvent(tx, {
+      type: "grant.revoked",
+      grantId: grant.id,
+      clientId: payload.clientId,
+      personId: payload.accountId,
+      reason,
+    });
+  }
 }
 
 /**
@@ -122,11 +140,6 @@ export async function revokeMemberGrants(tx: DbOrTx, memberId: string): Promise<
     .where(eq(grantTeams.memberId, memberId));
   const ids = bound.map((g) => g.id);
   if (ids.length === 0) return 0;
-  await tx
-    .delete(oidcPayloads)
-    .where(and(inArray(oidcPayloads.type, GRANT_BOUND), inArray(oidcPayloads.grantId, ids)));
-  await tx
-    .delete(oidcPayloads)
-    .where(and(eq(oidcPayloads.type, "Grant"), inArray(oidcPayloads.id, ids)));
+  await deleteGrants(tx, ids, "member_deactivated");
   return ids.length;
 }

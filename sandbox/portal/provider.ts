@@ -13,6 +13,7 @@ import type { Logger } from "../log";
 import { adapterFactory } from "./adapter";
 import { clientTeamId, grantBinding } from "./grants";
 import type { PortalKeys } from "./keys";
+import { recordProviderEvents } from "./oauth-events";
 import { errorPage } from "./pages";
 
 export interface ProviderSettings {
@@ -184,6 +185,7 @@ export function createProvider(o: {
   };
 
   const provider = new Provider(o.issuer, configuration);
+  recordProviderEvents(provider, db, o.log);
 
   // Serve Jiko's discovery document verbatim but for the origin: the library emits its own
   // keys (end_session, claims_parameter_supported, …) and lacks Jiko's x_jiko_* field.
