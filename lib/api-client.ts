@@ -1,6 +1,7 @@
 /** The browser's side of the route handlers: JSON in, zod-checked JSON out, one error type. */
 import type { z } from "zod";
 import { ERROR_MESSAGES, type ErrorCode, ErrorEnvelope } from "./errors";
+import { pageTeamId, TEAM_HEADER } from "./team-binding";
 
 export class ApiClientError extends Error {
   constructor(
@@ -45,10 +46,18 @@ async function send<S extends z.ZodType>(
   return schema.parse(body);
 }
 
+function teamHeader(): Record<string, string> {
+  const team = pageTeamId();
+  return team ? { [TEAM_HEADER]: team } : {};
+}
+
 export const apiGet = <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> =>
   send(path, { method: "GET" }, schema);
 
-/** A change: JSON body, same-origin (the server refuses others). */
+/**
+ * A change: JSON body, same-origin (the server refuses others), naming the team the page was
+ * rendered for (the server refuses it if the session has since switched team).
+ */
 export const apiSend = <S extends z.ZodType>(
   method: "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
@@ -60,7 +69,10 @@ export const apiSend = <S extends z.ZodType>(
     {
       method,
       body: body === undefined ? undefined : JSON.stringify(body),
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...teamHeader(),
+      },
     },
     schema,
   );

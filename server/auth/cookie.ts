@@ -11,3 +11,37 @@ export function sessionCookie(appUrl: string | undefined) {
     options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
   };
 }
+
+interface CookieJar {
+  get(name: string): { value: string } | undefined;
+}
+interface SlidRequest {
+  method: string;
+  nextUrl: { pathname: string };
+  cookies: CookieJar;
+}
+interface SlidResponse {
+  cookies: {
+    set(
+      name: string,
+      value: string,
+      options: ReturnType<typeof sessionCookie>["options"] & { maxAge: number },
+    ): unknown;
+  };
+}
+
+/**
+ * Keeps the cookie alive as long as the person is active: each page load or data read pushes its
+ * expiry to the idle timeout from now. The server decides whether the session itself is still
+ * valid (server/auth/session.ts: idle and absolute lifetimes); this only stops the browser from
+ * dropping an active session's cookie. Auth.js's own routes set or clear the cookie themselves,
+ * and changes (server actions among them) are left alone so a sign-out's clearing always wins.
+ */
+export function slideSessionCookie(request: SlidRequest, response: SlidResponse): void {
+  if (request.method !== "GET" || request.nextUrl.pathname.startsWith("/api/auth/")) return;
+  const cookie = sessionCookie(process.env.APP_URL);
+  const value = request.cookies.get(cookie.name)?.value;
+  if (!value) return;
+  const idleMinutes = Number(process.env.SESSION_IDLE_MINUTES) || 60;
+  response.cookies.set(cookie.name, value, { ...cookie.options, maxAge: idleMinutes * 60 });
+}

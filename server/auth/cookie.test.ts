@@ -1,0 +1,44 @@
+import { NextRequest, NextResponse } from "next/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { sessionCookie, slideSessionCookie } from "./cookie";
+
+const env = { ...process.env };
+afterEach(() => {
+  process.env = { ...env };
+});
+
+function slid(path: string, init: { method?: string; cookie?: string } = {}) {
+  const request = new NextRequest(`http://localhost:3000${path}`, {
+    method: init.method ?? "GET",
+    headers: init.cookie ? { cookie: init.cookie } : {},
+  });
+  const response = NextResponse.next();
+  slideSessionCookie(request, response);
+  return response.headers.get("set-cookie");
+}
+
+describe("the session cookie", () => {
+  it("is HttpOnly, SameSite=Lax, and Secure with the __Secure- prefix over https", () => {
+    expect(sessionCookie("http://localhost:3000")).toEqual({
+      name: "td.session",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: false },
+    });
+    expect(sessionCookie("https://treasury.example.com").name).toBe("__Secure-td.session");
+    expect(sessionCookie("https://treasury.example.com").options.secure).toBe(true);
+  });
+
+  it("slides to the idle timeout from now on every read", () => {
+    process.env.SESSION_IDLE_MINUTES = "30";
+    const header = slid("/transactions", { cookie: "td.session=abc" });
+    expect(header).toMatch(/^td\.session=abc;/);
+    expect(header).toMatch(/Max-Age=1800/);
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/SameSite=lax/i);
+  });
+
+  it("leaves alone requests without a session, Auth.js's routes and changes", () => {
+    expect(slid("/transactions")).toBeNull();
+    expect(slid("/api/auth/signout", { cookie: "td.session=abc" })).toBeNull();
+    expect(slid("/team", { method: "POST", cookie: "td.session=abc" })).toBeNull();
+  });
+});
