@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "rate-limited",
   "unavailable",
   "invalid",
+  "too-large",
   "internal",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -25,6 +26,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   "rate-limited": 429,
   unavailable: 503,
   invalid: 422,
+  "too-large": 413,
   internal: 500,
 };
 
@@ -46,5 +48,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   "rate-limited": "Jiko is receiving too many requests. Wait a moment and try again.",
   unavailable: "Jiko is not answering right now. Try again in a moment.",
   invalid: "Some of the information is not valid.",
+  "too-large": "This request is too large to process.",
   internal: "Something went wrong on our side. Try again; if it persists, tell your admin.",
 };

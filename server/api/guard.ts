@@ -6,6 +6,7 @@ import { env } from "../env";
 import { JikoError } from "../jiko";
 import { log } from "../log";
 import { getViewer, type Viewer } from "../viewer";
+import { teamMismatch } from "./team-check";
 
 export class ApiError extends Error {
   constructor(
@@ -44,15 +45,72 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   return result.data;
 }
 
-/** Reads a JSON body and parses it; a body that is not JSON is a 422 like any invalid input. */
+/** The largest JSON body a route reads: every form the dashboard sends fits in a few KiB. */
+export const MAX_JSON_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+  new ApiError("too-large", `The request body is over ${MAX_JSON_BYTES / 1024} KiB.`);
+
+/**
+ * The body's bytes, never more than `max`: a declared Content-Length over the cap is refused
+ * before reading, and the stream is counted and cancelled past the cap whatever it declared.
+ */
+async function readCapped(req: Request, max: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get("content-length"));
+  if (declared > max) throw tooLarge();
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Reads a JSON body of at most MAX_JSON_BYTES (413 past it) and parses it; a body that is not
+ * JSON (or not UTF-8) is a 422 like any invalid input.
+ */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const bytes = await readCapped(req, MAX_JSON_BYTES);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new ApiError("invalid", "The request body is not valid JSON.");
   }
   return parse(schema, body);
+}
+
+/**
+ * Answers from the guard are never stored by a browser or a proxy: they are one person's data.
+ * A handler that chose its own caching keeps it.
+ */
+function noStore(res: Response): Response {
+  if (res.headers.has("cache-control")) return res;
+  try {
+    res.headers.set("cache-control", "no-store");
+    return res;
+  } catch {
+    // A fetched response passed through keeps immutable headers: copy it.
+    const copy = new Response(res.body, res);
+    copy.headers.set("cache-control", "no-store");
+    return copy;
+  }
 }
 
 function sameOrigin(req: Request): boolean {
@@ -82,9 +140,13 @@ export function guarded<P = Record<string, never>>(
       }
       const viewer = await getViewer();
       if (!viewer) throw new ApiError("reauth-required");
+      if (!["GET", "HEAD"].includes(req.method)) {
+        const mismatch = teamMismatch(req, viewer);
+        if (mismatch) throw new ApiError("conflict", mismatch);
+      }
       if (capability && !can(new Set(viewer.capabilities), capability))
         throw new ApiError("forbidden");
-      return await handler({ req, params: await route.params, viewer });
+      return noStore(await handler({ req, params: await route.params, viewer }));
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error.code, error.message, error.issues);
       if (error instanceof JikoError) {
