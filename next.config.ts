@@ -7,15 +7,25 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` checks the whole project (sandbox, scripts and tests too) in `npm test`;
   // the build does not repeat it, which keeps `npm start` on a fresh clone quick.
   typescript: { ignoreBuildErrors: true },
+  // proxy.ts sets these (and the CSP) per request; this baseline also covers what it skips:
+  // static assets and router prefetches.
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        // The same value as proxy.ts HSTS.
+        headers: [
+          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
         ],
       },
     ];

@@ -1,15 +1,17 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { slideSessionCookie } from "./server/auth/cookie";
 
-/**
- * A strict Content Security Policy with a fresh nonce per page: Next reads the nonce from the
- * request's policy header and puts it on its own scripts, so no other script can run. Sign-in
- * posts a form that leaves for Jiko's portal, so form-action allows the portal's origin.
- */
-export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+/** Two years, subdomains included: the preload list's minimum, sent only over https. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/** API answers are JSON or files: they load nothing and may be framed by no one. */
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** A page's policy with its nonce. Sign-in posts a form to Jiko's portal: form-action allows it. */
+function pagePolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
   const portal = process.env.JIKO_ISSUER ? new URL(process.env.JIKO_ISSUER).origin : "";
-  const policy = [
+  return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // Style attributes (set by components at render) cannot carry a nonce.
@@ -22,19 +24,54 @@ export function proxy(request: NextRequest) {
     `form-action 'self' ${portal}`.trim(),
     "frame-ancestors 'none'",
   ].join("; ");
+}
 
-  const headers = new Headers(request.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Served over https: the proxy in front of us says so (x-forwarded-proto), the request came in
+ * over TLS, or the public URL is https. Plain http on localhost never gets HSTS: it would pin the
+ * browser to https for every local port.
+ */
+function servedOverHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  if (forwarded === "https" || request.nextUrl.protocol === "https:") return true;
+  return (
+    !LOCAL_HOSTS.has(request.nextUrl.hostname) && (process.env.APP_URL ?? "").startsWith("https://")
+  );
+}
+
+/**
+ * Security headers on every page and API answer. Pages get a strict Content Security Policy with
+ * a fresh nonce: Next reads the nonce from the request's policy header and puts it on its own
+ * scripts, so no other script can run.
+ */
+export function proxy(request: NextRequest) {
+  let response: NextResponse;
+  let policy: string;
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    policy = API_POLICY;
+    response = NextResponse.next();
+  } else {
+    const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+    policy = pagePolicy(nonce);
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers } });
+  }
   response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  response.headers.set("Referrer-Policy", "same-origin");
+  if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
+  slideSessionCookie(request, response);
   return response;
 }
 
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
