@@ -6,7 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { CLOSURE_REASONS, POCKET_NAME_MAX, type Pocket } from "@/lib/jiko/pockets";
+import { CLOSURE_REASONS, type Pocket, PocketName } from "@/lib/jiko/pockets";
 import type { TradingStrategy } from "@/lib/jiko/strategies";
 import { CLOSURE_REASON_LABELS, closeBlockers } from "@/lib/pockets";
 import { useStrategies, useUpdatePocket } from "./hooks";
@@ -59,13 +59,7 @@ export function PocketActions({ pocket, openPockets }: { pocket: Pocket; openPoc
     update.reset();
     setOpen(null);
   };
-  const trimmed = name.trim();
-  const nameError =
-    trimmed.length === 0
-      ? "Give the pocket a name"
-      : trimmed.length > POCKET_NAME_MAX
-        ? `Keep the name under ${POCKET_NAME_MAX} characters`
-        : undefined;
+  const nameError = PocketName.safeParse(name).error?.issues[0]?.message;
   if (pocket.status === "CLOSED") return null;
 
   return (
@@ -89,7 +83,7 @@ export function PocketActions({ pocket, openPockets }: { pocket: Pocket; openPoc
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!nameError) update.mutate({ pocket_name: trimmed }, { onSuccess: close });
+            if (!nameError) update.mutate({ pocket_name: name.trim() }, { onSuccess: close });
           }}
         >
           <FormError message={update.error?.message} />

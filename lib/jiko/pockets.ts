@@ -83,8 +83,16 @@ export type PocketList = z.infer<typeof PocketList>;
 
 export const POCKET_NAME_MAX = 64; // INFERRED: Jiko does not publish the limit.
 
+/** A pocket's name as a person types it: shown everywhere, so no control characters. */
+export const PocketName = z
+  .string()
+  .trim()
+  .min(1, "Give the pocket a name")
+  .max(POCKET_NAME_MAX, `Keep the name under ${POCKET_NAME_MAX} characters`)
+  .regex(/^[^\p{Cc}]*$/u, "The name cannot contain tabs, line breaks or control characters");
+
 export const CreatePocketRequest = z.object({
-  pocket_name: z.string().trim().min(1, "Give the pocket a name").max(POCKET_NAME_MAX),
+  pocket_name: PocketName,
   trading_strategy_id: z.string().min(1),
   /** INFERRED: optional; defaults to the deposit strategy. */
   reinvestment_strategy_id: z.string().min(1).optional(),
@@ -102,7 +110,7 @@ export const ClosureReason = z.enum(CLOSURE_REASONS);
 
 export const UpdatePocketRequest = z
   .object({
-    pocket_name: z.string().trim().min(1).max(POCKET_NAME_MAX).optional(),
+    pocket_name: PocketName.optional(),
     status: z.literal("CLOSED").optional(),
     closure_reason: ClosureReason.optional(),
     deposit_strategy_id: z.string().min(1).optional(),

@@ -52,4 +52,23 @@ describe("invite validation", () => {
         .success,
     ).toBe(false);
   });
+
+  it("refuses control characters in names with a readable message", () => {
+    expect(messages({ ...valid, first_name: "Ri\u0000ley" })).toEqual([
+      "first_name: The first name cannot contain tabs, line breaks or control characters",
+    ]);
+    expect(messages({ ...valid, last_name: "Qu\ninn" })).toEqual([
+      "last_name: The last name cannot contain tabs, line breaks or control characters",
+    ]);
+    const service = CreateServiceUserRequest.safeParse({
+      name: "ERP\u001bsync",
+      email: "it@example.com",
+      role: "READ_ONLY",
+    });
+    expect(service.error?.issues.map((i) => i.message)).toEqual([
+      "The name cannot contain tabs, line breaks or control characters",
+    ]);
+    // Accents, apostrophes and hyphens are names, not control characters.
+    expect(messages({ ...valid, first_name: "Zoë-Anne", last_name: "O'Brien" })).toEqual([]);
+  });
 });

@@ -57,8 +57,14 @@ export const PhoneNumber = z
       .regex(/^\+[1-9]\d{7,14}$/, "Enter the number in international form, like +1 415 555 0100"),
   );
 
+/** Names are shown and stored as text: no control characters (NUL, tabs, line breaks, escapes). */
 const name = (what: string) =>
-  z.string().trim().min(1, `Enter the ${what}`).max(64, `Keep the ${what} under 64 characters`);
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(64, `Keep the ${what} under 64 characters`)
+    .regex(/^[^\p{Cc}]*$/u, `The ${what} cannot contain tabs, line breaks or control characters`);
 
 export const InviteMemberRequest = z.object({
   first_name: name("first name"),
