@@ -16,6 +16,9 @@ export type SavedView = z.infer<typeof SavedView>;
 
 export const SavedViewList = z.object({ items: z.array(SavedView) });
 
+/** Views a person may keep per page and team: a list to choose from, not a store. */
+export const SAVED_VIEWS_MAX = 50;
+
 export const CreateSavedView = z.object({
   page: SavedViewPage,
   name: z
@@ -23,7 +26,7 @@ export const CreateSavedView = z.object({
     .trim()
     .min(1, "Give the view a name")
     .max(60, "Keep the name under 60 characters")
-    .regex(/^[^\p{Cc}]*$/u, "The name cannot hold control characters"),
+    .regex(/^[^\p{Cc}]*$/u, "The name cannot contain tabs, line breaks or control characters"),
   search: z.string().max(4_000, "These filters are too long to save"),
 });
 export type CreateSavedView = z.infer<typeof CreateSavedView>;

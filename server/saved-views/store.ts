@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import type { CreateSavedView, SavedView } from "@/lib/saved-views";
+import { and, asc, count, eq } from "drizzle-orm";
+import { type CreateSavedView, SAVED_VIEWS_MAX, type SavedView } from "@/lib/saved-views";
 import { ApiError } from "../api/guard";
 import { db } from "../db";
+import type { Db } from "../db/client";
 import { savedViews } from "../db/schema";
 
 /** A person's views are theirs alone, and per team: pocket ids in a view belong to one team. */
@@ -19,23 +20,31 @@ const toView = (r: typeof savedViews.$inferSelect): SavedView => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-export async function listSavedViews(o: Owner, page: SavedView["page"]) {
-  const rows = await db()
+const ofPage = (o: Owner, page: SavedView["page"]) =>
+  and(eq(savedViews.userId, o.userId), eq(savedViews.teamId, o.teamId), eq(savedViews.page, page));
+
+export async function listSavedViews(o: Owner, page: SavedView["page"], database: Db = db()) {
+  const rows = await database
     .select()
     .from(savedViews)
-    .where(
-      and(
-        eq(savedViews.userId, o.userId),
-        eq(savedViews.teamId, o.teamId),
-        eq(savedViews.page, page),
-      ),
-    )
+    .where(ofPage(o, page))
     .orderBy(asc(savedViews.name));
   return rows.map(toView);
 }
 
-export async function createSavedView(o: Owner, v: CreateSavedView) {
-  const [row] = await db()
+/**
+ * Saves a view, at most SAVED_VIEWS_MAX per person, team and page. The count and the insert are
+ * two statements: two saves racing at the cap may leave one view over it, which is harmless.
+ */
+export async function createSavedView(o: Owner, v: CreateSavedView, database: Db = db()) {
+  const [held] = await database.select({ n: count() }).from(savedViews).where(ofPage(o, v.page));
+  if ((held?.n ?? 0) >= SAVED_VIEWS_MAX) {
+    throw new ApiError(
+      "conflict",
+      `You already have ${SAVED_VIEWS_MAX} saved views here. Delete one to save another.`,
+    );
+  }
+  const [row] = await database
     .insert(savedViews)
     .values({ ...o, ...v })
     .onConflictDoNothing()
@@ -44,8 +53,8 @@ export async function createSavedView(o: Owner, v: CreateSavedView) {
   return toView(row);
 }
 
-export async function deleteSavedView(o: Owner, id: string) {
-  const [row] = await db()
+export async function deleteSavedView(o: Owner, id: string, database: Db = db()) {
+  const [row] = await database
     .delete(savedViews)
     .where(
       and(eq(savedViews.id, id), eq(savedViews.userId, o.userId), eq(savedViews.teamId, o.teamId)),
