@@ -49,22 +49,21 @@ export const ENDPOINT_SCOPES = {
   reportsWrite: "reports.write",
 } as const satisfies Record<string, Scope>;
 
-/** What Treasury Desk asks for at sign-in: everything the dashboard's sections use. */
-export const DASHBOARD_SCOPES: readonly Scope[] = [
+/**
+ * OpenID Connect's own scopes: `openid` for sign-in itself, `email` for the address Auth.js reads
+ * from userinfo, `phone` for UserInfo's phone_number (the user endpoint needs `profile`).
+ */
+export const IDENTITY_SCOPES = [
   "openid",
   "profile",
   "email",
   "phone",
-  "customer.read",
-  "team.read",
-  "team.write",
-  "pockets.read",
-  "pockets.write",
-  "transfers.read",
-  "transfers.write",
-  "reports.read",
-  "reports.write",
-  "subscriptions.read",
-  "subscriptions.write",
-  "notifications.read",
+] as const satisfies readonly Scope[];
+
+/**
+ * What Treasury Desk asks for at sign-in: the identity scopes and what the endpoints it calls
+ * need, nothing more (a feature adds its endpoints' scopes to ENDPOINT_SCOPES when it ships).
+ */
+export const DASHBOARD_SCOPES: readonly Scope[] = [
+  ...new Set<Scope>([...IDENTITY_SCOPES, ...Object.values(ENDPOINT_SCOPES)]),
 ];

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { DASHBOARD_SCOPES, ENDPOINT_SCOPES, IDENTITY_SCOPES } from "./scopes";
+
+describe("scopes asked for at sign-in", () => {
+  const needed = new Set<string>([...IDENTITY_SCOPES, ...Object.values(ENDPOINT_SCOPES)]);
+
+  it("asks only for scopes some endpoint the dashboard calls needs", () => {
+    expect(DASHBOARD_SCOPES.filter((s) => !needed.has(s))).toEqual([]);
+  });
+
+  it("asks for every scope those endpoints need, once each", () => {
+    expect([...needed].filter((s) => !DASHBOARD_SCOPES.includes(s as never))).toEqual([]);
+    expect(new Set(DASHBOARD_SCOPES).size).toBe(DASHBOARD_SCOPES.length);
+  });
+
+  it("asks for no transfer, webhook or notification scope before those features ship", () => {
+    expect(
+      DASHBOARD_SCOPES.filter((s) => /^(transfers|subscriptions|notifications)\./.test(s)),
+    ).toEqual([]);
+  });
+});
