@@ -14,6 +14,7 @@ import type { DbOrTx, SandboxDb } from "./db/open";
 import { auditLog } from "./db/schema";
 import type { Member } from "./directory";
 import { csvLine, csvStream } from "./http/csv";
+import { decodeCursor as decodeKeysetCursor } from "./http/cursor";
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -99,12 +100,10 @@ export function encodeCursor(row: Pick<AuditRow, "timestamp" | "seq">, reverse: 
   return Buffer.from(q.toString()).toString("base64url");
 }
 
+/** The shared codec's checks (sandbox/http/cursor.ts): a garbage cursor never reaches a query. */
 export function decodeCursor(cursor: string): Cursor | undefined {
-  const q = new URLSearchParams(Buffer.from(cursor, "base64url").toString("utf8"));
-  const at = new Date(q.get("p") ?? "");
-  const seq = Number(q.get("s"));
-  if (Number.isNaN(at.getTime()) || !Number.isInteger(seq)) return undefined;
-  return { at, seq, reverse: q.get("r") === "1" };
+  const c = decodeKeysetCursor(cursor, (p) => p.includes("T"));
+  return c && { at: new Date(c.position), seq: c.seq, reverse: c.reverse };
 }
 
 function where(f: AuditFilter, extra?: SQL): SQL | undefined {

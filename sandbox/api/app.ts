@@ -12,6 +12,7 @@ import { rateLimitGroupFor } from "../../lib/jiko/rate-limits";
 import { ENDPOINT_SCOPES, type Scope } from "../../lib/jiko/scopes";
 import type { SandboxDb } from "../db/open";
 import { METHOD_NOT_ALLOWED, NOT_AUTHENTICATED, NOT_FOUND, reasonPhrase } from "../http/errors";
+import { nulIssues } from "../http/input";
 import { type RateDecision, type RateLimiter, rateLimitHeaders } from "../http/rate-limit";
 import type { SandboxClock } from "../ledger/clock";
 import type { Logger } from "../log";
@@ -295,6 +296,12 @@ export function apiApp(o: {
     );
   });
 
+  // The emulator's own routes take no NUL either (the Customer API's check follows its auth).
+  app.use("/_sandbox/*", async (c, next) => {
+    const nul = await nulIssues(c);
+    if (nul.length) return c.json({ detail: nul }, 422);
+    await next();
+  });
   app.route("/", sandboxRoutes({ db, faults, clock }));
   app.route("/", documentRoutes({ db, clock }));
 
@@ -334,6 +341,8 @@ export function apiApp(o: {
         // INFERRED body: Jiko does not publish its 403; FastAPI style with the missing scope.
         return c.json({ detail: `The access token does not carry the scope ${route.scope}.` }, 403);
       }
+      const nul = await nulIssues(c);
+      if (nul.length) return c.json({ detail: nul }, 422);
       try {
         const result = await route.handler(db, auth.principal, c);
         return result instanceof Response ? result : c.json(result);

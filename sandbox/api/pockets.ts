@@ -23,6 +23,7 @@ import { STRATEGY_TERMS_WEEKS } from "../../lib/jiko/strategies";
 import { ROLE_CAPABILITIES } from "../../lib/permissions";
 import type { SandboxDb } from "../db/open";
 import { type Pocket as PocketRow, pocketsOfCustomer } from "../directory";
+import { isCanonicalPosition } from "../http/cursor";
 import type { SandboxClock } from "../ledger/clock";
 import { earningsBetween, portfolioOf, usd } from "../ledger/valuation";
 import { createPocket, customerOfTeam, findPocket, updatePocket } from "../pocket-admin";
@@ -91,11 +92,15 @@ const encodeCursor = (p: PocketRow, reverse = false) =>
     }).toString(),
   ).toString("base64");
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Only what encodeCursor writes: base64 text, an ISO instant and a pocket id; else a 422. */
 function decodeCursor(cursor: string) {
-  const q = new URLSearchParams(Buffer.from(cursor, "base64").toString("utf8"));
+  const ok = /^[A-Za-z0-9+/=]{1,512}$/.test(cursor);
+  const q = new URLSearchParams(ok ? Buffer.from(cursor, "base64").toString("utf8") : "");
   const p = q.get("p");
   const s = q.get("s");
-  if (!p || !s || Number.isNaN(Date.parse(p))) {
+  if (!p || !s || !p.includes("T") || !isCanonicalPosition(p) || !UUID.test(s)) {
     throw new RequestInvalid([
       { loc: ["query", "cursor"], msg: "Invalid cursor", type: "value_error", input: cursor },
     ]);

@@ -15,17 +15,46 @@ export const encodeCursor = (position: string, seq: number, reverse: boolean) =>
     new URLSearchParams({ p: position, s: String(seq), ...(reverse && { r: "1" }) }).toString(),
   ).toString("base64url");
 
-/** The cursor, or undefined when it is not one of ours (or its position is malformed). */
+/** Ours are short base64url; Jiko's are base64 too. Anything else is refused before decoding. */
+const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,512}$/;
+/** Row sequences fit a Postgres integer (`serial`): 0 to 2^31 - 1. */
+const SEQ_TEXT = /^\d{1,10}$/;
+const SEQ_MAX = 2 ** 31 - 1;
+
+/**
+ * A position as `encodeCursor` writes it: a calendar date (`2026-11-30`) or an instant as
+ * `toISOString` gives it, years 0001 to 9999. Anything else (month 13, "1", year 99999) cannot be
+ * ours, and some of it would make Postgres fail the query.
+ */
+export function isCanonicalPosition(p: string): boolean {
+  if (p.startsWith("0000")) return false;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(p)) {
+    const d = new Date(`${p}T00:00:00.000Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === p;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(p)) {
+    const d = new Date(p);
+    return !Number.isNaN(d.getTime()) && d.toISOString() === p;
+  }
+  return false;
+}
+
+/**
+ * The cursor, or undefined when it is not one of ours: wrong characters or length, a position
+ * `encodeCursor` would not write or `validPosition` refuses, a sequence outside a Postgres integer.
+ * Callers answer 422 for undefined; a garbage cursor never reaches the database.
+ */
 export function decodeCursor(
   cursor: string,
   validPosition: (p: string) => boolean,
 ): Cursor | undefined {
+  if (!CURSOR_TEXT.test(cursor)) return undefined;
   const q = new URLSearchParams(Buffer.from(cursor, "base64url").toString("utf8"));
   const position = q.get("p");
-  const seq = Number(q.get("s"));
-  if (!position || !validPosition(position) || !q.get("s") || !Number.isInteger(seq))
-    return undefined;
-  return { position, seq, reverse: q.get("r") === "1" };
+  const s = q.get("s");
+  if (!position || !isCanonicalPosition(position) || !validPosition(position)) return undefined;
+  if (!s || !SEQ_TEXT.test(s) || Number(s) > SEQ_MAX) return undefined;
+  return { position, seq: Number(s), reverse: q.get("r") === "1" };
 }
 
 /**
