@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { AUDIT_PAGE_SIZE, auditFiltersToJiko, parseAuditFilters } from "@/lib/audit-filters";
+import { PageCursor, pageCursorInput } from "@/lib/page-cursor";
 import { guarded, parse } from "@/server/api/guard";
 
 const Page = z.object({
-  cursor: z.string().max(512).optional(),
+  cursor: PageCursor.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(AUDIT_PAGE_SIZE),
 });
 
@@ -11,7 +12,7 @@ const Page = z.object({
 export const GET = guarded("audit:view", async ({ req, viewer }) => {
   const url = new URL(req.url);
   const page = parse(Page, {
-    cursor: url.searchParams.get("cursor") ?? undefined,
+    cursor: pageCursorInput(url.searchParams).cursor,
     limit: url.searchParams.get("limit") ?? undefined,
   });
   const query = { ...auditFiltersToJiko(parseAuditFilters(url.searchParams)), ...page };

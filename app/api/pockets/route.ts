@@ -1,9 +1,10 @@
 import { CreatePocketRequest } from "@/lib/jiko/pockets";
-import { guarded, readJson } from "@/server/api/guard";
+import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
+import { guarded, parse, readJson } from "@/server/api/guard";
 
 // GET /api/pockets?cursor: one page of the customer's pockets.
 export const GET = guarded("overview:view", async ({ req, viewer }) => {
-  const cursor = new URL(req.url).searchParams.get("cursor") ?? undefined;
+  const { cursor } = parse(PageCursorQuery, pageCursorInput(new URL(req.url).searchParams));
   return Response.json(await viewer.jiko.pockets({ cursor, limit: 100 }));
 });
 

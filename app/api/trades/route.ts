@@ -1,4 +1,5 @@
 import { nyDate } from "@/lib/dates";
+import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
 import { TradeFilters, toTradeListQuery, tradeFilterInput } from "@/lib/trade-filters";
 import { guarded, parse } from "@/server/api/guard";
 
@@ -6,10 +7,11 @@ import { guarded, parse } from "@/server/api/guard";
 export const GET = guarded("ledger:view", async ({ req, viewer }) => {
   const params = new URL(req.url).searchParams;
   const filters = parse(TradeFilters, tradeFilterInput(params));
+  const { cursor } = parse(PageCursorQuery, pageCursorInput(params));
   return Response.json(
     await viewer.jiko.trades({
       ...toTradeListQuery(filters, nyDate(new Date().toISOString())),
-      cursor: params.get("cursor") || undefined,
+      cursor,
     }),
     { headers: { "cache-control": "no-store" } },
   );

@@ -1,4 +1,5 @@
 import { nyDate } from "@/lib/dates";
+import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
 import {
   TRANSACTIONS_PAGE_SIZE,
   TransactionFilters,
@@ -11,7 +12,7 @@ import { guarded, parse } from "@/server/api/guard";
 export const GET = guarded("ledger:view", async ({ req, viewer }) => {
   const params = new URL(req.url).searchParams;
   const filters = parse(TransactionFilters, transactionFilterInput(params));
-  const cursor = params.get("cursor") || undefined;
+  const { cursor } = parse(PageCursorQuery, pageCursorInput(params));
   return Response.json(
     await viewer.jiko.transactions({
       ...toJikoQuery(filters, nyDate(new Date().toISOString())),
