@@ -1,4 +1,5 @@
 import { nyDate } from "@/lib/dates";
+import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
 import { StatementFilters, statementFilterInput, toStatementQuery } from "@/lib/statement-filters";
 import { guarded, parse } from "@/server/api/guard";
 
@@ -6,10 +7,11 @@ import { guarded, parse } from "@/server/api/guard";
 export const GET = guarded("documents:view", async ({ req, viewer }) => {
   const params = new URL(req.url).searchParams;
   const filters = parse(StatementFilters, statementFilterInput(params));
+  const { cursor } = parse(PageCursorQuery, pageCursorInput(params));
   return Response.json(
     await viewer.jiko.statements({
       ...toStatementQuery(filters, nyDate(new Date().toISOString()).slice(0, 4)),
-      cursor: params.get("cursor") || undefined,
+      cursor,
     }),
     { headers: { "cache-control": "no-store" } },
   );
