@@ -65,9 +65,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   }
 });
 
-/** For pages: the viewer, or a redirect to sign-in (never an error page for an ended session). */
+/**
+ * For pages: the viewer, or a redirect to sign-in (never an error page for an ended session). A
+ * session that existed and ended (idle, past its lifetime, or no longer honoured by Jiko) is
+ * told apart from no session at all, so the sign-in page can say why.
+ */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) {
+    const found = await currentSession();
+    redirect("none" in found ? "/sign-in" : "/sign-in?reason=session-ended");
+  }
   return viewer;
 }

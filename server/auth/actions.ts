@@ -37,7 +37,9 @@ export async function switchTeam(formData: FormData): Promise<void> {
 /** Signing out ends the grant at Jiko too, so no token of this session outlives it anywhere. */
 export async function signOutOfDashboard(): Promise<void> {
   const found = await currentSession();
-  if ("session" in found) await endSession(db(), found.session.sessionToken, "signed-out");
+  if ("session" in found) {
+    await endSession(db(), found.session.sessionToken, "signed-out", { revokeInBackground: true });
+  }
   // Auth.js clears the cookie (its session row is already gone).
   await signOut({ redirectTo: "/sign-in?reason=signed-out" });
 }

@@ -54,6 +54,7 @@ export async function endSession(
   db: Db,
   sessionToken: string,
   reason: SessionEndReason,
+  opts: { revokeInBackground?: boolean } = {},
 ): Promise<void> {
   const grants = await db
     .delete(sessionGrants)
@@ -61,7 +62,11 @@ export async function endSession(
     .returning();
   await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
   log.info({ reason }, "session ended");
-  if (reason !== "revoked" && reason !== "unreadable") await revokeRows(grants, reason);
+  if (reason === "revoked" || reason === "unreadable") return;
+  const revoking = revokeRows(grants, reason);
+  // A person signing out is on their way to the sign-in page: the portal's answer is not theirs
+  // to wait for (revokeRows logs its own failures).
+  if (!opts.revokeInBackground) await revoking;
 }
 
 /**
