@@ -165,6 +165,17 @@ describe("the Jiko client", () => {
     });
   });
 
+  it("gives up on a slow Jiko within the call's budget, retrying a timeout once at most", async () => {
+    await setFaults({ latency_ms: 1_500 });
+    const { http, retries } = recordingHttp({ timeoutMs: 400, budgetMs: 1_200 });
+    const started = performance.now();
+    await expect(
+      jikoRequest(http, { method: "GET", path: "/api/v1/user/", accessToken }, UserInfo),
+    ).rejects.toMatchObject({ code: "unavailable", message: "Jiko did not answer in time" });
+    expect(performance.now() - started).toBeLessThan(1_200);
+    expect(retries).toEqual(["network"]);
+  });
+
   it("reports an unreachable Jiko as unavailable after retrying", async () => {
     const { http, retries } = recordingHttp({ baseUrl: "http://127.0.0.1:9" });
     await expect(

@@ -5,7 +5,13 @@ import { codeForStatus, JikoError } from "./errors";
 
 export interface HttpOptions {
   baseUrl: string;
+  /** The most one attempt waits for Jiko's answer (JIKO_TIMEOUT_MS). */
   timeoutMs: number;
+  /**
+   * The most one call takes, every attempt and wait together (default 8 s): a page waiting on
+   * Jiko gives its answer, or says Jiko is not answering, in a time a person still waits.
+   */
+  budgetMs?: number;
   /** Retries after the first attempt, for idempotent calls only. */
   maxRetries?: number;
   baseDelayMs?: number;
@@ -14,6 +20,7 @@ export interface HttpOptions {
   maxRetryAfterMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
   random?: () => number;
   onRetry?: (info: { attempt: number; status: number | "network"; delayMs: number }) => void;
 }
@@ -34,6 +41,9 @@ export interface JikoRequest {
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const DEFAULT_BUDGET_MS = 8_000;
+/** A retry with less time left than this could not get an answer: the call fails at once. */
+const MIN_ATTEMPT_MS = 500;
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function buildUrl(baseUrl: string, path: string, query: JikoRequest["query"]): string {
@@ -72,22 +82,28 @@ async function toJikoError(res: Response): Promise<JikoError> {
 
 /**
  * One call to Jiko's Customer API, answered as the raw Response (bodies such as CSV stream on
- * through the caller): a timeout per attempt; for idempotent calls, retries on 429 and 5xx and
- * network failures with exponential backoff and full jitter, waiting what Retry-After asks when
- * Jiko says. A failure becomes a JikoError.
+ * through the caller). The call has a time budget for all its attempts and waits together, and
+ * each attempt a timeout within it. Idempotent calls are retried on 429, 5xx and network failures
+ * with exponential backoff and full jitter, waiting what Retry-After asks when Jiko says and the
+ * wait fits the budget; after a timeout at most once more, since a Jiko that did not answer in
+ * time rarely answers the next attempt sooner. A failure becomes a JikoError.
  */
 export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Response> {
   const {
+    budgetMs = DEFAULT_BUDGET_MS,
     maxRetries = 3,
     baseDelayMs = 250,
     maxDelayMs = 4_000,
     maxRetryAfterMs = 10_000,
     sleep = defaultSleep,
+    now = Date.now,
     random = Math.random,
   } = opts;
   const doFetch = opts.fetch ?? fetch;
   const idempotent = req.idempotent ?? ["GET", "PUT", "DELETE"].includes(req.method);
   const url = buildUrl(opts.baseUrl, req.path, req.query);
+  const deadline = now() + budgetMs;
+  let lastAttempt = maxRetries;
 
   for (let attempt = 0; ; attempt++) {
     let res: Response | undefined;
@@ -97,7 +113,7 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
     const headers = new AbortController();
     const timer = setTimeout(
       () => headers.abort(new DOMException("Jiko did not answer in time", "TimeoutError")),
-      opts.timeoutMs,
+      Math.max(1, Math.min(opts.timeoutMs, deadline - now())),
     );
     try {
       res = await doFetch(url, {
@@ -115,6 +131,7 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
       });
     } catch (cause) {
       const timedOut = cause instanceof DOMException && cause.name === "TimeoutError";
+      if (timedOut) lastAttempt = Math.min(lastAttempt, attempt + 1);
       failure = new JikoError(
         "unavailable",
         0,
@@ -128,16 +145,16 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
     if (res && req.redirect === "manual" && res.status >= 300 && res.status < 400) return res;
     if (res) failure = await toJikoError(res);
     const retryable = idempotent && (res ? RETRYABLE.has(res.status) : true);
-    if (!retryable || attempt >= maxRetries) throw failure!;
+    if (!retryable || attempt >= lastAttempt) throw failure!;
 
     const asked = failure!.retryAfterSeconds;
-    let delayMs: number;
-    if (asked !== undefined) {
-      delayMs = asked * 1000;
-      if (delayMs > maxRetryAfterMs) throw failure!;
-    } else {
-      delayMs = Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
-    }
+    const delayMs =
+      asked !== undefined
+        ? asked * 1000
+        : Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
+    if (asked !== undefined && delayMs > maxRetryAfterMs) throw failure!;
+    // A wait that leaves no time for the next attempt only delays the same answer.
+    if (delayMs + MIN_ATTEMPT_MS > deadline - now()) throw failure!;
     opts.onRetry?.({ attempt: attempt + 1, status: res ? res.status : "network", delayMs });
     await sleep(delayMs);
   }
