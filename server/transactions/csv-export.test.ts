@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { filterTransactionCsv } from "./csv-export";
+import { guardedCsv } from "../downloads/files";
+import { transactionRowFilter } from "./csv-export";
 
 const CSV =
   "id,direction,amount,title\r\n" +
@@ -18,6 +19,9 @@ function chunked(text: string, size: number) {
   });
 }
 const read = (s: ReadableStream<Uint8Array>) => new Response(s).text();
+type Filter = Parameters<typeof transactionRowFilter>[0];
+const filterTransactionCsv = (body: ReadableStream<Uint8Array>, f: Filter) =>
+  guardedCsv(body, transactionRowFilter(f));
 
 describe("filtering Jiko's CSV as it streams", () => {
   it("keeps the header and only the rows of the direction and amount range", async () => {
@@ -38,8 +42,18 @@ describe("filtering Jiko's CSV as it streams", () => {
     );
   });
 
-  it("passes the file through untouched when there is nothing to filter", async () => {
-    const body = chunked(CSV, 9);
-    expect(filterTransactionCsv(body, {})).toBe(body);
+  it("keeps every row when there is nothing to filter", async () => {
+    expect(transactionRowFilter({})).toBeUndefined();
+    expect(await read(filterTransactionCsv(chunked(CSV, 9), {}))).toBe(CSV);
+  });
+
+  it("filters on the amount Jiko sent, then neutralizes formula cells of the rows kept", async () => {
+    const csv = `${CSV}d,DEBIT,-1250.00,"=HYPERLINK(""http://x"")"\r\n`;
+    const out = await read(
+      filterTransactionCsv(chunked(csv, 3), { direction: "DEBIT", amount_to: 0 }),
+    );
+    expect(out).toBe(
+      'id,direction,amount,title\r\nd,DEBIT,-1250.00,"\'=HYPERLINK(""http://x"")"\r\n',
+    );
   });
 });
