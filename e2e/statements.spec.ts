@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { pdfText } from "../sandbox/testing/pdf-text";
+import { expectAccessible } from "./axe";
 import { E2E } from "./env";
 import { signIn } from "./portal";
 import { personWith } from "./sandbox";
@@ -50,5 +50,35 @@ test("statements: a year's bank statements for a pocket, and one downloaded as a
     ).items[0]!.cash;
   expect(text[text.indexOf("Opening balance") + 1]).toBe(dollars(await eod(`${lastYear}-11-30`)));
   expect(text[text.indexOf("Closing balance") + 1]).toBe(dollars(await eod(`${lastYear}-12-31`)));
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectAccessible(page);
+});
+
+test("statements: no signed link reaches the browser; the PDF comes as an attachment", async ({
+  page,
+}) => {
+  await signIn(page, (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email);
+  const lastYear = String(new Date().getUTCFullYear() - 1);
+  const signed = /pdf_download_url|\/_sandbox\/documents\//;
+
+  // The page's server-rendered HTML (its prefetched data included) and the route's JSON.
+  const html = await (await page.request.get(`/statements?year=${lastYear}`)).text();
+  expect(html).toContain("statement-row");
+  expect(html).not.toMatch(signed);
+  const res = await page.request.get(`/api/statements?year=${lastYear}&type=BANK`);
+  expect(res.status()).toBe(200);
+  const json = await res.text();
+  expect((JSON.parse(json) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+  expect(json).not.toMatch(signed);
+
+  await page.goto(`/statements?year=${lastYear}`);
+  const href = await page
+    .getByTestId("statement-row")
+    .first()
+    .getByRole("link")
+    .getAttribute("href");
+  const pdf = await page.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toMatch(/^attachment; filename="[\w.-]+\.pdf"$/);
+  expect(pdf.headers()["x-content-type-options"]).toBe("nosniff");
 });

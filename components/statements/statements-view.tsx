@@ -11,7 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { apiGet } from "@/lib/api-client";
 import { formatDate } from "@/lib/dates";
-import { STATEMENT_TYPES, StatementList, type StatementType } from "@/lib/jiko/statements";
+import { STATEMENT_TYPES, StatementSummaryList, type StatementType } from "@/lib/jiko/statements";
 import { queryKeys } from "@/lib/query-keys";
 import {
   STATEMENT_TYPE_LABELS,
@@ -56,7 +56,7 @@ export function StatementsView({
   const pockets = usePockets();
   const statements = useQuery({
     queryKey: queryKeys.statements(search),
-    queryFn: () => apiGet(`/api/statements?${search}`, StatementList),
+    queryFn: () => apiGet(`/api/statements?${search}`, StatementSummaryList),
   });
   const names = new Map(pockets.data?.items.map((p) => [p.id, p.pocket_name]));
 

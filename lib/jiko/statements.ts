@@ -30,6 +30,15 @@ export type Statement = z.infer<typeof Statement>;
 export const StatementList = cursorList(Statement);
 export type StatementList = z.infer<typeof StatementList>;
 
+/**
+ * A statement as the browser sees it: without its signed link, which stays on the server (the
+ * download route asks Jiko for a fresh one when the file is wanted).
+ */
+export const StatementSummary = Statement.omit({ pdf_download_url: true });
+export type StatementSummary = z.infer<typeof StatementSummary>;
+export const StatementSummaryList = cursorList(StatementSummary);
+export type StatementSummaryList = z.infer<typeof StatementSummaryList>;
+
 export const StatementListQuery = z.object({
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),

@@ -11,6 +11,7 @@ import {
   statementFiltersToSearch,
   toStatementQuery,
 } from "@/lib/statement-filters";
+import { statementsForBrowser } from "@/server/downloads/statements";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";
 
@@ -34,7 +35,8 @@ export default async function StatementsPage({
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: queryKeys.statements(statementFiltersToSearch(filters)),
-      queryFn: () => viewer.jiko.statements(toStatementQuery(filters, thisYear)),
+      // The browser gets no signed links: downloads ask Jiko for a fresh one.
+      queryFn: () => statementsForBrowser(viewer.jiko, toStatementQuery(filters, thisYear)),
     }),
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
