@@ -292,7 +292,7 @@ export function ReportsView({ canCreate }: { canCreate: boolean }) {
                       <td className="py-2 text-right">
                         {r.status === "COMPLETED" && r.report && (
                           <a
-                            href={`/api/reports/${r.report.id}/download`}
+                            href={`/api/reports/${r.report.id}/download?format=${r.report.output_format}`}
                             download
                             className="inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-300"
                           >

@@ -1,19 +1,18 @@
 import { z } from "zod";
+import { OutputFormat } from "@/lib/jiko/reports";
 import { guarded, parse } from "@/server/api/guard";
+import { reportDownload } from "@/server/downloads/documents";
 
 type Params = { reportId: string };
 
-// GET /api/reports/:reportId/download: the report's file. A fresh time-limited link is asked of
-// Jiko at the moment of download, and the file streamed through, never stored.
-export const GET = guarded<Params>("documents:view", async ({ params, viewer }) => {
-  const link = await viewer.jiko.reportDownload(parse(z.uuid(), params.reportId));
-  const file = await fetch(link.url, { cache: "no-store", signal: AbortSignal.timeout(60_000) });
-  if (!file.ok || !file.body) throw new Error(`report link answered ${file.status}`);
-  return new Response(file.body, {
-    headers: {
-      "content-type": file.headers.get("content-type") ?? "application/octet-stream",
-      "content-disposition": file.headers.get("content-disposition") ?? "attachment",
-      "cache-control": "private, no-store",
-    },
-  });
+// GET /api/reports/:reportId/download?format: the report's file. A fresh time-limited link is
+// asked of Jiko at the moment of download, and the file streamed through, never stored; the
+// format (the report's, as listed) picks its type and extension, and its first bytes must agree.
+export const GET = guarded<Params>("documents:view", async ({ req, params, viewer }) => {
+  const reportId = parse(z.uuid(), params.reportId);
+  const { format } = parse(
+    z.object({ format: OutputFormat }),
+    Object.fromEntries(new URL(req.url).searchParams),
+  );
+  return reportDownload(viewer.jiko, reportId, format);
 });
