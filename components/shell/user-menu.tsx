@@ -18,23 +18,26 @@ function initials(name: string): string {
 export function UserMenu({ viewer, signOut }: { viewer: ShellViewer; signOut: FormAction }) {
   // The form lives outside the menu's portal: the menu unmounts its items as soon as one is chosen.
   const form = useRef<HTMLFormElement>(null);
+  const shown = initials(viewer.name);
   return (
     <form ref={form} action={signOut}>
       <Menu.Root>
+        {/* The name holds the visible text (initials, name, role) in order, so a person using
+            speech input can say what they see (WCAG 2.5.3); spaces keep the pieces apart. */}
         <Menu.Trigger
-          aria-label={`Account: ${viewer.name}, ${ROLE_LABELS[viewer.role]}`}
+          aria-label={`Account: ${shown} ${viewer.name}, ${ROLE_LABELS[viewer.role]}`}
           className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 hover:bg-ink-100 dark:hover:bg-ink-800"
         >
           <span
             aria-hidden="true"
             className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100"
           >
-            {initials(viewer.name)}
-          </span>
+            {shown}
+          </span>{" "}
           <span className="hidden text-left text-sm leading-tight sm:block">
             <span className="block font-medium" data-testid="viewer-name">
               {viewer.name}
-            </span>
+            </span>{" "}
             <span
               className="block text-xs text-ink-500 dark:text-ink-400"
               data-testid="viewer-role"
