@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ErrorEnvelope } from "@/lib/errors";
+import { TEAM_HEADER } from "@/lib/team-binding";
 import { ApiError, guarded, MAX_JSON_BYTES, readJson } from "./guard";
 
 const viewer = vi.hoisted(() => ({ current: null as unknown }));
@@ -84,14 +85,18 @@ describe("readJson", () => {
 
 describe("guarded", () => {
   beforeEach(() => {
-    viewer.current = { capabilities: [] };
+    viewer.current = {
+      capabilities: [],
+      team: { id: "team-1", name: "Harborline" },
+      memberships: [],
+    };
   });
 
   const post = (body: BodyInit, headers: Record<string, string> = {}) =>
     new Request(url, {
       method: "POST",
       body,
-      headers: { origin: "http://localhost:3000", ...headers },
+      headers: { origin: "http://localhost:3000", [TEAM_HEADER]: "team-1", ...headers },
       duplex: "half",
     } as RequestInit);
   const route = { params: Promise.resolve({}) };
