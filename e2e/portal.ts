@@ -5,7 +5,7 @@ import { E2E } from "./env";
 export async function completePortalLogin(
   page: Page,
   email: string,
-  opts: { teamName?: string; password?: string } = {},
+  opts: { teamName?: string; password?: string; appUrl?: string } = {},
 ) {
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
@@ -17,19 +17,18 @@ export async function completePortalLogin(
   if (!code) throw new Error("the sandbox did not show a verification code");
   await page.getByLabel("Verification code").fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
-  await passConsent(page, opts.teamName);
+  await passConsent(page, opts.teamName, opts.appUrl);
 }
 
 /**
  * After the code: a person in several teams chooses one (unless the dashboard named it), then
  * consents, once per client, person and team. Each step appears only when the portal asks.
+ * `appUrl`: the dashboard instance that asked (the scale-out suite runs several).
  */
-export async function passConsent(page: Page, teamName?: string) {
+export async function passConsent(page: Page, teamName?: string, appUrl = E2E.appUrl) {
   for (let step = 0; step < 3; step++) {
-    await page.waitForURL(
-      (url) => url.origin === E2E.appUrl || url.pathname.includes("/interaction/"),
-    );
-    if (new URL(page.url()).origin === E2E.appUrl) return;
+    await page.waitForURL((url) => url.origin === appUrl || url.pathname.includes("/interaction/"));
+    if (new URL(page.url()).origin === appUrl) return;
     const choose = page.getByRole("heading", { name: "Choose a team" });
     const agree = page.getByRole("checkbox", { name: /I agree to Jiko/ });
     await expect(choose.or(agree)).toBeVisible();
@@ -46,10 +45,29 @@ export async function passConsent(page: Page, teamName?: string) {
   }
 }
 
-export async function signIn(page: Page, email: string, opts: { teamName?: string } = {}) {
-  await page.goto("/");
+export async function signIn(
+  page: Page,
+  email: string,
+  opts: { teamName?: string; appUrl?: string } = {},
+) {
+  const appUrl = opts.appUrl ?? E2E.appUrl;
+  await page.goto(`${appUrl}/`);
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole("button", { name: "Sign in with Jiko" }).click();
-  await completePortalLogin(page, email, opts);
-  await page.waitForURL(`${E2E.appUrl}/`);
+  await completePortalLogin(page, email, { ...opts, appUrl });
+  await page.waitForURL(`${appUrl}/`);
+}
+
+/**
+ * Switches the signed-in person to another of their teams from the header. The portal asks
+ * consent for a team the first time only; otherwise it comes straight back.
+ */
+export async function switchTeam(page: Page, teamName: string) {
+  await page.getByRole("button", { name: /Switch team/ }).click();
+  await page.getByRole("menuitem", { name: new RegExp(teamName) }).click();
+  const consent = page.getByRole("checkbox", { name: /I agree to Jiko/ });
+  const switched = page.getByTestId("active-team").filter({ hasText: new RegExp(`^${teamName}$`) });
+  await expect(consent.or(switched)).toBeVisible({ timeout: 20_000 });
+  if (await consent.isVisible()) await passConsent(page, teamName);
+  await expect(page.getByTestId("active-team")).toHaveText(teamName);
 }
