@@ -1,19 +1,32 @@
 "use client";
 
-export default function GlobalError({
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+import { outageFromDigest } from "@/components/shell/jiko-outage";
+
+/**
+ * The last resort, when the root layout itself failed: it replaces the whole document, so it
+ * carries its own styles. Jiko being away still reads as such, never as our own failure.
+ */
+export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  const outage = outageFromDigest(error);
+  const title = !outage
+    ? "Treasury Desk could not load"
+    : outage.kind === "rate-limited"
+      ? "Too many requests to Jiko"
+      : "Jiko is not answering right now";
+  const message = outage
+    ? "Nothing is lost. Try again in a moment."
+    : "Something failed on our side. Try again; if it persists, tell your admin.";
   return (
-    <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", padding: "3rem" }}>
-        <h1>Treasury Desk could not load</h1>
-        <p>Something went wrong on our side. Try again; if it persists, tell your admin.</p>
-        <button type="button" onClick={reset}>
-          Try again
-        </button>
+    <html lang="en" style={{ colorScheme: "light dark" }}>
+      <body style={{ fontFamily: "system-ui, sans-serif", margin: 0, padding: "3rem 1.5rem" }}>
+        <title>{`${title} · Treasury Desk`}</title>
+        <main style={{ maxWidth: "36rem", margin: "0 auto" }}>
+          <h1 style={{ fontSize: "1.5rem" }}>{title}</h1>
+          <p>{message}</p>
+          <button type="button" onClick={retry} style={{ padding: "0.5rem 1rem", font: "inherit" }}>
+            Try again
+          </button>
+        </main>
       </body>
     </html>
   );

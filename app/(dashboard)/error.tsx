@@ -1,19 +1,33 @@
 "use client";
 
+import { JikoOutage, outageFromDigest } from "@/components/shell/jiko-outage";
 import { ErrorState } from "@/components/ui/error-state";
 
-/** Failures inside a section keep the shell and offer a retry; details stay in the server log. */
-export default function SectionError({
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+/** One id per failure, so each failed try mounts a new outage state (its next, longer wait). */
+const failureIds = new WeakMap<object, number>();
+let lastId = 0;
+function failureId(error: unknown): number {
+  if (typeof error !== "object" || error === null) return 0;
+  const known = failureIds.get(error);
+  if (known !== undefined) return known;
+  lastId += 1;
+  failureIds.set(error, lastId);
+  return lastId;
+}
+
+/**
+ * A page that failed keeps the shell. Jiko being away shows as such and retries by itself,
+ * coming back when Jiko does; anything else offers a retry. Details stay in the server log.
+ */
+export default function SectionError({ error, retry }: { error: unknown; retry: () => void }) {
+  const outage = outageFromDigest(error);
+  if (outage) return <JikoOutage key={failureId(error)} outage={outage} retry={retry} />;
   return (
     <ErrorState
+      heading="h1"
       title="This page could not load"
-      message="Treasury Desk could not get this information from Jiko just now. Your data is safe; try again in a moment."
-      onRetry={reset}
+      message="Treasury Desk could not show this page just now. Your data is safe; try again in a moment."
+      onRetry={retry}
     />
   );
 }

@@ -1,11 +1,33 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { OutageShell } from "@/components/shell/outage-shell";
 import type { ShellViewer } from "@/components/shell/types";
 import { signOutOfDashboard, switchTeam } from "@/server/auth/actions";
-import { requireViewer } from "@/server/viewer";
+import { JikoError } from "@/server/jiko";
+import { requireViewer, type Viewer } from "@/server/viewer";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const viewer = await requireViewer();
+  let viewer: Viewer;
+  try {
+    viewer = await requireViewer();
+  } catch (error) {
+    // Only Jiko being away is shown here. Anything else goes on up, the redirect to sign-in of
+    // an ended session first of all (Next's redirect is a thrown error too).
+    if (
+      !(error instanceof JikoError) ||
+      (error.code !== "unavailable" && error.code !== "rate-limited")
+    ) {
+      throw error;
+    }
+    return (
+      <OutageShell
+        outage={{ kind: error.code, retryAfterSeconds: error.retryAfterSeconds }}
+        failedAt={Date.now()}
+        switchTeam={switchTeam}
+        signOut={signOutOfDashboard}
+      />
+    );
+  }
   const shellViewer: ShellViewer = {
     name: viewer.name,
     email: viewer.email,

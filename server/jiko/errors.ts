@@ -9,6 +9,11 @@ export class JikoError extends Error {
   readonly detail: string | ValidationIssue[];
   readonly requestId?: string;
   readonly retryAfterSeconds?: number;
+  /**
+   * Next keeps only an error's digest for the browser's error boundary: "jiko:<code>" (and a
+   * rate limit's wait in seconds) lets a page say Jiko is not answering, never the detail.
+   */
+  readonly digest: string;
 
   constructor(
     code: ErrorCode,
@@ -25,6 +30,8 @@ export class JikoError extends Error {
     this.detail = detail;
     this.requestId = extra.requestId;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    const wait = code === "rate-limited" ? extra.retryAfterSeconds : undefined;
+    this.digest = wait === undefined ? `jiko:${code}` : `jiko:${code}:${wait}`;
   }
 }
 
