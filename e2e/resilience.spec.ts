@@ -1,0 +1,143 @@
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { E2E } from "./env";
+import { signIn } from "./portal";
+import { personWith } from "./sandbox";
+
+/** One Jiko call's time budget (server/jiko/http.ts) and what a page may add around it. */
+const BUDGET_MS = 8_000;
+const MARGIN_MS = 4_000;
+
+async function faults(body: Record<string, unknown> | null) {
+  const res = await fetch(`${E2E.apiUrl}/_sandbox/faults`, {
+    method: body ? "POST" : "DELETE",
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`/_sandbox/faults answered ${res.status}`);
+}
+
+/** A mark in the page's window: still there after recovery, so nothing reloaded the page. */
+const markDocument = (page: Page) =>
+  page.evaluate(() => void Reflect.set(window, "__sameDocument", true));
+const sameDocument = (page: Page) =>
+  page.evaluate(() => Reflect.get(window, "__sameDocument") === true);
+
+/**
+ * The state as people see it, for review: 1280 and 390 px wide, light and dark, each checked
+ * with axe (contrast included). Saved in the test's output folder.
+ */
+async function screenshots(page: Page, testInfo: TestInfo, name: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 720 : 844 });
+      const path = testInfo.outputPath(`${name}-${width}-${colorScheme}.png`);
+      await page.screenshot({ path, fullPage: true, animations: "disabled" });
+    }
+    await expectAccessible(page);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+async function signInAdmin(page: Page) {
+  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  await signIn(page, person.email);
+  await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+}
+
+test.describe("when Jiko is slow or down", () => {
+  test.afterEach(() => faults(null));
+
+  test("a Jiko slower than the budget: the page says so within it, then comes back by itself", async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await signInAdmin(page);
+    await faults({ latency_ms: 12_000 });
+
+    const started = Date.now();
+    await page.reload();
+    const outage = page.getByTestId("jiko-outage");
+    await expect(
+      outage.getByRole("heading", { name: "Jiko is not answering right now" }),
+    ).toBeVisible({ timeout: BUDGET_MS + MARGIN_MS });
+    expect(Date.now() - started).toBeLessThan(BUDGET_MS + MARGIN_MS);
+    // The minimal shell: the product, the state and the retry, no data and no error page.
+    await expect(page.getByRole("link", { name: "Treasury Desk" })).toBeVisible();
+    await expect(outage.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(outage).toContainText(
+      /Trying again in \d+ seconds?|Checking whether Jiko answers/,
+    );
+    await expect(page.getByText(/went wrong/i)).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Sections" })).toHaveCount(0);
+    await screenshots(page, testInfo, "outage-minimal-shell");
+
+    await markDocument(page);
+    await faults(null);
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
+    await expect(outage).toHaveCount(0);
+    expect(await sameDocument(page)).toBe(true);
+  });
+
+  test("a burst of 503s: the shell stays, the page says Jiko is away, then comes back by itself", async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await signInAdmin(page);
+    await markDocument(page);
+    await faults({ status: 503, count: 100_000 });
+
+    // Moving to another section renders only that page: the shell around it stays.
+    await page
+      .getByRole("navigation", { name: "Sections" })
+      .getByRole("link", { name: "Pockets" })
+      .click();
+    const outage = page.getByTestId("jiko-outage");
+    await expect(
+      outage.getByRole("heading", { name: "Jiko is not answering right now" }),
+    ).toBeVisible({ timeout: BUDGET_MS + MARGIN_MS });
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+    await expect(page.getByTestId("viewer-name")).toBeAttached();
+    await expect(page.getByText(/went wrong/i)).toHaveCount(0);
+    // It tries again by itself; Jiko still down, the shell it had stays.
+    await expect(outage).toHaveAttribute("data-failures", "2", { timeout: 15_000 });
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+    await screenshots(page, testInfo, "outage-in-shell");
+
+    await faults(null);
+    await expect(page.getByRole("heading", { name: "Pockets", level: 1 })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(outage).toHaveCount(0);
+    expect(await sameDocument(page)).toBe(true);
+  });
+
+  test("429s with a long Retry-After: the page says to wait, then comes back by itself", async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await signInAdmin(page);
+    await faults({ status: 429, count: 100_000, retry_after: 20 });
+
+    await page.reload();
+    const outage = page.getByTestId("jiko-outage");
+    await expect(outage.getByRole("heading", { name: "Too many requests to Jiko" })).toBeVisible({
+      timeout: BUDGET_MS + MARGIN_MS,
+    });
+    // It waits what Jiko asked, no sooner.
+    await expect(outage).toContainText(/Trying again in (1\d|20) seconds/);
+    await expect(outage.getByRole("button", { name: "Try again" })).toBeVisible();
+    await screenshots(page, testInfo, "rate-limited");
+
+    await markDocument(page);
+    await faults(null);
+    await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible({ timeout: 35_000 });
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+    expect(await sameDocument(page)).toBe(true);
+  });
+});
