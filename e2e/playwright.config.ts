@@ -8,6 +8,8 @@ import { E2E } from "./env";
  */
 export default defineConfig({
   testDir: ".",
+  // The scale-out suite starts its own instances (e2e/scale-out/playwright.config.ts).
+  testIgnore: "scale-out/**",
   outputDir: "../test-results",
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

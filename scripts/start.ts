@@ -3,7 +3,9 @@
  * Jiko sandbox beside the dashboard and wires the dashboard to it; with one, runs the dashboard
  * against that Jiko. Validates the configuration, migrates the database, builds when the build is
  * missing or stale, then serves. Flags: --dev (next dev), --reset (wipe the data folder first),
- * --seed-size medium|large (a fresh embedded sandbox seeds ~10,000 or ~1,000,000 transactions).
+ * --seed-size medium|large (a fresh embedded sandbox seeds ~10,000 or ~1,000,000 transactions),
+ * --no-build (serve the existing build as it is: several instances share one .next folder, and
+ * one rebuilding it would pull it from under the others).
  * Run with `tsx --conditions=react-server` so server modules can be imported here.
  */
 import { rmSync } from "node:fs";
@@ -80,7 +82,7 @@ async function main() {
   await migrateDb(database, root);
   await database.close();
 
-  if (!dev && buildIsStale(root)) {
+  if (!dev && !args.has("--no-build") && buildIsStale(root)) {
     console.info("Building Treasury Desk…");
     const build = run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
     if ((await build.exited) !== 0) stopAll(1);
