@@ -12,6 +12,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DbHandle {
   db: Db;
   kind: "pglite" | "postgres";
+  /** PostgreSQL's address, for work that needs a connection of its own (migration lock). */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandl
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       kind: "postgres",
+      databaseUrl: opts.databaseUrl,
       close: () => pool.end(),
     };
   }
