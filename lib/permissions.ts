@@ -6,6 +6,9 @@
 import type { Role } from "./jiko/roles";
 import type { Scope } from "./jiko/scopes";
 
+// Only what the dashboard ships: a capability here is checked by some page or route (a test
+// holds that), so the role matrix and "Your access" never promise transfers or webhooks that do
+// not exist yet. Add a capability with the page that uses it.
 export const CAPABILITIES = {
   "overview:view": { label: "See balances, yield and earnings", scope: "pockets.read" },
   "pockets:manage": { label: "Create, rename and close pockets", scope: "pockets.write" },
@@ -17,12 +20,9 @@ export const CAPABILITIES = {
     scope: "reports.read",
   },
   "reports:create": { label: "Request and download reports", scope: "reports.write" },
-  "transfers:initiate": { label: "Draft transfer requests", scope: "transfers.write" },
-  "transfers:review": { label: "Approve or deny transfer requests", scope: "transfers.write" },
   "team:view": { label: "See team members", scope: "team.read" },
   "team:manage": { label: "Invite, change roles and deactivate members", scope: "team.write" },
   "audit:view": { label: "Read the audit log", scope: "team.read" },
-  "webhooks:manage": { label: "Manage webhook subscriptions", scope: "subscriptions.write" },
 } as const satisfies Record<string, { label: string; scope: Scope }>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -36,14 +36,11 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "pockets:manage",
     "accounts:reveal",
     "reports:create",
-    "transfers:initiate",
-    "transfers:review",
     "team:manage",
     "audit:view",
-    "webhooks:manage",
   ],
-  REVIEWER: [...EVERYONE, "accounts:reveal", "reports:create", "transfers:review", "audit:view"],
-  INITIATOR: [...EVERYONE, "accounts:reveal", "reports:create", "transfers:initiate"],
+  REVIEWER: [...EVERYONE, "accounts:reveal", "reports:create", "audit:view"],
+  INITIATOR: [...EVERYONE, "accounts:reveal", "reports:create"],
   READ_ONLY: [...EVERYONE],
 };
 
