@@ -23,7 +23,7 @@ describe("migrations on PostgreSQL", () => {
         sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
       );
       const files = (await import("./migrations/meta/_journal.json")).default.entries.length;
-      expect((applied.rows[0] as { n: number }).n).toBe(files);
+      expect((applied as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(files);
       await one.db.execute(sql`select session_token, lease_until from session_grants limit 1`);
     } finally {
       await Promise.all([one.close(), two.close()]);
