@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { slideSessionCookie } from "./server/auth/cookie";
+import { PAGE_PATH_HEADER, slideSessionCookie } from "./server/auth/cookie";
 
 /** Two years, subdomains included: the preload list's minimum, sent only over https. */
 export const HSTS = "max-age=63072000; includeSubDomains";
@@ -57,6 +57,8 @@ export function proxy(request: NextRequest) {
     policy = pagePolicy(nonce);
     const headers = new Headers(request.headers);
     headers.set("x-nonce", nonce);
+    // The page asked for, so a redirect to sign-in can come back to it (server/viewer.ts).
+    headers.set(PAGE_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
     headers.set("Content-Security-Policy", policy);
     response = NextResponse.next({ request: { headers } });
   }

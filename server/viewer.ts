@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/lib/jiko/roles";
 import type { MembershipInfo } from "@/lib/jiko/user";
 import { type Capability, capabilitiesFor } from "@/lib/permissions";
+import { PAGE_PATH_HEADER } from "./auth/cookie";
 import { endSession } from "./auth/end";
 import { currentSession } from "./auth/session";
 import { db } from "./db";
@@ -74,7 +76,15 @@ export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) {
     const found = await currentSession();
-    redirect("none" in found ? "/sign-in" : "/sign-in?reason=session-ended");
+    const query = new URLSearchParams();
+    if (!("none" in found)) query.set("reason", "session-ended");
+    // Back to the page asked for after signing in (the sign-in action accepts local paths only).
+    const asked = (await headers()).get(PAGE_PATH_HEADER);
+    if (asked && asked !== "/" && asked.startsWith("/") && !asked.startsWith("//")) {
+      query.set("redirectTo", asked);
+    }
+    const search = query.toString();
+    redirect(search ? `/sign-in?${search}` : "/sign-in");
   }
   return viewer;
 }

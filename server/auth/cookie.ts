@@ -12,6 +12,9 @@ export function sessionCookie(appUrl: string | undefined) {
   };
 }
 
+/** Request header proxy.ts sets on page requests: the path and query the person asked for. */
+export const PAGE_PATH_HEADER = "x-td-path";
+
 interface CookieJar {
   get(name: string): { value: string } | undefined;
 }
