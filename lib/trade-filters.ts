@@ -6,6 +6,7 @@ import { z } from "zod";
 import { endOfDay, startOfDay } from "./dates";
 import type { TradeListQuery, TradeV2ListQuery } from "./jiko/trades";
 import {
+  boundedDay,
   DatePresetSchema,
   dateSpan,
   list,
@@ -20,11 +21,11 @@ export const TradeFilters = z
   .object({
     pocket: list(z.uuid()),
     range: DatePresetSchema.optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: boundedDay("From").optional(),
+    to: boundedDay("To").optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "The start date is after the end date",
+    message: "To is before From",
     path: ["to"],
   });
 export type TradeFilters = z.infer<typeof TradeFilters>;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { nyDate } from "./dates";
+import { TradeFilters } from "./trade-filters";
 import {
   dateSpan,
   parseTransactionFilters,
@@ -34,11 +36,47 @@ describe("transaction filters in the URL", () => {
   it("explains what is wrong with typed amounts and dates", () => {
     const issues = (input: unknown) =>
       TransactionFilters.safeParse(input).error?.issues.map((i) => i.message);
-    expect(issues({ min: "12,50" })).toEqual(["Enter an amount like 1250 or 1250.50"]);
+    expect(issues({ min: "12,50" })).toEqual(["Enter an amount like 1,250 or 1250.50"]);
     expect(issues({ min: "500", max: "20" })).toEqual(["The minimum is above the maximum"]);
     expect(issues({ range: "custom", from: "2026-02-01", to: "2026-01-01" })).toEqual([
-      "The start date is after the end date",
+      "To is before From",
     ]);
+  });
+
+  it("reads amounts as typed (commas, a dollar sign) without throwing, kept as plain decimals", () => {
+    const f = TransactionFilters.parse({ min: "1,000", max: "$5,000.5" });
+    expect(f).toEqual({ min: "1000.00", max: "5000.50" });
+    expect(toJikoQuery(f, "2026-11-23")).toEqual({ amount_from: 100_000, amount_to: 500_050 });
+    expect(transactionFiltersToSearch(f)).toBe("min=1000.00&max=5000.50");
+    const issues = TransactionFilters.safeParse({ min: "1,0", max: "5,000" }).error?.issues;
+    expect(issues?.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["min", "Enter an amount like 1,250 or 1250.50"],
+    ]);
+    expect(() => parseTransactionFilters(new URLSearchParams("min=1,000&max=1,0"))).not.toThrow();
+  });
+
+  it("refuses days outside 2000-01-01 to today in New York, naming the field", () => {
+    const issues = (input: unknown) =>
+      TransactionFilters.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]);
+    const today = nyDate(new Date().toISOString());
+    const range = `between 2000-01-01 and today (${today}, New York)`;
+    expect(issues({ range: "custom", from: "0001-01-01", to: "9999-12-31" })).toEqual([
+      ["from", `From must be ${range}`],
+      ["to", `To must be ${range}`],
+    ]);
+    expect(issues({ range: "custom", from: "1999-12-31" })).toEqual([
+      ["from", `From must be ${range}`],
+    ]);
+    expect(issues({ range: "custom", from: "2000-01-01", to: today })).toBeUndefined();
+    expect(TradeFilters.safeParse({ range: "custom", to: "9999-12-31" }).error?.issues).toEqual([
+      expect.objectContaining({ path: ["to"], message: `To must be ${range}` }),
+    ]);
+  });
+
+  it("passes the booked-time order to Jiko", () => {
+    const f = parseTransactionFilters(new URLSearchParams("order=asc"));
+    expect(toJikoQuery(f, "2026-11-23")).toEqual({ order: "asc" });
+    expect(parseTransactionFilters(new URLSearchParams("order=sideways"))).toEqual({});
   });
 });
 

@@ -4,10 +4,10 @@
  * translation to Jiko's query. Amounts are typed in dollars and become integer cents here.
  */
 import { z } from "zod";
-import { endOfDay, startOfDay } from "./dates";
+import { endOfDay, nyDate, startOfDay } from "./dates";
 import { addDays } from "./jiko/business-days";
 import { Direction, type TransactionQuery, TransactionType } from "./jiko/transactions";
-import { decimalStringToCents } from "./money";
+import { centsToDecimalString, decimalStringToCents, parseTypedDollars } from "./money";
 
 /** Rows per page of the list (Jiko's maximum). */
 export const TRANSACTIONS_PAGE_SIZE = 100;
@@ -23,12 +23,38 @@ export const DATE_PRESETS = {
 export type DatePreset = keyof typeof DATE_PRESETS;
 export const DatePresetSchema = z.enum(Object.keys(DATE_PRESETS) as [DatePreset, ...DatePreset[]]);
 
-const day = z.iso.date();
-/** Dollars as typed: digits with at most two decimals (the sign comes from the direction). */
-const Dollars = z
-  .string()
-  .trim()
-  .regex(/^\d{1,13}(\.\d{1,2})?$/, "Enter an amount like 1250 or 1250.50");
+/** The earliest day a date filter takes: Jiko's ledger history starts after it. */
+export const EARLIEST_DAY = "2000-01-01";
+/** Today in New York, the last day a date filter takes (nothing is booked in the future). */
+export const latestDay = () => nyDate(new Date().toISOString());
+
+/**
+ * A day a person typed for a filter, between EARLIEST_DAY and today (New York). Far-off years
+ * (0001, 9999) are refused here, naming the field, rather than reaching Jiko.
+ */
+export const boundedDay = (label: string) =>
+  z.iso
+    .date(`${label}: enter a date like 2026-01-31`)
+    .refine((d) => d >= EARLIEST_DAY && d <= latestDay(), {
+      error: () => `${label} must be between ${EARLIEST_DAY} and today (${latestDay()}, New York)`,
+    });
+
+/**
+ * Dollars as typed ("1,000", "$1,000.50", "1000.5"), kept in the URL as a plain decimal
+ * ("1000.00") so a link reads the same whatever was typed. The sign comes from the direction.
+ */
+const Dollars = z.string().transform((text, ctx) => {
+  const read = parseTypedDollars(text);
+  if (read.ok) return centsToDecimalString(read.cents);
+  ctx.addIssue({ code: "custom", message: read.message });
+  return z.NEVER;
+});
+
+/** Cents of an amount, or undefined when it is absent or unreadable (never throws). */
+const centsOf = (text: unknown) => {
+  const read = typeof text === "string" ? parseTypedDollars(text) : undefined;
+  return read?.ok ? read.cents : undefined;
+};
 
 /** One value or several, as a list (`?pocket=a&pocket=b`). */
 export const list = <T extends z.ZodType>(item: T) =>
@@ -43,26 +69,28 @@ export const TransactionFilters = z
     type: list(TransactionType),
     direction: Direction.optional(),
     range: DatePresetSchema.optional(),
-    from: day.optional(),
-    to: day.optional(),
+    from: boundedDay("From").optional(),
+    to: boundedDay("To").optional(),
     min: Dollars.optional(),
     max: Dollars.optional(),
+    /** Booked-time order, Jiko's own `order` (newest first unless asked). */
+    order: z.enum(["asc", "desc"]).optional(),
   })
   .refine((f) => f.range !== "custom" || f.from || f.to, {
     message: "A custom range needs a start or an end date",
     path: ["from"],
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "The start date is after the end date",
+    message: "To is before From",
     path: ["to"],
   })
-  .refine((f) => !f.min || !f.max || decimalStringToCents(f.min) <= decimalStringToCents(f.max), {
+  .refine((f) => !(Number(centsOf(f.min)) > Number(centsOf(f.max))), {
     message: "The minimum is above the maximum",
     path: ["max"],
   });
 export type TransactionFilters = z.infer<typeof TransactionFilters>;
 
-const KEYS = ["pocket", "type", "direction", "range", "from", "to", "min", "max"] as const;
+const KEYS = ["pocket", "type", "direction", "range", "from", "to", "min", "max", "order"] as const;
 const REPEATED = new Set(["pocket", "type"]);
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -159,5 +187,6 @@ export function toJikoQuery(
     ...(span.to && { time_booked_to: endOfDay(span.to) }),
     ...(f.min && { amount_from: decimalStringToCents(f.min) }),
     ...(f.max && { amount_to: decimalStringToCents(f.max) }),
+    ...(f.order && { order: f.order }),
   };
 }

@@ -41,7 +41,7 @@ export function AuditFiltersBar({
     }
     setError(undefined);
     const search = auditFiltersToSearch(parsed.data);
-    router.replace(search ? `${pathname}?${search}` : pathname);
+    router.push(search ? `${pathname}?${search}` : pathname, { scroll: false });
   }
 
   return (
@@ -78,7 +78,7 @@ export function AuditFiltersBar({
       </Field>
       <div className="flex items-end gap-2">
         <Button type="submit">Apply</Button>
-        <Button variant="ghost" onClick={() => router.replace(pathname)}>
+        <Button variant="ghost" onClick={() => router.push(pathname, { scroll: false })}>
           Clear
         </Button>
       </div>

@@ -36,7 +36,8 @@ export function SavedViews({ search }: { search: string }) {
           value={current?.id ?? ""}
           onChange={(e) => {
             const view = views.data?.items.find((v) => v.id === e.target.value);
-            if (view) router.replace(view.search ? `${pathname}?${view.search}` : pathname);
+            if (view)
+              router.push(view.search ? `${pathname}?${view.search}` : pathname, { scroll: false });
           }}
           disabled={!views.data?.items.length}
         >

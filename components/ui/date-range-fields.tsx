@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { DATE_PRESETS, type DatePreset } from "@/lib/transaction-filters";
+import { DATE_PRESETS, type DatePreset, EARLIEST_DAY, latestDay } from "@/lib/transaction-filters";
 import { Field, Input, Select } from "./field";
 
 /**
@@ -20,6 +20,8 @@ export function DateRangeFields({
   errors: { from?: string; to?: string };
 }) {
   const [range, setRange] = useState<DatePreset | "">(value.range ?? "");
+  const today = latestDay();
+  const hint = `${EARLIEST_DAY} to ${today}`;
   return (
     <>
       <Field id={`${idPrefix}-range`} label={label}>
@@ -39,20 +41,24 @@ export function DateRangeFields({
       </Field>
       {range === "custom" && (
         <>
-          <Field id={`${idPrefix}-from`} label="From (ET)" error={errors.from}>
+          <Field id={`${idPrefix}-from`} hint={hint} label="From (ET)" error={errors.from}>
             <Input
               id={`${idPrefix}-from`}
               name="from"
               type="date"
+              min={EARLIEST_DAY}
+              max={today}
               defaultValue={value.from ?? ""}
               invalid={!!errors.from}
             />
           </Field>
-          <Field id={`${idPrefix}-to`} label="To (ET)" error={errors.to}>
+          <Field id={`${idPrefix}-to`} hint={hint} label="To (ET)" error={errors.to}>
             <Input
               id={`${idPrefix}-to`}
               name="to"
               type="date"
+              min={EARLIEST_DAY}
+              max={today}
               defaultValue={value.to ?? ""}
               invalid={!!errors.to}
             />

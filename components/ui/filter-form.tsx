@@ -8,6 +8,7 @@ import { Button } from "./button";
 /**
  * A page's filter bar. Filters live in the URL: applying them parses the form with the page's
  * schema (errors shown on their fields) and navigates, so a view can be shared and bookmarked.
+ * Each apply is a new history entry, so Back undoes the last filter instead of leaving the page.
  */
 export function FilterForm<S extends z.ZodType>({
   label,
@@ -38,19 +39,21 @@ export function FilterForm<S extends z.ZodType>({
     }
     setErrors({});
     const search = toSearch(parsed.data);
-    router.replace(search ? `${pathname}?${search}` : pathname);
+    router.push(search ? `${pathname}?${search}` : pathname, { scroll: false });
   }
 
   return (
     <form
       onSubmit={apply}
       aria-label={label}
+      // The schema's messages, under each field, replace the browser's own bubbles.
+      noValidate
       className={`grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 dark:border-ink-800 dark:bg-ink-900 ${className}`}
     >
       {children(errors)}
       <div className="flex items-end gap-2">
         <Button type="submit">Apply</Button>
-        <Button variant="ghost" onClick={() => router.replace(pathname)}>
+        <Button variant="ghost" onClick={() => router.push(pathname, { scroll: false })}>
           Clear
         </Button>
       </div>
