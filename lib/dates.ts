@@ -60,3 +60,17 @@ export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
 const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE });
 /** The New York calendar day ("YYYY-MM-DD") an instant falls on. */
 export const nyDate = (iso: string) => isoDay.format(new Date(iso));
+
+/**
+ * An instant as New York wall-clock time with its offset ("2026-03-08T03:30:00-04:00"): what a
+ * spreadsheet user reads beside the page's times, still unambiguous across DST.
+ */
+export function nyDateTimeWithOffset(iso: string, timeZone = BUSINESS_TIME_ZONE): string {
+  const instant = Date.parse(iso);
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  const local = new Date(Math.floor(instant / 1000) * 1000 + offset * 60_000).toISOString();
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${local.slice(0, 19)}${offset < 0 ? "-" : "+"}${hh}:${mm}`;
+}

@@ -5,7 +5,12 @@ import { SEED, SEED_POCKETS } from "@/sandbox/seed";
 import { acceptInvitation } from "@/sandbox/testing/signup";
 import type { JikoClient } from "../jiko/client";
 import { reportDownload } from "./documents";
-import { auditLogExport, tradesExport, transactionsExport } from "./exports";
+import {
+  auditLogExport,
+  READABLE_TRANSACTION_COLUMNS,
+  tradesExport,
+  transactionsExport,
+} from "./exports";
 import { type DownloadSandbox, downloadSandbox } from "./test-kit";
 
 /** What a hostile teammate types into a name field, hoping a spreadsheet runs it. */
@@ -103,11 +108,40 @@ describe("CSV exports neutralize formula cells and keep numbers", () => {
     expectAttachment(res, /transactions-\d{4}-\d{2}-\d{2}\.csv/);
     const rows = parseCsv(await res.text());
     const formulas = [FORMULA, "@SUM(1+1)*cmd|' /C calc'!A0", "+1 (415) 555-0100"];
-    expect(rows).toEqual(guardedRows(raw, formulas));
+    // Jiko's columns first, exactly as sent (guarded); the readable ones after them.
+    const added = READABLE_TRANSACTION_COLUMNS.length;
+    expect(rows.map((r) => r.slice(0, -added))).toEqual(guardedRows(raw, formulas));
+    expect(rows[0]!.slice(-added)).toEqual([...READABLE_TRANSACTION_COLUMNS]);
     expect(column(rows, "title")).toContain(`'${FORMULA}`);
     expect(column(rows, "counterparty")).toContain("'@SUM(1+1)*cmd|' /C calc'!A0");
     expect(column(rows, "amount")).toContain(NEGATIVE);
     expect(column(rows, "amount").filter((a) => a === "1250.00")).toHaveLength(1);
+  });
+
+  it("transactions, with the pocket's name, a signed amount and New York time", async () => {
+    const pockets = (await avery.pockets({ limit: 100 })).items;
+    const nameOf = (id: string) => pockets.find((p) => p.id === id)!.pocket_name;
+    const query = { "pocket[]": [SEED_POCKETS.tax, SEED_POCKETS.operating] };
+    const rows = parseCsv(await (await transactionsExport(avery, query, today)).text());
+    const [header, ...body] = rows;
+    const cell = (r: string[], name: string) => r[header!.indexOf(name)]!;
+    expect(body.length).toBeGreaterThan(5);
+    for (const r of body) {
+      const name = nameOf(cell(r, "pocket_id"));
+      // The operating pocket is named like a formula: the guard reaches the added cells too.
+      expect(cell(r, "pocket_name")).toBe(name === FORMULA ? `'${FORMULA}` : name);
+      const unsigned = cell(r, "amount").replace(/^-/, "");
+      const negative = cell(r, "amount").startsWith("-") !== (cell(r, "direction") === "DEBIT");
+      expect(cell(r, "signed_amount_usd")).toBe(negative ? `-${unsigned}` : unsigned);
+      const ny = cell(r, "time_booked_new_york");
+      expect(ny).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[45]:00$/);
+      expect(Date.parse(ny)).toBe(Math.floor(Date.parse(cell(r, "time_booked")) / 1000) * 1000);
+    }
+    expect(body.map((r) => cell(r, "pocket_name"))).toContain(`'${FORMULA}`);
+    const recall = body.find((r) => cell(r, "title") === "Wire recall")!;
+    expect(cell(recall, "signed_amount_usd")).toBe("1250.00");
+    const wire = body.find((r) => cell(r, "title") === `'${FORMULA}`)!;
+    expect(cell(wire, "signed_amount_usd")).toBe("-1250.00");
   });
 
   it("transactions, filtered by amount on the way", async () => {
