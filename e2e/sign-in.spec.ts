@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
-import { completePortalLogin, signIn } from "./portal";
-import { activePeople, personWith, ROLE_LABEL, seededPeople } from "./sandbox";
+import { completePortalLogin, signIn, switchTeam } from "./portal";
+import { activePeople, personWith, ROLE_LABEL, revokeGrants, seededPeople } from "./sandbox";
 
 test.describe("signing in through Jiko's portal", () => {
   test("every seeded person signs in and sees their own name, role and team", async ({
@@ -98,5 +98,60 @@ test.describe("signing in through Jiko's portal", () => {
     await signIn(page, person.email, { teamName: person.teams[0]!.team_name });
     await expect(page.getByTestId("customer-name")).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test("a deep link survives signing in: the page asked for, with its filters", async ({
+    page,
+  }) => {
+    const person = await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"));
+    const asked = "/transactions?type=WIRE&range=ytd";
+    await page.goto(asked);
+    await expect(page).toHaveURL(/\/sign-in\?/);
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await completePortalLogin(page, person.email, {
+      teamName: person.teams.find((t) => t.role === "READ_ONLY")!.team_name,
+    });
+    await page.waitForURL(`${E2E.appUrl}${asked}`);
+    await expect(page.getByTestId("viewer-name")).toHaveText(person.name);
+  });
+
+  for (const target of ["//evil.example", "https://evil.example"]) {
+    test(`a sign-in link to ${target} lands on the overview`, async ({ page }) => {
+      const person = await personWith((p) => p.teams.some((t) => t.role === "INITIATOR"));
+      await page.goto(`/sign-in?redirectTo=${encodeURIComponent(target)}`);
+      await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+      await completePortalLogin(page, person.email, {
+        teamName: person.teams.find((t) => t.role === "INITIATOR")!.team_name,
+      });
+      await page.waitForURL(`${E2E.appUrl}/`);
+    });
+  }
+
+  test("an ended session says why on every load of the sign-in page", async ({ page }) => {
+    const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "REVIEWER");
+    await signIn(page, person.email);
+    await revokeGrants(person.email);
+    await page.goto("/trades");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("status")).toHaveText(/session has ended/);
+    // A full page load after the first redirect still says it.
+    await page.goto("/statements");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("status")).toHaveText(/session has ended/);
+    await page.goto("/sign-in");
+    await expect(page.getByRole("status")).toHaveText(/session has ended/);
+  });
+
+  test("switching team stays on the same page", async ({ page }) => {
+    const person = await personWith(
+      (p) => p.teams.filter((t) => t.member_status === "ACTIVE").length > 1,
+    );
+    const [first, second] = person.teams.filter((t) => t.member_status === "ACTIVE");
+    await signIn(page, person.email, { teamName: first!.team_name });
+    const start = (await page.getByTestId("active-team").textContent())!;
+    const target = start === first!.team_name ? second! : first!;
+    await page.goto("/transactions?range=ytd");
+    await switchTeam(page, target.team_name);
+    await expect(page).toHaveURL(`${E2E.appUrl}/transactions?range=ytd`);
   });
 });

@@ -1,9 +1,13 @@
 import { Landmark } from "lucide-react";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
+import { LocalPath } from "@/lib/local-path";
 import { signInWithJiko } from "@/server/auth/actions";
+import { sessionCookie } from "@/server/auth/cookie";
 import { currentSession } from "@/server/auth/session";
+import { env } from "@/server/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,13 +30,16 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  // Signed in already: the overview decides whether Jiko still honours the session.
-  if ("session" in (await currentSession())) redirect("/");
-  const notice = params.error
-    ? errorMessage(params.error)
-    : params.reason
-      ? REASONS[params.reason]
-      : undefined;
+  // The page asked for (server/viewer.ts passes it on), on this site only.
+  const redirectTo = LocalPath.parse(params.redirectTo ?? params.callbackUrl ?? "/");
+  const found = await currentSession();
+  // Signed in already: straight to the page asked for, which checks the session with Jiko.
+  if ("session" in found) redirect(redirectTo);
+  // A cookie whose session is gone means the session ended (idle, revoked, expired): say so on
+  // every load, not only on the redirect that first noticed it. Signing out clears the cookie.
+  const leftover = (await cookies()).has(sessionCookie(env().APP_URL).name);
+  const reason = params.reason ?? ("ended" in found || leftover ? "session-ended" : undefined);
+  const notice = params.error ? errorMessage(params.error) : reason ? REASONS[reason] : undefined;
 
   return (
     <main className="grid min-h-screen place-items-center px-4">
@@ -55,11 +62,7 @@ export default async function SignInPage({
           </p>
         )}
         <form action={signInWithJiko}>
-          <input
-            type="hidden"
-            name="redirectTo"
-            value={params.redirectTo ?? params.callbackUrl ?? "/"}
-          />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <button type="submit" className={buttonClass("primary", "w-full py-2.5")}>
             Sign in with Jiko
           </button>

@@ -1,19 +1,15 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { TEAM_AUTHORIZATION_PARAM } from "@/lib/jiko/oauth";
+import { LocalPath, localPathOf } from "@/lib/local-path";
 import { db } from "../db";
 import { getViewer } from "../viewer";
 import { endSession } from "./end";
 import { signIn, signOut } from "./index";
 import { JIKO_PROVIDER_ID } from "./jiko-provider";
 import { currentSession } from "./session";
-
-/** Only paths on this site: a crafted link cannot send a person elsewhere after sign-in. */
-const LocalPath = z
-  .string()
-  .regex(/^\/(?!\/)[^\s\\]*$/)
-  .catch("/");
 
 /** Sign-in always asks Jiko's portal for the password and code again (`prompt=login`). */
 export async function signInWithJiko(formData: FormData): Promise<void> {
@@ -31,7 +27,14 @@ export async function switchTeam(formData: FormData): Promise<void> {
   if (!viewer || !teamId.success || !viewer.memberships.some((m) => m.team_id === teamId.data)) {
     throw new Error("You are not an active member of that team.");
   }
-  await signIn(JIKO_PROVIDER_ID, { redirectTo: "/" }, { [TEAM_AUTHORIZATION_PARAM]: teamId.data });
+  // Back to the page the person was on: the form's path, else the page that posted it (Referer,
+  // same origin only); LocalPath keeps either on this site.
+  const request = await headers();
+  const redirectTo =
+    formData.get("redirectTo") !== null
+      ? LocalPath.parse(formData.get("redirectTo"))
+      : (localPathOf(request.get("referer"), request.get("origin") ?? "") ?? "/");
+  await signIn(JIKO_PROVIDER_ID, { redirectTo }, { [TEAM_AUTHORIZATION_PARAM]: teamId.data });
 }
 
 /** Signing out ends the grant at Jiko too, so no token of this session outlives it anywhere. */
