@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accrualCents, forecastCents, maturingWithin } from "./forecast";
+import { accrualCents, forecastCents, liquidityLadder, maturingWithin } from "./forecast";
 import type { FixedIncomeSecurity } from "./jiko/pockets";
 
 const bill = (quantity: number, marketCents: number, maturity: string): FixedIncomeSecurity => ({
@@ -42,6 +42,40 @@ describe("earnings forecast of held bills", () => {
     expect(maturingWithin([later, soon], today, 60).map((b) => b.maturity_date)).toEqual([
       "2026-12-01",
       "2027-01-10",
+    ]);
+  });
+});
+
+describe("liquidity ladder", () => {
+  const today = "2026-11-23";
+
+  it("starts with today's cash and adds each date's face value as it matures", () => {
+    const ladder = liquidityLadder(
+      12_345,
+      [
+        bill(500, 4_990_000, "2027-01-14"),
+        bill(100, 995_000, "2026-12-10"),
+        bill(250, 2_480_000, "2027-01-14"),
+      ],
+      today,
+    );
+    expect(ladder).toEqual([
+      { date: today, maturingCents: 0, availableCents: 12_345 },
+      { date: "2026-12-10", maturingCents: 1_000_000, availableCents: 1_012_345 },
+      { date: "2027-01-14", maturingCents: 7_500_000, availableCents: 8_512_345 },
+    ]);
+  });
+
+  it("counts a bill past maturity as cash today; the last rung is cash plus every face", () => {
+    const bills = [bill(100, 1_000_000, "2026-11-20"), bill(300, 2_950_000, "2027-05-20")];
+    const ladder = liquidityLadder(5_00, bills, today);
+    expect(ladder[0]).toEqual({ date: today, maturingCents: 1_000_000, availableCents: 1_000_500 });
+    expect(ladder.at(-1)!.availableCents).toBe(500 + 1_000_000 + 3_000_000);
+  });
+
+  it("is a single rung of cash when nothing is held", () => {
+    expect(liquidityLadder(0, [], today)).toEqual([
+      { date: today, maturingCents: 0, availableCents: 0 },
     ]);
   });
 });

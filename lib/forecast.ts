@@ -47,3 +47,36 @@ export function maturingWithin<T extends Pick<FixedIncomeSecurity, "maturity_dat
     .filter((b) => b.maturity_date > today && b.maturity_date <= until)
     .sort((a, b) => a.maturity_date.localeCompare(b.maturity_date));
 }
+
+export interface LadderRung {
+  date: string;
+  /** Face value coming back as cash that day (0 for today's row unless bills matured already). */
+  maturingCents: number;
+  /** Cash available once that day's bills have paid out: today's cash plus every face so far. */
+  availableCents: number;
+}
+
+/**
+ * A pocket's liquidity ladder: today's cash, then each maturity date adding the face value that
+ * matures then. Bills past maturity but still listed count as cash today. The last rung is cash
+ * plus the face value of every bill held.
+ */
+export function liquidityLadder(
+  cashCents: number,
+  bills: readonly Pick<FixedIncomeSecurity, "quantity" | "maturity_date">[],
+  today: string,
+): LadderRung[] {
+  const byDate = new Map<string, number>();
+  for (const b of bills) {
+    const date = b.maturity_date > today ? b.maturity_date : today;
+    byDate.set(date, (byDate.get(date) ?? 0) + faceCents(b));
+  }
+  byDate.set(today, byDate.get(today) ?? 0);
+  let available = cashCents;
+  return [...byDate.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, maturingCents]) => {
+      available += maturingCents;
+      return { date, maturingCents, availableCents: available };
+    });
+}

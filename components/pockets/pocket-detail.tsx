@@ -7,8 +7,8 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
-import { formatDate, formatDateTime } from "@/lib/dates";
-import { faceCents } from "@/lib/forecast";
+import { formatDate, formatDateTime, nyDate } from "@/lib/dates";
+import { faceCents, liquidityLadder } from "@/lib/forecast";
 import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
@@ -18,7 +18,7 @@ import { PocketActions } from "./pocket-actions";
 import { PortalsPanel } from "./portals-panel";
 
 // Charts are below the fold: their code loads after the page is usable.
-const MaturityLadder = dynamic(() => import("./maturity-ladder").then((m) => m.MaturityLadder), {
+const LiquidityLadder = dynamic(() => import("./liquidity-ladder").then((m) => m.LiquidityLadder), {
   ssr: false,
   loading: () => <Skeleton className="h-64" />,
 });
@@ -35,10 +35,13 @@ export function PocketDetail({
   pocketId,
   canManage,
   canReveal,
+  closedAt,
 }: {
   pocketId: string;
   canManage: boolean;
   canReveal: boolean;
+  /** When the pocket was closed, if Jiko's audit log says so to this person. */
+  closedAt?: string | null;
 }) {
   const { data: pocket, error, refetch, isPending } = usePocket(pocketId);
   const pockets = usePockets();
@@ -56,6 +59,8 @@ export function PocketDetail({
     .filter((s): s is FixedIncomeSecurity => s.type === "FIXED_INCOME")
     .sort((a, b) => a.maturity_date.localeCompare(b.maturity_date));
   const openPockets = pockets.data?.items.filter((p) => p.status === "OPEN").length ?? 0;
+  const closed = pocket.status === "CLOSED";
+  const today = nyDate(portfolio?.pricing_timestamp ?? new Date().toISOString());
 
   return (
     <div className="space-y-6">
@@ -141,12 +146,26 @@ export function PocketDetail({
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          <Card title="Maturity ladder">
-            <MaturityLadder securities={bills} />
+        <div className="min-w-0 lg:col-span-2">
+          <Card title="Liquidity ladder">
+            <p className="mb-3 text-sm text-ink-600 dark:text-ink-300">
+              Cash available by date: today&rsquo;s cash, then each T-bill&rsquo;s face value as it
+              matures (if it is not reinvested).
+            </p>
+            <LiquidityLadder rungs={liquidityLadder(portfolio?.cash.value ?? 0, bills, today)} />
           </Card>
         </div>
-        <PortalsPanel pocketId={pocket.id} canReveal={canReveal} />
+        {closed ? (
+          <Card title="Closed pocket">
+            <p className="text-sm" data-testid="pocket-closed">
+              This pocket is closed
+              {closedAt ? ` since ${formatDateTime(closedAt)}` : ""}. It cannot receive ACH or
+              wires: its routing and account numbers are no longer offered.
+            </p>
+          </Card>
+        ) : (
+          <PortalsPanel pocketId={pocket.id} canReveal={canReveal} />
+        )}
       </div>
     </div>
   );

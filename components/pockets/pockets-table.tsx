@@ -10,7 +10,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { formatCents, formatRate } from "@/lib/money";
-import { strategyLabel } from "@/lib/pockets";
+import { pocketTotals, strategyLabel } from "@/lib/pockets";
 import { CreatePocketDialog } from "./create-pocket-dialog";
 import { usePockets } from "./hooks";
 
@@ -42,6 +42,7 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
         onRetry={() => refetch()}
       />
     );
+  const totals = pocketTotals(data.items);
 
   return (
     <Card
@@ -88,6 +89,25 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr
+              data-testid="pockets-total"
+              className="border-t-2 border-ink-200 font-semibold dark:border-ink-700"
+            >
+              <th scope="row" colSpan={3} className="py-2.5 pr-4 text-left">
+                Total
+              </th>
+              <td className="py-2.5 pr-4 text-right tabular-nums" data-testid="pockets-total-value">
+                {formatCents(totals.valueCents)}
+              </td>
+              <td className="py-2.5 pr-4 text-right tabular-nums" data-testid="pockets-total-yield">
+                {formatRate(totals.yield)}
+              </td>
+              <td className="py-2.5 text-right tabular-nums" data-testid="pockets-total-earnings">
+                {formatCents(totals.earningsCents)}
+              </td>
+            </tr>
+          </tfoot>
         </table>
       </div>
       <CreatePocketDialog open={creating} onOpenChange={setCreating} />

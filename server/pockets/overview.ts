@@ -3,6 +3,7 @@ import { nyDate } from "@/lib/dates";
 import { faceCents, forecastCents, maturingWithin } from "@/lib/forecast";
 import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
 import type { Overview } from "@/lib/overview";
+import { weightedYield } from "@/lib/pockets";
 import type { JikoClient } from "../jiko";
 import { allPockets } from "./all-pockets";
 
@@ -25,11 +26,6 @@ export async function buildOverview(jiko: JikoClient): Promise<Overview> {
   );
 
   const totalCents = pockets.reduce((s, p) => s + (p.portfolio?.total_value.value ?? 0), 0);
-  // Yields are rates, not money: weighting them by value in floating point is fine for display.
-  const weighted = pockets.reduce(
-    (s, p) => s + Number(p.portfolio?.current_yield ?? 0) * (p.portfolio?.total_value.value ?? 0),
-    0,
-  );
   const bills = pockets.flatMap((p) =>
     (p.portfolio?.securities ?? [])
       .filter((s): s is FixedIncomeSecurity => s.type === "FIXED_INCOME")
@@ -40,7 +36,13 @@ export async function buildOverview(jiko: JikoClient): Promise<Overview> {
   return {
     asOf,
     totalCents,
-    currentYield: totalCents > 0 ? (weighted / totalCents).toFixed(6) : "0",
+    // The same integer weighting as the pockets table's total row, so the two agree.
+    currentYield: weightedYield(
+      pockets.map((p) => ({
+        cents: p.portfolio?.total_value.value ?? 0,
+        yield: p.portfolio?.current_yield ?? "0",
+      })),
+    ),
     earnings: {
       mtd: (mtd ?? []).reduce((s, e) => s + e.earnings.value, 0),
       ytd: (ytd ?? []).reduce((s, e) => s + e.earnings.value, 0),
