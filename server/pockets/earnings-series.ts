@@ -19,15 +19,16 @@ export function allTimeSpan(jiko: JikoClient, pocketId: string) {
 }
 
 /**
- * Earnings per month across pockets. Jiko returns only totals, so each month of each pocket is one
- * range call; closed months are cached and calls paced (earnings-periods.ts): a long history fills
- * over several requests, each reporting how far it got.
+ * Earnings per month across pockets, from the month the first pocket opened: the series adds up
+ * to the pockets' all-time earnings, as the overview's cards show them. Jiko returns only totals,
+ * so each month of each pocket is one range call; closed months are cached and calls paced
+ * (earnings-periods.ts): a long history fills over several requests, each reporting how far it got.
  */
 export async function earningsSeries(
   userId: string,
   jiko: JikoClient,
   pockets: Pocket[],
-  months = 24,
+  months = Number.POSITIVE_INFINITY,
 ): Promise<EarningsSeries> {
   const allTime = await Promise.all(pockets.map((p) => allTimeSpan(jiko, p.id)));
   const periods = pockets.flatMap((p, i) => {
