@@ -25,6 +25,7 @@ import {
   type ReportStatus,
   type ReportType,
 } from "@/lib/jiko/reports";
+import { reportablePockets } from "@/lib/pockets";
 import { queryKeys } from "@/lib/query-keys";
 import {
   FORMAT_LABELS,
@@ -197,13 +198,12 @@ function NewReport({ onCreated }: { onCreated: () => void }) {
               )}
             </legend>
             <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-              {pockets.data?.items
-                .filter((p) => p.status !== "PENDING")
-                .map((p) => (
-                  <label key={p.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="pocket_ids" value={p.id} /> {p.pocket_name}
-                  </label>
-                ))}
+              {reportablePockets(pockets.data?.items ?? [], { history: fields.range }).map((p) => (
+                <label key={p.id} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="pocket_ids" value={p.id} /> {p.name}
+                  {p.closed && <span className="text-ink-600 dark:text-ink-300">(closed)</span>}
+                </label>
+              ))}
             </div>
             {errors.pocket_ids && (
               <p

@@ -7,7 +7,9 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
+import { isJikoError } from "@/server/jiko/errors";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { pocketClosedAt } from "@/server/pockets/closed-at";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Pocket" };
@@ -19,19 +21,27 @@ export default async function PocketPage({ params }: { params: Promise<{ pocketI
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "overview:view")) return <Forbidden what="seeing pockets" />;
   const queryClient = makeQueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.pocket(id.data),
-      queryFn: () => viewer.jiko.pocket(id.data),
+  // The pocket is asked for once, not prefetched: Jiko's 404 (no such pocket, or another
+  // customer's) is final, so the page answers 404 at once instead of retrying it.
+  const [pocket] = await Promise.all([
+    viewer.jiko.pocket(id.data).catch((error: unknown) => {
+      if (isJikoError(error) && error.code === "not-found") notFound();
+      throw error;
     }),
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
+  queryClient.setQueryData(queryKeys.pocket(id.data), pocket);
+  const closedAt =
+    pocket.status === "CLOSED" && can(capabilities, "audit:view")
+      ? await pocketClosedAt(viewer.jiko, id.data)
+      : null;
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <PocketDetail
         pocketId={id.data}
         canManage={can(capabilities, "pockets:manage")}
         canReveal={can(capabilities, "accounts:reveal")}
+        closedAt={closedAt}
       />
     </HydrationBoundary>
   );
