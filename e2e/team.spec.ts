@@ -225,3 +225,39 @@ test("a member who may not manage the team sees no such actions and is refused b
   });
   expect(crossSite.status()).toBe(403);
 });
+
+test("an admin reveals an account number and finds the reveal, not the number, in the audit page", async ({
+  browser,
+}) => {
+  const admin = await adminPage(browser);
+  const name = (await admin.getByTestId("viewer-name").textContent())!;
+  await admin.goto("/pockets");
+  await admin.getByRole("link", { name: "Operating Reserve (4-week)" }).click();
+  await admin.waitForURL(/\/pockets\/[0-9a-f-]{36}$/);
+  const pocketId = new URL(admin.url()).pathname.split("/").at(-1)!;
+  await admin.getByRole("button", { name: "Reveal account numbers" }).click();
+  const account = admin.getByTestId("account-number").first();
+  await expect(account).toHaveText(/^\d{8,17}$/);
+  const number = (await account.textContent())!;
+
+  await admin.goto("/audit");
+  await admin.getByRole("link", { name: "Sensitive reads" }).click();
+  await expect(admin).toHaveURL(/view=reads/);
+  const entry = admin.locator('[data-action="account_number.revealed"]').first();
+  await expect(entry).toContainText(name);
+  await expect(entry).toContainText("Revealed account numbers");
+  await expect(entry).toContainText(pocketId);
+  expect(await admin.content()).not.toContain(number);
+  await expectAccessible(admin);
+});
+
+test("the role matrix promises nothing the dashboard does not do", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/team");
+  const matrix = admin.getByRole("table", { name: "Capabilities of each team role" });
+  await expect(matrix).toBeVisible();
+  await expect(matrix).not.toContainText(/transfer|webhook/i);
+  await admin.goto("/");
+  await expect(admin.getByRole("heading", { name: "Your access" })).toBeVisible();
+  await expect(admin.locator("body")).not.toContainText(/transfer requests|webhook/i);
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { ACCESS_PAGE_SIZE, AccessLogPage, accessLogKey } from "@/lib/access-log";
 import { apiGet } from "@/lib/api-client";
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditFiltersToSearch } from "@/lib/audit-filters";
 import { AuditLogList } from "@/lib/jiko/audit";
@@ -16,6 +17,20 @@ export function useAuditLog(filters: AuditFilters) {
       search.set("limit", String(AUDIT_PAGE_SIZE));
       if (pageParam) search.set("cursor", pageParam);
       return apiGet(`/api/audit-logs?${search}`, AuditLogList);
+    },
+    getNextPageParam: (last) => last.next_page,
+  });
+}
+
+/** The team's sensitive reads in the dashboard, page after page, newest first. */
+export function useAccessLog() {
+  return useInfiniteQuery({
+    queryKey: accessLogKey(),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const search = new URLSearchParams({ limit: String(ACCESS_PAGE_SIZE) });
+      if (pageParam) search.set("cursor", pageParam);
+      return apiGet(`/api/audit-logs/access?${search}`, AccessLogPage);
     },
     getNextPageParam: (last) => last.next_page,
   });

@@ -145,3 +145,27 @@ export const savedViews = pgTable(
   },
   (t) => [uniqueIndex("saved_views_name_idx").on(t.userId, t.teamId, t.page, t.name)],
 );
+
+/**
+ * Sensitive reads in the dashboard (account-number reveals, exports, downloads), per team: who
+ * (the person's name and email as they were then), what (an action and the object's id, never an
+ * account number), when. Read newest first, page by page, by the team's admins.
+ */
+export const accessLog = pgTable(
+  "access_log",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    memberId: text("member_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    actorEmail: text("actor_email").notNull(),
+    action: text("action").notNull(),
+    subjectKind: text("subject_kind"),
+    subjectId: text("subject_id"),
+    at: timestamp("at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("access_log_team_at_idx").on(t.teamId, t.at, t.id)],
+);

@@ -1,4 +1,5 @@
 import { auditFiltersToJiko, parseAuditFilters } from "@/lib/audit-filters";
+import { recordAccess } from "@/server/access-log/store";
 import { guarded } from "@/server/api/guard";
 import { auditLogExport } from "@/server/downloads/exports";
 
@@ -7,5 +8,6 @@ import { auditLogExport } from "@/server/downloads/exports";
 export const GET = guarded("audit:view", async ({ req, viewer }) => {
   const filters = parseAuditFilters(new URL(req.url).searchParams);
   const stamp = new Date().toISOString().slice(0, 10);
+  await recordAccess(viewer, "audit_log.exported");
   return auditLogExport(viewer.jiko, auditFiltersToJiko(filters), stamp);
 });

@@ -1,5 +1,6 @@
 import { nyDate } from "@/lib/dates";
 import { TradeFilters, toTradeCsvQuery, tradeFilterInput } from "@/lib/trade-filters";
+import { recordAccess } from "@/server/access-log/store";
 import { guarded, parse } from "@/server/api/guard";
 import { tradesExport } from "@/server/downloads/exports";
 
@@ -8,5 +9,6 @@ import { tradesExport } from "@/server/downloads/exports";
 export const GET = guarded("ledger:view", async ({ req, viewer }) => {
   const filters = parse(TradeFilters, tradeFilterInput(new URL(req.url).searchParams));
   const today = nyDate(new Date().toISOString());
+  await recordAccess(viewer, "trades.exported");
   return tradesExport(viewer.jiko, toTradeCsvQuery(filters, today), today);
 });

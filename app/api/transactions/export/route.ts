@@ -1,5 +1,6 @@
 import { nyDate } from "@/lib/dates";
 import { TransactionFilters, toJikoQuery, transactionFilterInput } from "@/lib/transaction-filters";
+import { recordAccess } from "@/server/access-log/store";
 import { guarded, parse } from "@/server/api/guard";
 import { transactionsExport } from "@/server/downloads/exports";
 
@@ -8,5 +9,6 @@ import { transactionsExport } from "@/server/downloads/exports";
 export const GET = guarded("ledger:view", async ({ req, viewer }) => {
   const filters = parse(TransactionFilters, transactionFilterInput(new URL(req.url).searchParams));
   const today = nyDate(new Date().toISOString());
+  await recordAccess(viewer, "transactions.exported");
   return transactionsExport(viewer.jiko, toJikoQuery(filters, today), today);
 });

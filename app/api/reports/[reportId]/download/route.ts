@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OutputFormat } from "@/lib/jiko/reports";
+import { recordAccess } from "@/server/access-log/store";
 import { guarded, parse } from "@/server/api/guard";
 import { reportDownload } from "@/server/downloads/documents";
 
@@ -14,5 +15,6 @@ export const GET = guarded<Params>("documents:view", async ({ req, params, viewe
     z.object({ format: OutputFormat }),
     Object.fromEntries(new URL(req.url).searchParams),
   );
+  await recordAccess(viewer, "report.downloaded", { kind: "report", id: reportId });
   return reportDownload(viewer.jiko, reportId, format);
 });
