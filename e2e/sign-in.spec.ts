@@ -155,3 +155,17 @@ test.describe("signing in through Jiko's portal", () => {
     await expect(page).toHaveURL(`${E2E.appUrl}/transactions?range=ytd`);
   });
 });
+
+test("every page has a real icon: /favicon.ico is an image, not a 404", async ({ page }) => {
+  const res = await page.request.get("/favicon.ico");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/^image\//);
+  expect((await res.body()).byteLength).toBeGreaterThan(0);
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404) failed.push(r.url());
+  });
+  await page.goto("/sign-in");
+  await page.waitForLoadState("networkidle");
+  expect(failed).toEqual([]);
+});
