@@ -251,12 +251,22 @@ test("an admin reveals an account number and finds the reveal, not the number, i
   await expectAccessible(admin);
 });
 
-test("the role matrix promises nothing the dashboard does not do", async ({ browser }) => {
+test("the role matrix promises nothing the dashboard does not do; a cancelled invitation starts blank", async ({
+  browser,
+}) => {
   const admin = await adminPage(browser);
   await admin.goto("/team");
   const matrix = admin.getByRole("table", { name: "Capabilities of each team role" });
   await expect(matrix).toBeVisible();
   await expect(matrix).not.toContainText(/transfer|webhook/i);
+
+  await admin.getByRole("button", { name: "Invite member" }).click();
+  await admin.getByLabel("First name").fill("Half-typed");
+  await admin.getByRole("button", { name: "Cancel" }).click();
+  await expect(admin.getByRole("dialog")).toHaveCount(0);
+  await admin.getByRole("button", { name: "Invite member" }).click();
+  await expect(admin.getByLabel("First name")).toHaveValue("");
+  await admin.getByRole("button", { name: "Cancel" }).click();
   await admin.goto("/");
   await expect(admin.getByRole("heading", { name: "Your access" })).toBeVisible();
   await expect(admin.locator("body")).not.toContainText(/transfer requests|webhook/i);

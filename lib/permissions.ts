@@ -3,6 +3,7 @@
  * carries, mapped to the dashboard's capabilities. Route guards and pages both read this, so what
  * the UI offers can never drift from what the server allows. Jiko stays the final authority.
  */
+import "./zod-messages";
 import type { Role } from "./jiko/roles";
 import type { Scope } from "./jiko/scopes";
 

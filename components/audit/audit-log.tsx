@@ -9,6 +9,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useLoadMore } from "@/components/ui/use-load-more";
 import { type AuditFilters, auditFiltersToSearch } from "@/lib/audit-filters";
 import { formatDateTime } from "@/lib/dates";
+import { plural } from "@/lib/format";
+import { AUDIT_TARGET_LABELS, labelFor } from "@/lib/labels";
 import { AuditFiltersBar } from "./audit-filters-bar";
 import { EntryDiff } from "./entry-diff";
 import { useAuditLog } from "./hooks";
@@ -33,7 +35,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
         <p className="text-sm text-ink-600 dark:text-ink-300" aria-live="polite">
           {log.isPending
             ? "Loading…"
-            : `${entries.length}${hasNextPage ? "+" : ""} ${entries.length === 1 ? "entry" : "entries"}`}
+            : plural(entries.length, "entry", "entries", { more: hasNextPage })}
         </p>
         <a
           href={`/api/audit-logs/export${search ? `?${search}` : ""}`}
@@ -82,7 +84,9 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
                         </span>
                       )}
                     </span>
-                    <span className="text-xs text-ink-600 dark:text-ink-300">{e.target_type}</span>
+                    <span className="text-xs text-ink-600 dark:text-ink-300">
+                      {labelFor(AUDIT_TARGET_LABELS, e.target_type)}
+                    </span>
                   </span>
                 </summary>
                 <div className="px-11 pb-4">

@@ -6,6 +6,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatPhone } from "@/lib/format";
 import { customerDisplayName } from "@/lib/jiko/customer";
+import { IDENTIFICATION_TYPE_LABELS } from "@/lib/labels";
 import { useCustomer } from "./hooks";
 
 /** Identification numbers are shown by their last four digits only. */
@@ -41,7 +42,7 @@ export function CompanyCard() {
         {customer.type === "BUSINESS" && (
           <>
             <dt className="text-ink-500 dark:text-ink-400">
-              {customer.identification_number.type.replaceAll("_", " ")}
+              {IDENTIFICATION_TYPE_LABELS[customer.identification_number.type]}
             </dt>
             <dd className="font-mono">
               {lastFour(customer.identification_number.identification_number)}

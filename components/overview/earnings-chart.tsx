@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
 import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
+import { plural } from "@/lib/format";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { EarningsSeries } from "@/lib/overview";
 
@@ -29,7 +30,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
     return { month: m.month, cents: m.cents, cumulative: running };
   });
   const note = series.complete
-    ? `${rows.length} months`
+    ? plural(rows.length, "month")
     : `Loading history from Jiko: ${series.loaded} of ${series.needed} periods`;
   if (rows.length === 0) {
     return (
@@ -82,7 +83,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
         <div
           className="h-72"
           role="img"
-          aria-label={`Monthly earnings over ${rows.length} months, ${formatCents(running)} in all`}
+          aria-label={`Monthly earnings over ${plural(rows.length, "month")}, ${formatCents(running)} in all`}
         >
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>

@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDate } from "@/lib/dates";
+import { plural } from "@/lib/format";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
 import { useMonthlyHistory, useOverview } from "./hooks";
@@ -52,7 +53,7 @@ export function TreasuryOverview() {
           label="Total value"
           value={formatCents(data.totalCents)}
           id="total-value"
-          note={`${data.pockets.length} pockets`}
+          note={plural(data.pockets.length, "pocket")}
         />
         <Stat
           label="Current yield"

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { apiGet, apiSend } from "@/lib/api-client";
+import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type {
   CreateServiceUserRequest,
   EditTeamMemberRequest,
@@ -43,7 +44,7 @@ export const useEditMember = () =>
     (m, v) =>
       v.status === "ACTIVE"
         ? `${fullName(m)} is active again`
-        : `${fullName(m)} is now ${m.role.replace("_", "-").toLowerCase()}`,
+        : `${fullName(m)}’s role is now ${ROLE_LABELS[m.role]}`,
   );
 
 export const useDeactivate = () =>

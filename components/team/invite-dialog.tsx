@@ -25,10 +25,15 @@ export function InviteDialog({
     invite.mutateAsync,
     () => onOpenChange(false),
   );
+  // Cancelled or closed, the dialog forgets what was typed: the next opening starts blank.
+  const setOpen = (o: boolean) => {
+    if (!o) form.reset();
+    onOpenChange(o);
+  };
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onOpenChange={setOpen}
       title="Invite a member"
       description={`Jiko emails them a link to join ${teamName} and texts a code to their phone.`}
     >
@@ -81,7 +86,7 @@ export function InviteDialog({
           registration={form.register("role")}
         />
         <DialogActions
-          onCancel={() => onOpenChange(false)}
+          onCancel={() => setOpen(false)}
           label="Send invitation"
           pendingLabel="Sending…"
           pending={isSubmitting}

@@ -23,10 +23,15 @@ export function ServiceUserDialog({
     create.mutateAsync,
     () => onOpenChange(false),
   );
+  // Cancelled or closed, the dialog forgets what was typed: the next opening starts blank.
+  const setOpen = (o: boolean) => {
+    if (!o) form.reset();
+    onOpenChange(o);
+  };
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onOpenChange={setOpen}
       title="Add a service user"
       description="A member that reaches Jiko by API only, for an accounting or treasury system. It cannot sign in on the portal."
     >
@@ -65,7 +70,7 @@ export function ServiceUserDialog({
           registration={form.register("role")}
         />
         <DialogActions
-          onCancel={() => onOpenChange(false)}
+          onCancel={() => setOpen(false)}
           label="Add service user"
           pendingLabel="Adding…"
           pending={isSubmitting}

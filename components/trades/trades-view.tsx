@@ -12,6 +12,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { useLoadMore } from "@/components/ui/use-load-more";
 import { formatDate, nyDate } from "@/lib/dates";
+import { plural } from "@/lib/format";
+import { TRADE_STATUS_LABELS } from "@/lib/labels";
 import { formatCents, formatRate } from "@/lib/money";
 import { TradeFilters, tradeFiltersToSearch } from "@/lib/trade-filters";
 import { useTrades } from "./hooks";
@@ -80,7 +82,9 @@ export function TradesView({ filters }: { filters: TradeFilters }) {
       />
       <div className="flex items-center justify-end gap-4">
         <p className="text-sm text-ink-600 dark:text-ink-300" aria-live="polite">
-          {trades.isPending ? "Loading…" : `${rows.length}${trades.hasNextPage ? "+" : ""} trades`}
+          {trades.isPending
+            ? "Loading…"
+            : plural(rows.length, "trade", "trades", { more: trades.hasNextPage })}
         </p>
         <ExportButton
           path="/api/trades/export"
@@ -128,7 +132,7 @@ export function TradesView({ filters }: { filters: TradeFilters }) {
                     <td className="py-2 pr-4 text-right tabular-nums">
                       {formatCents(t.notional.value)}
                     </td>
-                    <td className="py-2 pr-4">{t.status === "SETTLED" ? "Settled" : "Booked"}</td>
+                    <td className="py-2 pr-4">{TRADE_STATUS_LABELS[t.status]}</td>
                     <td className="py-2">
                       {t.activity === "MATURITY" ? (
                         <span className="text-xs text-ink-600 dark:text-ink-300">

@@ -7,6 +7,7 @@
  * member. Statuses follow the team endpoint's prose ("ACTIVE, PENDING, etc.").
  */
 import { z } from "zod";
+import "../zod-messages";
 
 export const ROLES = ["ADMIN", "REVIEWER", "INITIATOR", "READ_ONLY"] as const;
 export const Role = z.enum(ROLES);
