@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import type { Metadata, Viewport } from "next";
+import { notFound, unstable_rethrow } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { PocketDetail } from "@/components/pockets/pocket-detail";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -14,31 +15,54 @@ import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Pocket" };
 
-export default async function PocketPage({ params }: { params: Promise<{ pocketId: string }> }) {
-  const id = z.uuid().safeParse((await params).pocketId);
+type Params = Promise<{ pocketId: string }>;
+
+/**
+ * The pocket, asked of Jiko once per request (viewport and page share it). Jiko's 404 (no such
+ * pocket, or another customer's) is final: the page answers 404 at once, never retrying it.
+ * Other failures (Jiko away) are left to the browser's query, which shows them and comes back.
+ */
+const loadPocket = cache(async (pocketId: string) => {
+  const id = z.uuid().safeParse(pocketId);
   if (!id.success) notFound();
   const viewer = await requireViewer();
+  if (!can(new Set(viewer.capabilities), "overview:view")) return null;
+  return viewer.jiko.pocket(id.data).catch((error: unknown) => {
+    if (isJikoError(error) && error.code === "not-found") notFound();
+    throw error;
+  });
+});
+
+/**
+ * Next sends the viewport before anything streams, so the existence check here runs before the
+ * dashboard's loading screen starts the response: an unknown pocket gets a real 404 status.
+ */
+export async function generateViewport({ params }: { params: Params }): Promise<Viewport> {
+  await loadPocket((await params).pocketId).catch(unstable_rethrow);
+  return {};
+}
+
+export default async function PocketPage({ params }: { params: Params }) {
+  const pocketId = (await params).pocketId;
+  const pocket = await loadPocket(pocketId).catch((error: unknown) => {
+    unstable_rethrow(error);
+    return undefined;
+  });
+  const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
-  if (!can(capabilities, "overview:view")) return <Forbidden what="seeing pockets" />;
+  if (pocket === null) return <Forbidden what="seeing pockets" />;
   const queryClient = makeQueryClient();
-  // The pocket is asked for once, not prefetched: Jiko's 404 (no such pocket, or another
-  // customer's) is final, so the page answers 404 at once instead of retrying it.
-  const [pocket] = await Promise.all([
-    viewer.jiko.pocket(id.data).catch((error: unknown) => {
-      if (isJikoError(error) && error.code === "not-found") notFound();
-      throw error;
-    }),
+  if (pocket) queryClient.setQueryData(queryKeys.pocket(pocket.id), pocket);
+  const [closedAt] = await Promise.all([
+    pocket?.status === "CLOSED" && can(capabilities, "audit:view")
+      ? pocketClosedAt(viewer.jiko, pocket.id)
+      : null,
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
-  queryClient.setQueryData(queryKeys.pocket(id.data), pocket);
-  const closedAt =
-    pocket.status === "CLOSED" && can(capabilities, "audit:view")
-      ? await pocketClosedAt(viewer.jiko, id.data)
-      : null;
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <PocketDetail
-        pocketId={id.data}
+        pocketId={pocketId}
         canManage={can(capabilities, "pockets:manage")}
         canReveal={can(capabilities, "accounts:reveal")}
         closedAt={closedAt}
