@@ -31,7 +31,9 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   // The page asked for (server/viewer.ts passes it on), on this site only.
-  const redirectTo = LocalPath.parse(params.redirectTo ?? params.callbackUrl ?? "/");
+  const asked = LocalPath.parse(params.redirectTo ?? params.callbackUrl ?? "/");
+  // Never back to sign-in itself: a signed-in person would loop between the two.
+  const redirectTo = /^\/sign-in(?:[/?#]|$)/.test(asked) ? "/" : asked;
   const found = await currentSession();
   // Signed in already: straight to the page asked for, which checks the session with Jiko.
   if ("session" in found) redirect(redirectTo);
