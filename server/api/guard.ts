@@ -140,12 +140,12 @@ export function guarded<P = Record<string, never>>(
       }
       const viewer = await getViewer();
       if (!viewer) throw new ApiError("reauth-required");
+      if (capability && !can(new Set(viewer.capabilities), capability))
+        throw new ApiError("forbidden");
       if (!["GET", "HEAD"].includes(req.method)) {
         const mismatch = teamMismatch(req, viewer);
         if (mismatch) throw new ApiError("conflict", mismatch);
       }
-      if (capability && !can(new Set(viewer.capabilities), capability))
-        throw new ApiError("forbidden");
       return noStore(await handler({ req, params: await route.params, viewer }));
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error.code, error.message, error.issues);
