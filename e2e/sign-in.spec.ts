@@ -73,7 +73,7 @@ test.describe("signing in through Jiko's portal", () => {
     const person = await personWith((p) => p.teams.some((t) => t.role === "REVIEWER"));
     await signIn(page, person.email);
     const cookies = await context.cookies(E2E.appUrl);
-    const session = cookies.find((c) => c.name.includes("session-token"));
+    const session = cookies.find((c) => c.name === "td.session");
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe("Lax");
     for (const c of cookies)
@@ -86,7 +86,7 @@ test.describe("signing in through Jiko's portal", () => {
       session: JSON.stringify({ ...sessionStorage }),
       html: document.documentElement.outerHTML,
     }));
-    expect(visible.cookie).not.toMatch(/session-token/);
+    expect(visible.cookie).not.toMatch(/td\.session/);
     expect(visible.local + visible.session).not.toMatch(/token/i);
     expect(visible.html).not.toMatch(/access_token|refresh_token|id_token/);
   });
