@@ -36,30 +36,32 @@ export function BalanceChart({ history }: { history: MonthlyHistory }) {
     <ChartOrTable
       note={note}
       table={
-        <table className="w-full text-sm" data-testid="balance-table">
-          <caption className="sr-only">Total value at each month end and today</caption>
-          <thead>
-            <tr className="text-left text-xs text-ink-600 uppercase dark:text-ink-300">
-              <th scope="col" className="py-1">
-                Date
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Total value
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p, i) => (
-              <tr key={p.date} data-date={p.date}>
-                <th scope="row" className="py-1 text-left font-normal">
-                  {dayLabel(p.date)}
-                  {i === points.length - 1 ? " (today)" : ""}
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="balance-table">
+            <caption className="sr-only">Total value at each month end and today</caption>
+            <thead>
+              <tr className="text-left text-xs text-ink-600 uppercase dark:text-ink-300">
+                <th scope="col" className="py-1">
+                  Date
                 </th>
-                <td className="py-1 text-right tabular-nums">{formatCents(p.cents)}</td>
+                <th scope="col" className="py-1 text-right">
+                  Total value
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((p, i) => (
+                <tr key={p.date} data-date={p.date}>
+                  <th scope="row" className="py-1 text-left font-normal">
+                    {dayLabel(p.date)}
+                    {i === points.length - 1 ? " (today)" : ""}
+                  </th>
+                  <td className="py-1 text-right tabular-nums">{formatCents(p.cents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       }
       chart={
         <div

@@ -51,33 +51,35 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
     <ChartOrTable
       note={note}
       table={
-        <table className="w-full text-sm" data-testid="earnings-table">
-          <caption className="sr-only">Earnings by month and cumulative</caption>
-          <thead>
-            <tr className="text-left text-xs text-ink-600 uppercase dark:text-ink-300">
-              <th scope="col" className="py-1">
-                Month
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Earnings
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Cumulative
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.month} data-month={r.month}>
-                <th scope="row" className="py-1 text-left font-normal">
-                  {monthLabel(r.month)}
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="earnings-table">
+            <caption className="sr-only">Earnings by month and cumulative</caption>
+            <thead>
+              <tr className="text-left text-xs text-ink-600 uppercase dark:text-ink-300">
+                <th scope="col" className="py-1">
+                  Month
                 </th>
-                <td className="py-1 text-right tabular-nums">{formatCents(r.cents)}</td>
-                <td className="py-1 text-right tabular-nums">{formatCents(r.cumulative)}</td>
+                <th scope="col" className="py-1 text-right">
+                  Earnings
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  Cumulative
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month} data-month={r.month}>
+                  <th scope="row" className="py-1 text-left font-normal">
+                    {monthLabel(r.month)}
+                  </th>
+                  <td className="py-1 text-right tabular-nums">{formatCents(r.cents)}</td>
+                  <td className="py-1 text-right tabular-nums">{formatCents(r.cumulative)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       }
       chart={
         <div
