@@ -134,6 +134,22 @@ export function TreasuryOverview() {
                     </tr>
                   ))}
                 </tbody>
+                <tfoot>
+                  <tr className="border-t-2 border-ink-200 font-semibold dark:border-ink-700">
+                    <th scope="row" colSpan={2} className="py-2 pr-4 text-left">
+                      Total
+                    </th>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {formatCents(data.totalCents)}
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {formatRate(data.currentYield)}
+                    </td>
+                    <td className="py-2 text-right tabular-nums">
+                      {formatCents(data.earnings.allTime)}
+                    </td>
+                  </tr>
+                </tfoot>
               </table>
             </div>
           </Card>
