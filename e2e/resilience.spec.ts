@@ -117,6 +117,32 @@ test.describe("when Jiko is slow or down", () => {
     expect(await sameDocument(page)).toBe(true);
   });
 
+  test("a slow Jiko while moving between sections: the skeleton says what it waits on, the shell stays", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await signInAdmin(page);
+    await faults({ latency_ms: 12_000 });
+
+    const started = Date.now();
+    await page
+      .getByRole("navigation", { name: "Sections" })
+      .getByRole("link", { name: "Transactions" })
+      .click();
+    await expect(page.getByText("Still waiting for Jiko to answer…")).toBeVisible();
+    const outage = page.getByTestId("jiko-outage");
+    await expect(
+      outage.getByRole("heading", { name: "Jiko is not answering right now" }),
+    ).toBeVisible({ timeout: BUDGET_MS + MARGIN_MS });
+    expect(Date.now() - started).toBeLessThan(BUDGET_MS + MARGIN_MS);
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+
+    await faults(null);
+    await expect(page.getByRole("heading", { name: "Transactions", level: 1 })).toBeVisible({
+      timeout: 30_000,
+    });
+  });
+
   test("429s with a long Retry-After: the page says to wait, then comes back by itself", async ({
     page,
   }, testInfo) => {
