@@ -353,7 +353,7 @@ export async function seed(
         depositStrategyId: p.strategy,
         reinvestmentStrategyId: p.strategy,
       })),
-      today,
+      now,
       size,
     );
   });

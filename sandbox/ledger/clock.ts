@@ -1,13 +1,16 @@
 /**
  * The sandbox clock and the engine's catch-up. today = the New York date of the wall clock +
  * `offset_days` (persisted; `POST /_sandbox/clock` raises it). The engine has run every day up to
- * `processed_through`; whenever today is later (start-up, a day boundary, an advance), the days in
- * between run one by one, in one transaction. Calls are serialized.
+ * `processed_through`; whenever a later day's trading time has passed (start-up, the morning's
+ * trades, an advance), the days in between run one by one, in one transaction: a day runs when its
+ * trades are struck (engine.ts `lastRunDay`), so no trade is booked ahead of the sandbox's now.
+ * Calls are serialized.
  */
 import { eq } from "drizzle-orm";
 import { addDays } from "../../lib/jiko/business-days";
 import type { DbOrTx, SandboxDb } from "../db/open";
 import { sandboxClock } from "../db/schema";
+import { lastRunDay } from "./engine";
 import { bookedFlows, loadBooks, runDays, writeRun } from "./store";
 
 const DAY_MS = 86_400_000;
@@ -78,10 +81,13 @@ export class SandboxClock {
     return addDays(newYorkDate(this.wallNow()), row.offsetDays);
   }
 
+  private nowOf(row: ClockRow) {
+    return new Date(this.wallNow().getTime() + row.offsetDays * DAY_MS);
+  }
+
   /** The sandbox's "now": the wall clock moved by the offset (pricing timestamps). */
   async now(): Promise<Date> {
-    const row = await this.load();
-    return new Date(this.wallNow().getTime() + row.offsetDays * DAY_MS);
+    return this.nowOf(await this.load());
   }
 
   async view(): Promise<{ today: string; offset_days: number }> {
@@ -93,17 +99,17 @@ export class SandboxClock {
   catchUp(): Promise<void> {
     return this.serial(async () => {
       const row = await this.load();
-      const today = this.todayOf(row);
-      if (row.processedThrough >= today) return;
+      const through = lastRunDay(this.todayOf(row), this.nowOf(row));
+      if (row.processedThrough >= through) return;
       const from = addDays(row.processedThrough, 1);
       await this.db.transaction(async (tx) => {
         const books = await loadBooks(tx, row.processedThrough);
-        const booked = await bookedFlows(tx, from, today);
-        const run = runDays(books, from, today, (d) => booked.filter((f) => f.date === d));
+        const booked = await bookedFlows(tx, from, through);
+        const run = runDays(books, from, through, (d) => booked.filter((f) => f.date === d));
         await writeRun(tx, books, run, { writeFlows: false });
-        await writeClock(tx, { ...row, processedThrough: today });
+        await writeClock(tx, { ...row, processedThrough: through });
       });
-      this.row = { ...row, processedThrough: today };
+      this.row = { ...row, processedThrough: through };
     });
   }
 

@@ -90,6 +90,19 @@ export interface Eod {
 
 export class InsufficientFunds extends Error {}
 
+/**
+ * Trades are struck at 14:30Z on their trade date (09:30 New York in winter; the sandbox keeps one
+ * time per day), and the engine runs a day at that moment: before it, the day has no trades.
+ */
+export const TRADE_TIME = "T14:30:00.000Z";
+
+/**
+ * The last day the engine has run by `now`, `today` being now's New York date: today once its
+ * trades are struck, else yesterday. Nothing is booked ahead of the sandbox's now.
+ */
+export const lastRunDay = (today: string, now: Date): string =>
+  now.getTime() >= Date.parse(`${today}${TRADE_TIME}`) ? today : addDays(today, -1);
+
 export const termWeeks = (strategyId: string): number => {
   const weeks = STRATEGY_TERMS_WEEKS[strategyId as StrategyId];
   if (!weeks) throw new RangeError(`unknown trading strategy ${strategyId}`);

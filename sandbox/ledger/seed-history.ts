@@ -24,8 +24,15 @@ import {
 } from "../../lib/jiko/business-days";
 import type { DbOrTx } from "../db/open";
 import { stableId } from "../ids";
-import { writeClock } from "./clock";
-import { type Book, type Flow, type FlowRail, newBook, securitiesValue } from "./engine";
+import { newYorkDate, writeClock } from "./clock";
+import {
+  type Book,
+  type Flow,
+  type FlowRail,
+  lastRunDay,
+  newBook,
+  securitiesValue,
+} from "./engine";
 import { runDays, writeRun } from "./store";
 
 export type SeedPocketKey =
@@ -321,16 +328,20 @@ export function seedFlows(pockets: SeedPocket[], start: string, size: SeedSize =
 }
 
 /**
- * Seeds the ledger: `HISTORY_DAYS` of history ending today (the New York date at seed time), the
- * clock row, and the books' lots. Runs and writes a month at a time, so a large seed never holds
- * more than a month of flows and trades in memory.
+ * Seeds the ledger: `HISTORY_DAYS` of history ending at `now`, the clock row, and the books' lots.
+ * The history stops at now: today runs only once its trades are struck (engine.ts `lastRunDay`),
+ * and a flow of the last day is booked only when its time has passed (the rest of the day's
+ * activity never happens). Runs and writes a month at a time, so a large seed never holds more
+ * than a month of flows and trades in memory.
  */
 export async function seedLedger(
   tx: DbOrTx,
   pockets: SeedPocket[],
-  today: string,
+  now: Date,
   size: SeedSize = "standard",
 ) {
+  const today = newYorkDate(now);
+  const through = lastRunDay(today, now);
   const start = addDays(today, -HISTORY_DAYS);
   const books = pockets.map((p) =>
     newBook({
@@ -340,23 +351,24 @@ export async function seedLedger(
       openedOn: start,
     }),
   );
-  const flowsOn = seedFlows(pockets, start, size);
+  const generate = seedFlows(pockets, start, size);
+  const flowsOn = (date: string, open: Book[]) =>
+    generate(date, open)
+      // Booked mid-afternoon New York time on the flow's day (19:00Z is 14:00 or 15:00 there),
+      // unless the flow carries its own time; both legs of a transfer share it.
+      .map((f) => ({ ...f, bookedAt: f.bookedAt ?? new Date(`${f.date}T19:00:00.000Z`) }))
+      .filter((f) => f.bookedAt <= now);
   let flows = 0;
   let trades = 0;
-  for (let from = start; from <= today; ) {
+  for (let from = start; from <= through; ) {
     const monthEnd = addDays(`${addDays(`${from.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
-    const to = monthEnd < today ? monthEnd : today;
+    const to = [monthEnd, through].sort()[0]!;
     const run = runDays(books, from, to, flowsOn);
-    // Booked mid-afternoon New York time on the flow's day (19:00Z is 14:00 or 15:00 there),
-    // unless the flow carries its own time.
-    await writeRun(tx, books, run, {
-      writeFlows: true,
-      bookedAt: (f) => new Date(`${f.date}T19:00:00.000Z`),
-    });
+    await writeRun(tx, books, run, { writeFlows: true });
     flows += run.flows.length;
     trades += run.trades.length;
     from = addDays(to, 1);
   }
-  await writeClock(tx, { seededOn: today, offsetDays: 0, processedThrough: today });
+  await writeClock(tx, { seededOn: today, offsetDays: 0, processedThrough: through });
   return { start, flows, trades };
 }

@@ -91,7 +91,16 @@ interface Line {
   date: string;
   text: string;
   cents: number;
+  /** Order within the day (DAY_ORDER). */
+  rank: number;
 }
+
+/**
+ * A day's movements in the engine's order (engine.ts `runDay`): maturities and deposits, then the
+ * sales that raise cash for the withdrawals, the withdrawals, and last the buys. The cash never
+ * goes below zero in it, as the engine never lets it.
+ */
+const DAY_ORDER = { MATURITY: 0, DEPOSIT: 1, SELL: 2, WITHDRAWAL: 3, BUY: 4 } as const;
 
 /** The bank account's movements in [from, to]: flows, and the sweeps trades make. */
 async function bankLines(db: SandboxDb, pocketId: string, from: string, to: string) {
@@ -102,6 +111,7 @@ async function bankLines(db: SandboxDb, pocketId: string, from: string, to: stri
       date: f.date,
       text: f.description,
       cents: f.kind === "DEPOSIT" ? f.amount : -f.amount,
+      rank: DAY_ORDER[f.kind as "DEPOSIT" | "WITHDRAWAL"],
     })),
     ...trades.map((t) => ({
       date: t.settlementDate,
@@ -110,9 +120,11 @@ async function bankLines(db: SandboxDb, pocketId: string, from: string, to: stri
           ? `Sweep to brokerage: buy ${t.cusip}`
           : `Sweep from brokerage: ${t.kind === "SELL" ? "sale" : "maturity"} of ${t.cusip}`,
       cents: t.kind === "BUY" ? -t.amount : t.amount,
+      rank: DAY_ORDER[t.kind as keyof typeof DAY_ORDER],
     })),
   ];
-  return lines.sort((a, b) => a.date.localeCompare(b.date));
+  // A stable sort: within a kind, the ledger's order.
+  return lines.sort((a, b) => a.date.localeCompare(b.date) || a.rank - b.rank);
 }
 
 /** The figures a monthly statement states, from the ledger (tests compare them to EOD values). */

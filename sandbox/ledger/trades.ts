@@ -16,10 +16,9 @@ import type { SandboxDb } from "../db/open";
 import { pockets, pocketTrades } from "../db/schema";
 import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
 import { billDescription } from "./cusip";
+import { TRADE_TIME } from "./engine";
 import { formatPrice, yieldToMaturity } from "./pricing";
 import { usd } from "./valuation";
-
-const TRADE_TIME = "T14:30:00.000Z";
 
 export type TradeRow = typeof pocketTrades.$inferSelect & { customerId: string };
 
