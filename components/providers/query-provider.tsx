@@ -4,13 +4,26 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { getQueryClient } from "@/lib/query-client";
 
+let signingOut = false;
+
+/**
+ * Signing out ends the session before the browser reaches the sign-in page: queries of the page
+ * being left may meet the ended session meanwhile, and must not send the person to a "your
+ * session ended" page instead. (Their cache goes with the full page load to Jiko's portal that
+ * any next sign-in is.)
+ */
+export function leaveForSignOut(): void {
+  signingOut = true;
+  void getQueryClient().cancelQueries();
+}
+
 /**
  * An ended session found by any query sends the person to sign-in, keeping where they were. A
  * late answer of the page just left (signing out is a navigation to sign-in) must not bounce the
  * sign-in page itself.
  */
 function toSignIn() {
-  if (window.location.pathname.startsWith("/sign-in")) return;
+  if (signingOut || window.location.pathname.startsWith("/sign-in")) return;
   const back = window.location.pathname + window.location.search;
   window.location.assign(`/sign-in?reason=session-ended&redirectTo=${encodeURIComponent(back)}`);
 }

@@ -3,6 +3,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, LogOut } from "lucide-react";
 import { useRef } from "react";
+import { leaveForSignOut } from "@/components/providers/query-provider";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type { FormAction, ShellViewer } from "./types";
 
@@ -62,7 +63,10 @@ export function UserMenu({ viewer, signOut }: { viewer: ShellViewer; signOut: Fo
             </div>
             <Menu.Separator className="my-1 h-px bg-ink-200 dark:bg-ink-700" />
             <Menu.Item
-              onSelect={() => form.current?.requestSubmit()}
+              onSelect={() => {
+                leaveForSignOut();
+                form.current?.requestSubmit();
+              }}
               className="flex w-full cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-ink-100 dark:data-[highlighted]:bg-ink-800"
             >
               <LogOut aria-hidden="true" className="size-4" />
