@@ -140,4 +140,157 @@ test.describe
       await expect(page.getByLabel("Saved views")).toBeDisabled();
       await expectAccessible(page);
     });
+
+    test("amounts as typed, far-off dates refused with the field named, Back undoes the last filter", async ({
+      page,
+    }) => {
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await signIn(
+        page,
+        (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email,
+      );
+      await page.goto("/transactions");
+      const rows = page.getByTestId("transaction-row");
+      await expect(rows.first()).toBeVisible();
+
+      // "1,000" to "5,000": read as dollars, kept in the URL as plain decimals.
+      await page.getByLabel("Amount from ($)").fill("1,000");
+      await page.getByLabel("Amount to ($)").fill("$5,000");
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page).toHaveURL(/min=1000\.00&max=5000\.00/);
+      await expect(rows.first()).toBeVisible();
+      for (const text of await rows.allTextContents()) {
+        const cents = Number(/[+−]\$([\d,]+\.\d{2})/.exec(text)![1]!.replace(/[,.]/g, ""));
+        expect(cents).toBeGreaterThanOrEqual(100_000);
+        expect(cents).toBeLessThanOrEqual(500_000);
+      }
+      const amounts = page.url();
+
+      // What cannot be read is said under its field; the URL stays.
+      await page.getByLabel("Amount from ($)").fill("1,0");
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page.locator("#tx-min-error")).toHaveText(
+        "Enter an amount like 1,250 or 1250.50",
+      );
+      await page.getByLabel("Amount from ($)").fill("1,000");
+
+      // Years 0001 and 9999: refused at the form and at the route, naming the field.
+      await page.getByLabel("Booked").selectOption({ label: "Custom range" });
+      await page.getByLabel("From (ET)").fill("0001-01-01");
+      await page.getByLabel("To (ET)").fill("9999-12-31");
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page.locator("#tx-from-error")).toContainText(
+        "From must be between 2000-01-01 and today",
+      );
+      await expect(page.locator("#tx-to-error")).toContainText(
+        "To must be between 2000-01-01 and today",
+      );
+      expect(page.url()).toBe(amounts);
+      for (const path of ["/api/transactions", "/api/transactions/export", "/api/trades"]) {
+        const res = await page.request.get(`${path}?range=custom&from=0001-01-01&to=9999-12-31`);
+        expect(res.status()).toBe(422);
+        const body = (await res.json()) as {
+          error: { issues: { path: string; message: string }[] };
+        };
+        expect(body.error.issues.map((i) => i.path).sort()).toEqual(["from", "to"]);
+        expect(body.error.issues[0]!.message).toMatch(/must be between 2000-01-01 and today/);
+      }
+      const res = await page.request.get(
+        "/api/transactions?range=custom&from=2026-02-01&to=2026-01-01",
+      );
+      expect(res.status()).toBe(422);
+
+      // Each apply is a history entry: Back restores the previous filters, Forward the next.
+      await page.getByLabel("Booked").selectOption({ label: "Any time" });
+      await page.getByLabel("Direction").selectOption({ label: "Money out" });
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page).toHaveURL(/direction=DEBIT/);
+      await page.goBack();
+      await expect(page).toHaveURL(amounts);
+      await expect(page.getByLabel("Direction")).toHaveValue("");
+      await expect(page.getByLabel("Amount from ($)")).toHaveValue("1000.00");
+      await page.goBack();
+      await expect(page).toHaveURL(/\/transactions$/);
+      await expect(page.getByLabel("Amount from ($)")).toHaveValue("");
+      await page.goForward();
+      await expect(page).toHaveURL(amounts);
+      expect(errors).toEqual([]);
+    });
+
+    test("focus returns to the row after the drawer; search, amount sort, totals and a running balance", async ({
+      page,
+    }) => {
+      await signIn(
+        page,
+        (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email,
+      );
+      await page.goto("/transactions");
+      const rows = page.getByTestId("transaction-row");
+      await expect(rows.nth(3)).toBeVisible();
+      await rows.nth(2).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toBeHidden();
+      await expect(rows.nth(2)).toBeFocused();
+      await rows.nth(3).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+      await expect(rows.nth(3)).toBeFocused();
+
+      // One pocket: a balance column, worked back row by row from the pocket's value now.
+      await applyFilters(page, { pocket: "Tax Reserve (26-week)" });
+      await expect(page.getByRole("columnheader", { name: "Balance" })).toBeVisible();
+      const money = (t: string) => {
+        const m = /([+−-])?\$([\d,]+)\.(\d{2})/.exec(t)!;
+        const cents = Number(m[2]!.replaceAll(",", "")) * 100 + Number(m[3]);
+        return m[1] === "−" || m[1] === "-" ? -cents : cents;
+      };
+      const balance = page.getByTestId("transaction-balance");
+      const amount = (i: number) => rows.nth(i).locator("td").nth(5).textContent();
+      expect(money((await balance.nth(0).textContent())!) - money((await amount(0))!)).toBe(
+        money((await balance.nth(1).textContent())!),
+      );
+      const net = money((await page.getByTestId("transaction-net").textContent())!);
+      expect(Number.isInteger(net)).toBe(true);
+
+      // Search within the loaded rows, said honestly; sorting by amount is labelled too.
+      const title = (await rows
+        .first()
+        .locator("td")
+        .nth(3)
+        .locator("span")
+        .first()
+        .textContent())!;
+      await page.getByLabel("Search payee, memo or amount").fill(title);
+      await expect(page.getByTestId("search-scope")).toContainText(
+        /^Searching the \d+ loaded transactions/,
+      );
+      for (const text of await rows.allTextContents()) expect(text).toContain(title);
+      await expect(page.getByRole("columnheader", { name: "Balance" })).toBeHidden();
+      await page.getByLabel("Search payee, memo or amount").fill("");
+      await page.getByRole("button", { name: "Amount" }).click();
+      await expect(page.getByRole("columnheader", { name: /Amount/ })).toHaveAttribute(
+        "aria-sort",
+        "descending",
+      );
+      await expect(page.getByTestId("sort-scope")).toContainText("within the");
+      const sorted = await Promise.all([0, 1, 2].map(async (i) => money((await amount(i))!)));
+      expect([...sorted].sort((a, b) => b - a)).toEqual(sorted);
+
+      // Booked order is Jiko's own, in the URL.
+      await page.getByRole("button", { name: "Booked (ET)" }).click();
+      await page.getByRole("button", { name: "Booked (ET)" }).click();
+      await expect(page).toHaveURL(/order=asc/);
+      await expectAccessible(page);
+
+      // A phone: the filters fold behind a button, and nothing is wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const form = page.getByRole("form", { name: "Filter transactions" });
+      await expect(form).toBeHidden();
+      await page.getByRole("button", { name: "Filters" }).click();
+      await expect(form).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+    });
   });

@@ -11,8 +11,44 @@ const ROW_HEIGHT = 44;
 /** Start the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 30;
 const GRID = "grid grid-cols-[11rem_10rem_7rem_minmax(12rem,1fr)_6rem_9rem] items-center gap-x-4";
+/** With the running balance after the amount. */
+const GRID_BALANCE =
+  "grid grid-cols-[11rem_10rem_7rem_minmax(12rem,1fr)_6rem_9rem_10rem] items-center gap-x-4";
 
-const COLUMNS = ["Booked (ET)", "Pocket", "Type", "Description", "Status", "Amount"];
+export type TableSort = { booked?: "asc" | "desc"; amount?: "asc" | "desc" };
+
+const arrow = (dir: "asc" | "desc" | undefined) => (dir === "asc" ? " ↑" : dir ? " ↓" : "");
+const ariaSort = (dir: "asc" | "desc" | undefined) =>
+  dir === "asc" ? "ascending" : dir ? "descending" : undefined;
+
+/** A column heading that sorts when pressed; its state announced through aria-sort. */
+function SortHeader({
+  label,
+  dir,
+  title,
+  onSort,
+  right,
+}: {
+  label: string;
+  dir: "asc" | "desc" | undefined;
+  title: string;
+  onSort: () => void;
+  right?: boolean;
+}) {
+  return (
+    <th scope="col" aria-sort={ariaSort(dir)} className={right ? "text-right" : "text-left"}>
+      <button
+        type="button"
+        onClick={onSort}
+        title={title}
+        className="uppercase hover:text-ink-900 focus-visible:underline dark:hover:text-white"
+      >
+        {label}
+        <span aria-hidden="true">{arrow(dir)}</span>
+      </button>
+    </th>
+  );
+}
 
 /**
  * The list as a virtualized table: only the rows in view (and a few around) are in the DOM, so
@@ -28,6 +64,10 @@ export function TransactionsTable({
   hasNextPage,
   isFetchingNextPage,
   fetchNextPage,
+  sort,
+  onSortBooked,
+  onSortAmount,
+  balances,
 }: {
   rows: Transaction[];
   pocketName: (id: string) => string;
@@ -37,7 +77,13 @@ export function TransactionsTable({
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
+  sort: TableSort;
+  onSortBooked: () => void;
+  onSortAmount: () => void;
+  /** The balance just after each row, when one can be worked out. */
+  balances?: number[];
 }) {
+  const grid = balances ? GRID_BALANCE : GRID;
   const scroller = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length + (hasNextPage ? 1 : 0),
@@ -81,17 +127,38 @@ export function TransactionsTable({
       >
         <thead className="sticky top-0 z-10 block bg-white dark:bg-ink-900">
           <tr
-            className={`${GRID} border-b border-ink-200 px-4 py-2 text-xs font-medium text-ink-600 uppercase dark:border-ink-800 dark:text-ink-300`}
+            className={`${grid} border-b border-ink-200 px-4 py-2 text-xs font-medium text-ink-600 uppercase dark:border-ink-800 dark:text-ink-300`}
           >
-            {COLUMNS.map((c, i) => (
-              <th
-                key={c}
-                scope="col"
-                className={i === COLUMNS.length - 1 ? "text-right" : "text-left"}
-              >
-                {c}
+            <SortHeader
+              label="Booked (ET)"
+              dir={sort.booked}
+              title="Sort by booked time (Jiko's order, across every page)"
+              onSort={onSortBooked}
+            />
+            <th scope="col" className="text-left">
+              Pocket
+            </th>
+            <th scope="col" className="text-left">
+              Type
+            </th>
+            <th scope="col" className="text-left">
+              Description
+            </th>
+            <th scope="col" className="text-left">
+              Status
+            </th>
+            <SortHeader
+              label="Amount"
+              dir={sort.amount}
+              title="Sort the loaded transactions by amount"
+              onSort={onSortAmount}
+              right
+            />
+            {balances && (
+              <th scope="col" className="text-right">
+                Balance
               </th>
-            ))}
+            )}
           </tr>
         </thead>
         <tbody className="relative block" style={{ height: virtualizer.getTotalSize() }}>
@@ -132,7 +199,7 @@ export function TransactionsTable({
                   onActivate(item.index);
                   onOpen(item.index);
                 }}
-                className={`${GRID} cursor-pointer border-b border-ink-100 px-4 dark:border-ink-800 ${selected ? "bg-brand-50 ring-2 ring-brand-500 ring-inset dark:bg-ink-800" : "hover:bg-ink-50 dark:hover:bg-ink-800/60"}`}
+                className={`${grid} cursor-pointer border-b border-ink-100 px-4 dark:border-ink-800 ${selected ? "bg-brand-50 ring-2 ring-brand-500 ring-inset dark:bg-ink-800" : "hover:bg-ink-50 dark:hover:bg-ink-800/60"}`}
               >
                 <td className="text-ink-600 tabular-nums dark:text-ink-300">
                   {formatDateTime(t.time_booked).replace(/ ET$/, "")}
@@ -152,6 +219,13 @@ export function TransactionsTable({
                   {cents > 0 ? "+" : "−"}
                   {formatCents(Math.abs(cents))}
                 </td>
+                {balances && (
+                  <td className="text-right tabular-nums" data-testid="transaction-balance">
+                    {balances[item.index] === undefined
+                      ? "—"
+                      : formatCents(balances[item.index] as number)}
+                  </td>
+                )}
               </tr>
             );
           })}

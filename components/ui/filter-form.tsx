@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import type { z } from "zod";
 import { Button } from "./button";
 
@@ -29,6 +29,9 @@ export function FilterForm<S extends z.ZodType>({
   const router = useRouter();
   const pathname = usePathname();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // On a phone the filters fold behind a "Filters" button; from `sm` up they always show.
+  const [shown, setShown] = useState(false);
+  const formId = useId();
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,21 +46,33 @@ export function FilterForm<S extends z.ZodType>({
   }
 
   return (
-    <form
-      onSubmit={apply}
-      aria-label={label}
-      // The schema's messages, under each field, replace the browser's own bubbles.
-      noValidate
-      className={`grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 dark:border-ink-800 dark:bg-ink-900 ${className}`}
-    >
-      {children(errors)}
-      <div className="flex items-end gap-2">
-        <Button type="submit">Apply</Button>
-        <Button variant="ghost" onClick={() => router.push(pathname, { scroll: false })}>
-          Clear
-        </Button>
-      </div>
-    </form>
+    <div className="min-w-0">
+      <Button
+        variant="ghost"
+        className="mb-2 sm:hidden"
+        aria-expanded={shown}
+        aria-controls={formId}
+        onClick={() => setShown((s) => !s)}
+      >
+        {shown ? "Hide filters" : "Filters"}
+      </Button>
+      <form
+        id={formId}
+        onSubmit={apply}
+        aria-label={label}
+        // The schema's messages, under each field, replace the browser's own bubbles.
+        noValidate
+        className={`${shown ? "grid" : "hidden"} gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid sm:grid-cols-2 dark:border-ink-800 dark:bg-ink-900 ${className}`}
+      >
+        {children(errors)}
+        <div className="flex items-end gap-2">
+          <Button type="submit">Apply</Button>
+          <Button variant="ghost" onClick={() => router.push(pathname, { scroll: false })}>
+            Clear
+          </Button>
+        </div>
+      </form>
+    </div>
   );
 }
 
