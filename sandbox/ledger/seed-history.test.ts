@@ -183,3 +183,39 @@ describe.each([
     }
   }, 120_000);
 });
+
+describe("the clock after an early-morning seed", () => {
+  const today = "2026-11-30";
+  let wall = new Date(`${today}T13:05:00Z`);
+  let sb: Sandbox;
+  let token: string;
+  beforeAll(async () => {
+    let tokens: Record<string, string>;
+    ({ sb, tokens } = await sandboxWithTokens(startSandbox, () => wall, [AVERY]));
+    token = tokens[AVERY]!;
+  }, 120_000);
+  afterAll(() => sb?.close());
+
+  const tradesOfToday = async () => {
+    await fetch(`${sb.apiUrl}/_sandbox/clock`); // catches up
+    const rows = await csvRows(sb, token, "/api/v1/trades.csv");
+    return { all: rows, today: rows.filter((t) => t.trade_datetime!.startsWith(today)) };
+  };
+
+  it("runs the day when its trades are struck: bills maturing today mature then, not before", async () => {
+    const before = await tradesOfToday();
+    // Units held of bills maturing today: bought, less any sold to raise cash.
+    const held = before.all
+      .filter((t) => t.maturity_date === today)
+      .reduce((sum, t) => sum + (t.activity === "BUY" ? 1 : -1) * Number(t.quantity), 0);
+    expect(held).toBeGreaterThan(0);
+    expect(before.today).toEqual([]);
+    wall = new Date(`${today}T14:29:59Z`);
+    expect((await tradesOfToday()).today).toEqual([]);
+    wall = new Date(`${today}T14:30:00Z`);
+    const after = await tradesOfToday();
+    const matured = after.today.filter((t) => t.activity === "MATURITY");
+    expect(matured.reduce((sum, t) => sum + Number(t.quantity), 0)).toBe(held);
+    expect(after.today.every((t) => Date.parse(t.trade_datetime!) <= wall.getTime())).toBe(true);
+  });
+});
