@@ -45,7 +45,7 @@ export default async function OverviewPage() {
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
         {showTreasury && <TreasuryOverview />}
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <CompanyCard />
           <AccessCard
             role={viewer.role}

@@ -48,7 +48,7 @@ export function TreasuryOverview() {
 
   return (
     <div className="space-y-6">
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label="Total value"
           value={formatCents(data.totalCents)}
@@ -103,7 +103,7 @@ export function TreasuryOverview() {
         )}
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card title="Pockets">
             <div className="overflow-x-auto">

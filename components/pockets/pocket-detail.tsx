@@ -78,7 +78,7 @@ export function PocketDetail({
         {canManage && <PocketActions pocket={pocket} openPockets={openPockets} />}
       </div>
 
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label="Value"
           value={portfolio ? formatCents(portfolio.total_value.value) : "—"}
@@ -106,7 +106,7 @@ export function PocketDetail({
         </p>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card title={`T-bill holdings (${bills.length})`}>
             {bills.length === 0 ? (
@@ -145,7 +145,7 @@ export function PocketDetail({
         <EarningsPanel pocketId={pocket.id} />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
           <Card title="Liquidity ladder">
             <p className="mb-3 text-sm text-ink-600 dark:text-ink-300">
