@@ -1,5 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import type { Metadata, Viewport } from "next";
+import type { Metadata } from "next";
 import { notFound, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
@@ -18,9 +18,11 @@ export const metadata: Metadata = { title: "Pocket" };
 type Params = Promise<{ pocketId: string }>;
 
 /**
- * The pocket, asked of Jiko once per request (viewport and page share it). Jiko's 404 (no such
- * pocket, or another customer's) is final: the page answers 404 at once, never retrying it.
- * Other failures (Jiko away) are left to the browser's query, which shows them and comes back.
+ * The pocket, asked of Jiko once per request. Jiko's 404 (no such pocket, or another customer's)
+ * is final: the page says so at once, never retrying it. Other failures (Jiko away) are left to
+ * the browser's query, which shows them and comes back by itself.
+ * The dashboard's loading screen has started the response by then, so the status stays 200
+ * (Next marks the page noindex); a 404 status needs the check before streaming starts.
  */
 const loadPocket = cache(async (pocketId: string) => {
   const id = z.uuid().safeParse(pocketId);
@@ -32,15 +34,6 @@ const loadPocket = cache(async (pocketId: string) => {
     throw error;
   });
 });
-
-/**
- * Next sends the viewport before anything streams, so the existence check here runs before the
- * dashboard's loading screen starts the response: an unknown pocket gets a real 404 status.
- */
-export async function generateViewport({ params }: { params: Params }): Promise<Viewport> {
-  await loadPocket((await params).pocketId).catch(unstable_rethrow);
-  return {};
-}
 
 export default async function PocketPage({ params }: { params: Params }) {
   const pocketId = (await params).pocketId;
