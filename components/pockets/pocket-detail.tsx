@@ -158,9 +158,10 @@ export function PocketDetail({
         {closed ? (
           <Card title="Closed pocket">
             <p className="text-sm" data-testid="pocket-closed">
-              This pocket is closed
-              {closedAt ? ` since ${formatDateTime(closedAt)}` : ""}. It cannot receive ACH or
-              wires: its routing and account numbers are no longer offered.
+              {closedAt
+                ? `This pocket was closed on ${formatDateTime(closedAt)}.`
+                : "This pocket is closed."}{" "}
+              It cannot receive ACH or wires: its routing and account numbers are no longer offered.
             </p>
           </Card>
         ) : (
