@@ -44,3 +44,24 @@ test("trades: filtered list, its CSV, and a confirmation fetched from Jiko as a 
   expect(pdf.getTitle()).toBe("Trade Confirmation");
   await expectAccessible(page);
 });
+
+test("trades: a far-off trade date is refused under its field, and Back undoes a filter", async ({
+  page,
+}) => {
+  await signIn(page, (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email);
+  await page.goto("/trades");
+  await expect(page.getByTestId("trade-row").first()).toBeVisible();
+  await page.getByLabel("Traded").selectOption({ label: "Custom range" });
+  await page.getByLabel("From (ET)").fill("0001-01-01");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.locator("#tr-from-error")).toContainText(
+    "From must be between 2000-01-01 and today",
+  );
+  await expect(page).toHaveURL(/\/trades$/);
+  await page.getByLabel("Traded").selectOption({ label: "Last 30 days" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/range=30d/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/trades$/);
+  await expect(page.getByLabel("Traded")).toHaveValue("");
+});
