@@ -126,7 +126,9 @@ test.describe("pockets and overview reconcile", () => {
     await signInAdmin(page);
     for (const id of [crypto.randomUUID(), euPocket.id]) {
       const started = Date.now();
-      await page.goto(`/pockets/${id}`);
+      const response = await page.goto(`/pockets/${id}`);
+      // Decided before the response starts: a real 404, not a 200 page saying so.
+      expect(response?.status(), id).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: "Pocket not found" })).toBeVisible();
       // Jiko's 404 is final: no retries before the answer.
       expect(Date.now() - started, id).toBeLessThan(3_000);
@@ -139,6 +141,14 @@ test.describe("pockets and overview reconcile", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "Back to Pockets" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Pockets" })).toBeVisible();
+
+    // Every other page still streams its loading screen first, and a known pocket answers 200.
+    const known = (await teamPockets(page))[0]!;
+    for (const path of ["/", "/pockets", `/pockets/${known.id}`, "/transactions", "/reports"]) {
+      const res = await page.request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(await res.text(), path).toContain('aria-label="Loading"');
+    }
   });
 
   test("the pockets table totals its rows; each pocket's liquidity ladder ends at cash plus every face value", async ({

@@ -251,3 +251,52 @@ test("the overview's monthly earnings and balance history equal the sandbox ledg
   expect(shownBalances).toEqual(shownBalances.map(([d]) => [d, dollars(ledger.get(d!) ?? -1)]));
   await expectAccessible(page);
 });
+
+test("the earnings period lives in the URL, and a custom range out of bounds names its field", async ({
+  page,
+}) => {
+  await signIn(page, (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email);
+  await page.goto("/pockets");
+  await page.getByRole("link", { name: "Tax Reserve (26-week)" }).click();
+  await page.waitForURL(/\/pockets\/[0-9a-f-]{36}$/);
+  const pocketId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const card = page.getByRole("region", { name: "Earnings" });
+  const radio = (name: string) => card.getByRole("radio", { name, exact: true });
+  await expect(radio("Month to date")).toBeChecked();
+
+  // A choice survives a reload; Back returns to the one before.
+  await card.getByText("Year to date", { exact: true }).click();
+  await expect(page).toHaveURL(/\?period=ytd$/);
+  await page.reload();
+  await expect(radio("Year to date")).toBeChecked();
+  await expect(card.getByTestId("earnings-total")).toBeVisible();
+  await card.getByText("All time", { exact: true }).click();
+  await expect(page).toHaveURL(/\?period=all$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?period=ytd$/);
+  await expect(radio("Year to date")).toBeChecked();
+  await page.goBack();
+  await expect(radio("Month to date")).toBeChecked();
+
+  // A custom range ending in the future is refused under "To", naming the allowed span.
+  await card.getByText("Custom", { exact: true }).click();
+  await card.getByLabel("From", { exact: true }).fill("2026-01-05");
+  await card.getByLabel("To", { exact: true }).fill("2099-01-01");
+  await expect(
+    card.getByText(/^To must be between 2000-01-01 and today \(\d{4}-\d\d-\d\d, New York\)$/),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/period=custom&from=2026-01-05&to=2099-01-01/);
+  // Before the pocket opened: the route refuses it (422, naming "from"), shown under "From".
+  await card.getByLabel("From", { exact: true }).fill("2000-01-03");
+  await card.getByLabel("To", { exact: true }).fill("2000-02-01");
+  await expect(
+    card.getByText(/^From must be on or after \d{4}-\d\d-\d\d, the day the pocket opened$/),
+  ).toBeVisible();
+  const res = await page.request.get(
+    `/api/pockets/${pocketId}/earnings?period=range&from=2026-01-05&to=2099-01-01`,
+  );
+  expect(res.status()).toBe(422);
+  const body = (await res.json()) as { error: { issues: { path: string; message: string }[] } };
+  expect(body.error.issues.map((i) => i.path)).toEqual(["to"]);
+  await expectAccessible(page);
+});

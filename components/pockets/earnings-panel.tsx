@@ -1,14 +1,20 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ApiClientError } from "@/lib/api-client";
 import { formatDate } from "@/lib/dates";
-import type { EarningsPeriod } from "@/lib/jiko/pockets";
 import { formatCents } from "@/lib/money";
-import { EarningsParams } from "@/lib/pockets";
+import {
+  earningsParamsOf,
+  PocketPeriodSearch,
+  pocketPeriodToSearch,
+  readPocketPeriod,
+  type UrlPeriod,
+} from "@/lib/pocket-period";
 import { useEarnings } from "./hooks";
 
 // Below the holdings: the chart's code loads once the figures are on screen.
@@ -17,26 +23,45 @@ const EarningsBars = dynamic(() => import("./earnings-bars").then((m) => m.Earni
   loading: () => <Skeleton className="h-64" />,
 });
 
-const PERIODS: { id: EarningsPeriod; label: string }[] = [
-  { id: "wtd", label: "Week to date" },
-  { id: "mtd", label: "Month to date" },
+const PERIODS: { id: UrlPeriod; label: string }[] = [
+  { id: "week", label: "Week to date" },
+  { id: "month", label: "Month to date" },
   { id: "ytd", label: "Year to date" },
-  { id: "all-time", label: "All time" },
-  { id: "range", label: "Custom" },
+  { id: "all", label: "All time" },
+  { id: "custom", label: "Custom" },
 ];
 
-/** Jiko's earnings total for a period the person picks. */
+/**
+ * Jiko's earnings total for a period the person picks. The period lives in the page's URL: a
+ * reload keeps it, and each choice is a history entry, so Back returns to the previous one.
+ */
 export function EarningsPanel({ pocketId }: { pocketId: string }) {
-  const [period, setPeriod] = useState<EarningsPeriod>("mtd");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const parsed = EarningsParams.safeParse({ period, from: from || undefined, to: to || undefined });
-  const params = parsed.success ? parsed.data : { period: "mtd" as const };
-  const earnings = useEarnings(pocketId, params);
-  const invalid =
-    !parsed.success && period === "range" && from && to
-      ? parsed.error.issues[0]?.message
-      : undefined;
+  const pathname = usePathname();
+  const search = readPocketPeriod(useSearchParams());
+  const { period, from, to } = search;
+  const params = earningsParamsOf(search);
+  const earnings = useEarnings(pocketId, params ?? { period: "mtd" }, params !== null);
+
+  // Next keeps its router in step with the History API, without a server round trip.
+  const go = (next: typeof search, entry: "push" | "replace") => {
+    const query = pocketPeriodToSearch(next);
+    const url = query ? `${pathname}?${query}` : pathname;
+    if (entry === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  };
+
+  // The form's own check (within 2000-01-01 or the opening day and today), then the route's.
+  const errors: Record<string, string> = {};
+  if (period === "custom" && (from || to)) {
+    const checked = PocketPeriodSearch.safeParse(search);
+    for (const i of checked.success ? [] : checked.error.issues) {
+      const field = String(i.path[0]);
+      if ((field === "from" ? from : to) || (from && to)) errors[field] ??= i.message;
+    }
+  }
+  const routeIssues = earnings.error instanceof ApiClientError ? earnings.error.issues : undefined;
+  for (const i of routeIssues ?? []) errors[i.path] ??= i.message;
+  const fieldError = !!(errors.from || errors.to);
 
   return (
     <Card title="Earnings">
@@ -53,7 +78,7 @@ export function EarningsPanel({ pocketId }: { pocketId: string }) {
                 name={`period-${pocketId}`}
                 value={p.id}
                 checked={period === p.id}
-                onChange={() => setPeriod(p.id)}
+                onChange={() => go({ ...search, period: p.id }, "push")}
                 className="sr-only"
               />
               {p.label}
@@ -61,30 +86,33 @@ export function EarningsPanel({ pocketId }: { pocketId: string }) {
           ))}
         </div>
       </fieldset>
-      {period === "range" && (
+      {period === "custom" && (
         <div className="mt-3 grid grid-cols-2 gap-3">
-          <Field id={`from-${pocketId}`} label="From">
+          <Field id={`from-${pocketId}`} label="From" error={errors.from}>
             <Input
               id={`from-${pocketId}`}
               type="date"
               value={from}
-              onChange={(e) => setFrom(e.target.value)}
+              onChange={(e) => go({ ...search, from: e.target.value }, "replace")}
+              invalid={!!errors.from}
             />
           </Field>
-          <Field id={`to-${pocketId}`} label="To" error={invalid}>
+          <Field id={`to-${pocketId}`} label="To" error={errors.to}>
             <Input
               id={`to-${pocketId}`}
               type="date"
               value={to}
-              onChange={(e) => setTo(e.target.value)}
-              invalid={!!invalid}
+              onChange={(e) => go({ ...search, to: e.target.value }, "replace")}
+              invalid={!!errors.to}
             />
           </Field>
         </div>
       )}
       <div className="mt-4 min-h-16" aria-live="polite">
-        {period === "range" && !parsed.success ? (
-          <p className="text-sm text-ink-600 dark:text-ink-300">Choose a start and an end date.</p>
+        {period === "custom" && (!params || fieldError) ? (
+          <p className="text-sm text-ink-600 dark:text-ink-300">
+            {fieldError ? "Correct the dates above." : "Choose a start and an end date."}
+          </p>
         ) : earnings.isPending ? (
           <Skeleton className="h-12 w-48" />
         ) : earnings.error ? (

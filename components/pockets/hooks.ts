@@ -28,7 +28,7 @@ export const useStrategies = () =>
     staleTime: 3_600_000,
   });
 
-export function useEarnings(id: string, params: EarningsParams) {
+export function useEarnings(id: string, params: EarningsParams, enabled = true) {
   const search = new URLSearchParams({
     period: params.period,
     ...(params.period === "range" ? { from: params.from!, to: params.to! } : {}),
@@ -36,6 +36,7 @@ export function useEarnings(id: string, params: EarningsParams) {
   return useQuery({
     queryKey: queryKeys.earnings(id, params),
     queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, PocketEarnings),
+    enabled,
     // The series fills over a few requests (Jiko's rate limit): ask again until it is complete.
     refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 10_000 : false),
   });

@@ -1,17 +1,22 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, unstable_rethrow } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import { z } from "zod";
 import { PocketDetail } from "@/components/pockets/pocket-detail";
 import { Forbidden } from "@/components/ui/forbidden";
+import type { Pocket } from "@/lib/jiko/pockets";
 import { can } from "@/lib/permissions";
+import { customRange, earningsParamsOf, readPocketPeriod } from "@/lib/pocket-period";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { isJikoError } from "@/server/jiko/errors";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { pocketClosedAt } from "@/server/pockets/closed-at";
-import { requireViewer } from "@/server/viewer";
+import { allTimeSpan } from "@/server/pockets/earnings-series";
+import { pocketEarnings } from "@/server/pockets/pocket-earnings";
+import { requireViewer, type Viewer } from "@/server/viewer";
+import { DashboardLoading } from "../../dashboard-loading";
 
 export const metadata: Metadata = { title: "Pocket" };
 
@@ -21,8 +26,8 @@ type Params = Promise<{ pocketId: string }>;
  * The pocket, asked of Jiko once per request. Jiko's 404 (no such pocket, or another customer's)
  * is final: the page says so at once, never retrying it. Other failures (Jiko away) are left to
  * the browser's query, which shows them and comes back by itself.
- * The dashboard's loading screen has started the response by then, so the status stays 200
- * (Next marks the page noindex); a 404 status needs the check before streaming starts.
+ * No loading boundary lies above this check, so the response has not started and its status is
+ * a real 404; the loading screen shows only for what follows (PocketContent).
  */
 const loadPocket = cache(async (pocketId: string) => {
   const id = z.uuid().safeParse(pocketId);
@@ -35,22 +40,63 @@ const loadPocket = cache(async (pocketId: string) => {
   });
 });
 
-export default async function PocketPage({ params }: { params: Params }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PocketPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const pocketId = (await params).pocketId;
   const pocket = await loadPocket(pocketId).catch((error: unknown) => {
     unstable_rethrow(error);
     return undefined;
   });
+  if (pocket === null) return <Forbidden what="seeing pockets" />;
+  return (
+    <Suspense fallback={<DashboardLoading />}>
+      <PocketContent pocketId={pocketId} pocket={pocket} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+/** The earnings period in the URL, if Jiko is to be asked for it (a custom range within bounds). */
+async function earningsToPrefetch(viewer: Viewer, pocketId: string, searchParams: SearchParams) {
+  const params = earningsParamsOf(readPocketPeriod(await searchParams));
+  if (params?.period !== "range") return params;
+  const opened = (await allTimeSpan(viewer.jiko, pocketId)).date_from;
+  return customRange(opened).safeParse(params).success ? params : null;
+}
+
+async function PocketContent({
+  pocketId,
+  pocket,
+  searchParams,
+}: {
+  pocketId: string;
+  pocket: Pocket | undefined;
+  searchParams: SearchParams;
+}) {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
-  if (pocket === null) return <Forbidden what="seeing pockets" />;
   const queryClient = makeQueryClient();
   if (pocket) queryClient.setQueryData(queryKeys.pocket(pocket.id), pocket);
+  const prefetchEarnings = async () => {
+    const params = pocket && (await earningsToPrefetch(viewer, pocket.id, searchParams));
+    if (!pocket || !params) return;
+    await queryClient.prefetchQuery({
+      queryKey: queryKeys.earnings(pocket.id, params),
+      queryFn: () => pocketEarnings(viewer.userId, viewer.jiko, pocket.id, params),
+    });
+  };
   const [closedAt] = await Promise.all([
     pocket?.status === "CLOSED" && can(capabilities, "audit:view")
       ? pocketClosedAt(viewer.jiko, pocket.id)
       : null,
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
+    prefetchEarnings().catch(() => undefined),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
