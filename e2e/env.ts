@@ -24,3 +24,20 @@ for (const url of [E2E.appUrl, E2E.apiUrl, E2E.portalUrl, process.env.JIKO_API_U
     throw new Error(`End-to-end tests only run against a local Jiko sandbox, not ${url}`);
   }
 }
+
+/**
+ * Debian's Chromium (Playwright cannot download its own here), with the flags a closed network
+ * needs: without them it stalls on background connections.
+ */
+export const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+  ],
+};
