@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPhone, plural } from "./format";
+import { formatPhone, initials, plural } from "./format";
 
 describe("formatPhone", () => {
   it("formats North American numbers and leaves others as given", () => {
@@ -23,5 +23,27 @@ describe("plural", () => {
     expect(plural(3, "entry", "entries")).toBe("3 entries");
     expect(plural(1, "trade", "trades", { more: true })).toBe("1+ trades");
     expect(plural(50, "trade", "trades", { more: true })).toBe("50+ trades");
+  });
+});
+
+describe("initials", () => {
+  it("takes the first letter of the first two words", () => {
+    expect(initials("Dana Whitfield")).toBe("DW");
+    expect(initials("maria de la cruz")).toBe("MD");
+  });
+  it("keeps an emoji whole instead of half a surrogate pair", () => {
+    expect(initials("🦊 Zoë Park")).toBe("🦊Z");
+    expect(initials("Zoë 👩‍💻")).toBe("Z👩‍💻");
+    expect(initials("🇨🇦 Team")).toBe("🇨🇦T");
+  });
+  it("keeps an accent written as a combining mark with its letter", () => {
+    // "É" as E + U+0301 COMBINING ACUTE ACCENT.
+    expect(initials("E\u0301lodie Durand")).toBe("E\u0301D");
+    expect(initials("Órla Ó Ceallaigh")).toBe("ÓÓ");
+  });
+  it("handles one-word names and stray spaces", () => {
+    expect(initials("Cher")).toBe("C");
+    expect(initials("  Ada   Lovelace  ")).toBe("AL");
+    expect(initials("   ")).toBe("");
   });
 });

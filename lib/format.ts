@@ -23,3 +23,21 @@ export function plural(
   const noun = !opts.more && english.select(n) === "one" ? one : many;
   return `${count.format(n)}${opts.more ? "+" : ""} ${noun}`;
 }
+
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * Up to two initials for an avatar: the first character of the first two words, upper-cased.
+ * Characters are whole grapheme clusters, so an emoji or an accented letter written as a base
+ * plus a combining mark stays whole ("🦊 Zoë" → "🦊Z", not half a surrogate pair).
+ */
+export function initials(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? "")
+    .join("")
+    .toUpperCase();
+}
