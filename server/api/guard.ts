@@ -140,12 +140,13 @@ export function guarded<P = Record<string, never>>(
       }
       const viewer = await getViewer();
       if (!viewer) throw new ApiError("reauth-required");
+      const mismatch = ["GET", "HEAD"].includes(req.method) ? null : teamMismatch(req, viewer);
+      // A page rendered for another team hears that first: the role held in the team the session
+      // has since switched to is beside the point.
+      if (mismatch?.kind === "other-team") throw new ApiError("conflict", mismatch.message);
       if (capability && !can(new Set(viewer.capabilities), capability))
         throw new ApiError("forbidden");
-      if (!["GET", "HEAD"].includes(req.method)) {
-        const mismatch = teamMismatch(req, viewer);
-        if (mismatch) throw new ApiError("conflict", mismatch);
-      }
+      if (mismatch) throw new ApiError("conflict", mismatch.message);
       return noStore(await handler({ req, params: await route.params, viewer }));
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error.code, error.message, error.issues);

@@ -23,12 +23,17 @@ describe("a change names the team its page was rendered for", () => {
   });
 
   it("is refused, naming both teams, after a switch in another tab", () => {
-    expect(teamMismatch(change("team-us"), viewer)).toBe(
-      "This page was opened for Harborline Treasury, but you have since switched to Harborline Europe. Nothing was changed. Reload the page to continue in Harborline Europe.",
-    );
+    expect(teamMismatch(change("team-us"), viewer)).toEqual({
+      kind: "other-team",
+      message:
+        "This page was opened for Harborline Treasury, but you have since switched to Harborline Europe. Nothing was changed. Reload the page to continue in Harborline Europe.",
+    });
   });
 
   it("is refused when it names no team", () => {
-    expect(teamMismatch(change(), viewer)).toMatch(/does not say which team/);
+    expect(teamMismatch(change(), viewer)).toMatchObject({
+      kind: "unnamed",
+      message: expect.stringMatching(/does not say which team/),
+    });
   });
 });
