@@ -92,7 +92,7 @@ test.describe
       await admin.getByRole("button", { name: `Change role of ${newcomerName}` }).click();
       const dialog = admin.getByRole("dialog");
       await dialog.getByLabel("Role").selectOption({ label: "Reviewer" });
-      await expect(dialog.getByText("Approve or deny transfer requests")).toBeVisible();
+      await expect(dialog.getByText("Read the audit log")).toBeVisible();
       await dialog.getByRole("button", { name: "Change role" }).click();
       await expect(admin.getByTestId(`member-${newcomer.email}`)).toContainText("Reviewer");
 
