@@ -27,7 +27,7 @@ export function TeamCard() {
       <dl className="grid grid-cols-3 gap-3 text-center">
         {MEMBER_STATUSES.map((s) => (
           <div key={s} className="rounded-lg bg-ink-50 p-3 dark:bg-ink-800">
-            <dt className="text-xs text-ink-500 dark:text-ink-400">{STATUS_LABELS[s]}</dt>
+            <dt className="text-xs text-ink-500 dark:text-ink-300">{STATUS_LABELS[s]}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{count(s)}</dd>
           </div>
         ))}

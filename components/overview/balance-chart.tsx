@@ -10,7 +10,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
-import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
+import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { MonthlyHistory } from "@/lib/overview";
@@ -26,6 +26,7 @@ const tickLabel = (d: string) =>
  * as a table. Points appear from today backwards as the earnings history fills.
  */
 export function BalanceChart({ history }: { history: MonthlyHistory }) {
+  const palette = useChartPalette();
   const points = history.balances;
   const today = points.at(-1);
   const note =
@@ -71,12 +72,12 @@ export function BalanceChart({ history }: { history: MonthlyHistory }) {
         >
           <ResponsiveContainer width="100%" height="100%">
             <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="date" tickFormatter={tickLabel} tick={{ fontSize: 12 }} />
+              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
+              <XAxis dataKey="date" tickFormatter={tickLabel} {...axisProps(palette)} />
               <YAxis
                 tickFormatter={(c: number) => formatCentsCompact(c)}
                 width={72}
-                tick={{ fontSize: 12 }}
+                {...axisProps(palette)}
                 domain={["auto", "auto"]}
               />
               <Tooltip
@@ -87,8 +88,8 @@ export function BalanceChart({ history }: { history: MonthlyHistory }) {
               <Area
                 dataKey="cents"
                 name="Total value"
-                stroke={CHART_COLORS.area}
-                fill={CHART_COLORS.bar}
+                stroke={palette.area}
+                fill={palette.bar}
                 fillOpacity={0.18}
                 strokeWidth={2}
                 type="monotone"

@@ -12,7 +12,8 @@ import {
   YAxis,
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
-import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
+import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
+import { zeroAxis } from "@/lib/chart-palette";
 import { plural } from "@/lib/format";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { EarningsSeries } from "@/lib/overview";
@@ -24,6 +25,7 @@ const monthLabel = (month: string) =>
 
 /** Earnings per month (bars) and their running total (line), with the same numbers as a table. */
 export function EarningsChart({ series }: { series: EarningsSeries }) {
+  const palette = useChartPalette();
   let running = 0;
   const rows = series.months.map((m) => {
     running += m.cents;
@@ -89,39 +91,41 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
         >
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="month" tickFormatter={monthLabel} tick={{ fontSize: 12 }} />
+              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
+              <XAxis dataKey="month" tickFormatter={monthLabel} {...axisProps(palette)} />
               <YAxis
                 yAxisId="m"
                 tickFormatter={(c: number) => formatCentsCompact(c)}
                 width={72}
-                tick={{ fontSize: 12 }}
+                {...axisProps(palette)}
+                {...zeroAxis(rows.map((r) => r.cents))}
               />
               <YAxis
                 yAxisId="c"
                 orientation="right"
                 tickFormatter={(c: number) => formatCentsCompact(c)}
                 width={72}
-                tick={{ fontSize: 12 }}
+                {...axisProps(palette)}
+                {...zeroAxis(rows.map((r) => r.cumulative))}
               />
               <Tooltip
                 {...TOOLTIP_PROPS}
                 formatter={(c, name) => [formatCents(Number(c)), name]}
                 labelFormatter={(m) => monthLabel(String(m))}
               />
-              <Legend />
+              <Legend formatter={(name) => <span style={{ color: palette.text }}>{name}</span>} />
               <Bar
                 yAxisId="m"
                 dataKey="cents"
                 name="Earnings"
-                fill={CHART_COLORS.bar}
+                fill={palette.bar}
                 radius={[3, 3, 0, 0]}
               />
               <Line
                 yAxisId="c"
                 dataKey="cumulative"
                 name="Cumulative"
-                stroke={CHART_COLORS.line}
+                stroke={palette.line}
                 strokeWidth={2}
                 dot={false}
               />

@@ -2,7 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
-import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
+import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
+import { zeroAxis } from "@/lib/chart-palette";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { PocketEarnings } from "@/lib/pockets";
@@ -16,6 +17,7 @@ const label = (grain: PocketEarnings["grain"], l: string) =>
 
 /** The period's earnings day by day or month by month, as bars and as a table. */
 export function EarningsBars({ earnings }: { earnings: PocketEarnings }) {
+  const palette = useChartPalette();
   const { grain, points } = earnings;
   const loaded = points.filter((p) => p.cents !== null).length;
   const unit = grain === "day" ? "business days" : "months";
@@ -60,24 +62,25 @@ export function EarningsBars({ earnings }: { earnings: PocketEarnings }) {
         >
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
               <XAxis
                 dataKey="label"
                 tickFormatter={(l: string) => label(grain, l)}
-                tick={{ fontSize: 12 }}
+                {...axisProps(palette)}
                 minTickGap={16}
               />
               <YAxis
                 tickFormatter={(c: number) => formatCentsCompact(c)}
                 width={72}
-                tick={{ fontSize: 12 }}
+                {...axisProps(palette)}
+                {...zeroAxis(points.map((p) => p.cents))}
               />
               <Tooltip
                 {...TOOLTIP_PROPS}
                 formatter={(c) => [formatCents(Number(c)), "Earnings"]}
                 labelFormatter={(l) => label(grain, String(l))}
               />
-              <Bar dataKey="cents" name="Earnings" fill={CHART_COLORS.bar} radius={[3, 3, 0, 0]} />
+              <Bar dataKey="cents" name="Earnings" fill={palette.bar} radius={[3, 3, 0, 0]} />
             </BarChart>
           </ResponsiveContainer>
         </div>

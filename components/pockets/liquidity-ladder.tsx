@@ -10,7 +10,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
-import { CHART_COLORS, TOOLTIP_PROPS } from "@/components/ui/chart-theme";
+import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
 import { formatDate } from "@/lib/dates";
 import type { LadderRung } from "@/lib/forecast";
 import { formatCents, formatCentsCompact } from "@/lib/money";
@@ -19,6 +19,7 @@ const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 
 /** Cash the pocket can hand out by each date as its bills mature, as a step chart or a table. */
 export function LiquidityLadder({ rungs }: { rungs: LadderRung[] }) {
+  const palette = useChartPalette();
   const first = rungs[0];
   const last = rungs.at(-1);
   if (!first || !last) return null;
@@ -66,12 +67,12 @@ export function LiquidityLadder({ rungs }: { rungs: LadderRung[] }) {
         >
           <ResponsiveContainer width="100%" height="100%">
             <AreaChart data={rungs} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="date" tickFormatter={day} tick={{ fontSize: 12 }} minTickGap={16} />
+              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
+              <XAxis dataKey="date" tickFormatter={day} {...axisProps(palette)} minTickGap={16} />
               <YAxis
                 tickFormatter={(c: number) => formatCentsCompact(c)}
                 width={64}
-                tick={{ fontSize: 12 }}
+                {...axisProps(palette)}
               />
               <Tooltip
                 {...TOOLTIP_PROPS}
@@ -82,8 +83,8 @@ export function LiquidityLadder({ rungs }: { rungs: LadderRung[] }) {
                 type="stepAfter"
                 dataKey="availableCents"
                 name="Cash available"
-                stroke={CHART_COLORS.area}
-                fill={CHART_COLORS.bar}
+                stroke={palette.area}
+                fill={palette.bar}
                 fillOpacity={0.25}
               />
             </AreaChart>
