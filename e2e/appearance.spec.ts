@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { axe } from "./axe";
 import { signIn } from "./portal";
-import { activePeople, personWith } from "./sandbox";
+import { personWith } from "./sandbox";
 
 /** axe's color-contrast rule over the page: no text or control below WCAG AA. */
 async function expectContrast(page: Page) {
