@@ -167,16 +167,18 @@ test.describe
       const self = team.member_groups
         .flatMap((g: { members: { id: string; role: string }[] }) => g.members)
         .find((m: { role: string; access: string }) => m.role === "ADMIN");
-      const res = await admin.request.delete(`/api/team/members/${self.id}`, {
-        headers: { origin: E2E.appUrl },
-      });
+      // As the page would send them: same origin, naming the team the page was rendered for.
+      const pageTeam = await admin.locator("[data-team-id]").getAttribute("data-team-id");
+      const headers = { origin: E2E.appUrl, "x-td-team": pageTeam! };
+      const res = await admin.request.delete(`/api/team/members/${self.id}`, { headers });
       expect(res.status()).toBe(409);
       expect((await res.json()).error.message).toMatch(/last admin/);
       const demote = await admin.request.patch(`/api/team/members/${self.id}`, {
-        headers: { origin: E2E.appUrl },
+        headers,
         data: { role: "READ_ONLY" },
       });
       expect(demote.status()).toBe(409);
+      expect((await demote.json()).error.message).toMatch(/last admin/);
     });
 
     test("the team and audit pages have no accessibility violations", async () => {
