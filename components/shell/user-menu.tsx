@@ -4,17 +4,9 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, LogOut } from "lucide-react";
 import { useRef } from "react";
 import { leaveForSignOut } from "@/components/providers/query-provider";
+import { initials } from "@/lib/format";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type { FormAction, ShellViewer } from "./types";
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .map((part) => part[0])
-    .slice(0, 2)
-    .join("")
-    .toUpperCase();
-}
 
 export function UserMenu({ viewer, signOut }: { viewer: ShellViewer; signOut: FormAction }) {
   // The form lives outside the menu's portal: the menu unmounts its items as soon as one is chosen.
