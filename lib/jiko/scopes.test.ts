@@ -13,9 +13,11 @@ describe("scopes asked for at sign-in", () => {
     expect(new Set(DASHBOARD_SCOPES).size).toBe(DASHBOARD_SCOPES.length);
   });
 
-  it("asks for no transfer, webhook or notification scope before those features ship", () => {
-    expect(
-      DASHBOARD_SCOPES.filter((s) => /^(transfers|subscriptions|notifications)\./.test(s)),
-    ).toEqual([]);
+  it("asks for no webhook or notification scope before those features ship", () => {
+    expect(DASHBOARD_SCOPES.filter((s) => /^(subscriptions|notifications)\./.test(s))).toEqual([]);
+  });
+
+  it("asks for the transfer scopes payees and transfer requests need", () => {
+    expect(DASHBOARD_SCOPES).toEqual(expect.arrayContaining(["transfers.read", "transfers.write"]));
   });
 });

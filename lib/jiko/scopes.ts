@@ -47,6 +47,11 @@ export const ENDPOINT_SCOPES = {
   statementsRead: "reports.read",
   reportsRead: "reports.read",
   reportsWrite: "reports.write",
+  /** "transfers.* covers transfers and transfer requests"; payees are part of moving money. */
+  counterpartiesRead: "transfers.read",
+  counterpartiesWrite: "transfers.write",
+  transferRequestsRead: "transfers.read",
+  transferRequestsWrite: "transfers.write",
 } as const satisfies Record<string, Scope>;
 
 /**

@@ -408,3 +408,82 @@ export const oauthEvents = pgTable(
   },
   (t) => [index("oauth_events_email_idx").on(t.email, t.seq)],
 );
+
+/**
+ * Counterparties v2 (lib/jiko/counterparties.ts): a customer's payees. `details` is the type's own
+ * object as Jiko returns it (`ach`, `wire`, …). A PENDING one turns VERIFIED at `verifies_at` on
+ * the sandbox clock (micro-deposits confirmed, documents reviewed).
+ */
+export const counterparties = pgTable(
+  "counterparties",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: serial("seq").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    /** ach | wire | international_wire | on_us */
+    type: text("type").notNull(),
+    name: text("name").notNull(),
+    /** PENDING | VERIFIED | LINKED | UNLINKED */
+    status: text("status").notNull(),
+    verificationMethod: text("verification_method").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    verifiesAt: ts("verifies_at"),
+  },
+  (t) => [index("counterparties_customer_idx").on(t.customerId, t.createdAt, t.seq)],
+);
+
+/**
+ * Transfer requests under dual authorization (lib/jiko/transfers.ts). The id is the caller's
+ * `transfer.id`, so a repeated create finds the first. A decision is one conditional UPDATE on
+ * `status = 'PENDING'`: of two at the same instant, one changes the row and the other finds it
+ * decided. On approval the ledger books the outgoing flow (and the incoming leg of an on-us
+ * transfer) for `execute_on`; `settles_at` is when the payee has it.
+ */
+export const transferRequests = pgTable(
+  "transfer_requests",
+  {
+    id: uuid("id").primaryKey(),
+    seq: serial("seq").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    originPocketId: uuid("origin_pocket_id")
+      .notNull()
+      .references(() => pockets.id),
+    /** ON_US | WIRE | USDC */
+    type: text("type").notNull(),
+    /** The create body's `transfer`, as accepted. */
+    spec: jsonb("spec").$type<Record<string, unknown>>().notNull(),
+    /** Member ids named as reviewers; empty: any eligible reviewer. */
+    reviewers: jsonb("reviewers").$type<string[]>().notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => members.id),
+    /** PENDING | APPROVED | DENIED | CANCELED | EXPIRED */
+    status: text("status").notNull(),
+    /** null until approved; PROCESSING | SUCCESS | REJECTED */
+    transferStatus: text("transfer_status"),
+    /** Cents leaving the pocket: requested, or fixed at approval for FULL_WITHDRAWAL. */
+    amount: cents("amount"),
+    decidedBy: uuid("decided_by").references(() => members.id),
+    decisionReason: text("decision_reason"),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    decidedAt: ts("decided_at"),
+    expiresAt: ts("expires_at").notNull(),
+    /** The ledger day the outgoing flow is booked on. */
+    executeOn: day("execute_on"),
+    settlesAt: ts("settles_at"),
+  },
+  (t) => [
+    index("transfer_requests_customer_idx").on(t.customerId, t.createdAt, t.seq),
+    index("transfer_requests_status_idx").on(t.customerId, t.status),
+  ],
+);
