@@ -14,10 +14,18 @@
  *   VERIFIED   money may move to it
  *   LINKED     linked without verification (`unverified`): it may pull by ACH, nothing is sent
  *   UNLINKED   removed by the customer; kept for history, no money moves
+ * Also INFERRED: who may add or unlink payees (COUNTERPARTY_RULES), and how long verification
+ * takes per method on Jiko's clock.
  */
 import { z } from "zod";
 import { isValidAbaRouting, isValidIban, isValidSwift } from "../bank-numbers";
 import { cursorList, IsoDateTime } from "./common";
+import type { Role } from "./roles";
+
+/** INFERRED: the roles that start transfers also keep the payee list; everyone may read it. */
+export const COUNTERPARTY_RULES = {
+  managers: ["ADMIN", "INITIATOR"] as readonly Role[],
+} as const;
 
 export const COUNTERPARTY_TYPES = ["ach", "wire", "international_wire", "on_us"] as const;
 export const CounterpartyType = z.enum(COUNTERPARTY_TYPES);
