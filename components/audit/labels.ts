@@ -12,6 +12,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "pocket.created": "Created a pocket",
   "pocket.updated": "Changed a pocket",
   "pocket.closed": "Closed a pocket",
+  "transfer_request.created": "Requested a transfer",
+  "transfer_request.approved": "Approved a transfer",
+  "transfer_request.denied": "Denied a transfer",
+  "transfer_request.cancelled": "Cancelled a transfer request",
+  "transfer_request.expired": "Transfer request expired",
+  "transfer_request.self_decision_refused": "Tried to decide their own transfer",
 };
 
 /** A readable name for what an entry changed, from its before/after snapshot. */

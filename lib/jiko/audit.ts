@@ -21,6 +21,12 @@ export const AUDIT_ACTIONS = [
   "pocket.created",
   "pocket.updated",
   "pocket.closed",
+  "transfer_request.created",
+  "transfer_request.approved",
+  "transfer_request.denied",
+  "transfer_request.cancelled",
+  "transfer_request.expired",
+  "transfer_request.self_decision_refused",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

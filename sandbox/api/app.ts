@@ -46,6 +46,14 @@ import {
   serviceUser,
 } from "./team";
 import { listTradesV1, listTradesV2, tradeConfirmation, tradesCsv } from "./trades";
+import {
+  cancelTransferRequest,
+  createTransferRequest,
+  decideTransferRequest,
+  getTransferRequest,
+  listReviewers,
+  listTransferRequests,
+} from "./transfer-requests";
 import { listTransactions, transactionsCsv } from "./transactions";
 
 type Env = {
@@ -250,6 +258,43 @@ const ROUTES: RouteDef[] = [
     path: "/api/v1/accounts/:account_id/portals/",
     scope: ENDPOINT_SCOPES.pocketsRead,
     handler: listAccountPortals,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/transfer-requests/",
+    scope: ENDPOINT_SCOPES.transferRequestsWrite,
+    handler: createTransferRequest,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/transfer-requests/",
+    scope: ENDPOINT_SCOPES.transferRequestsRead,
+    handler: listTransferRequests,
+  },
+  // Fixed paths before `/api/v1/transfer-requests/:transfer_id/`.
+  {
+    method: "GET",
+    path: "/api/v1/transfer-requests/reviewers/",
+    scope: ENDPOINT_SCOPES.transferRequestsRead,
+    handler: listReviewers,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/transfer-requests/:transfer_id/",
+    scope: ENDPOINT_SCOPES.transferRequestsRead,
+    handler: getTransferRequest,
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/transfer-requests/:transfer_id/",
+    scope: ENDPOINT_SCOPES.transferRequestsWrite,
+    handler: cancelTransferRequest,
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/transfer-requests/:transfer_id/status/",
+    scope: ENDPOINT_SCOPES.transferRequestsWrite,
+    handler: decideTransferRequest,
   },
 ];
 
