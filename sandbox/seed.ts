@@ -16,6 +16,7 @@ import { stableId } from "./ids";
 import { newYorkDate } from "./ledger/clock";
 import { HISTORY_DAYS, type SeedPocketKey, type SeedSize, seedLedger } from "./ledger/seed-history";
 import { hashPassword } from "./passwords";
+import { seedCounterparties } from "./transfers/seed-counterparties";
 
 type MemberStatus = "ACTIVE" | "PENDING" | "DEACTIVATED";
 
@@ -356,5 +357,13 @@ export async function seed(
       now,
       size,
     );
+    await seedCounterparties(tx, {
+      customers: SEED.customers,
+      usName: US,
+      euName: EU,
+      usPocketId: SEED_POCKETS.operating,
+      euPocketId: SEED_POCKETS.euOperating,
+      now,
+    });
   });
 }

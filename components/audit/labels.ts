@@ -18,6 +18,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "transfer_request.cancelled": "Cancelled a transfer request",
   "transfer_request.expired": "Transfer request expired",
   "transfer_request.self_decision_refused": "Tried to decide their own transfer",
+  "counterparty.created": "Added a payee",
+  "counterparty.unlinked": "Unlinked a payee",
 };
 
 /** A readable name for what an entry changed, from its before/after snapshot. */

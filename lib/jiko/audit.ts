@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "transfer_request.cancelled",
   "transfer_request.expired",
   "transfer_request.self_decision_refused",
+  "counterparty.created",
+  "counterparty.unlinked",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -18,6 +18,12 @@ import type { SandboxClock } from "../ledger/clock";
 import type { Logger } from "../log";
 import { TeamRuleError } from "../team-admin";
 import { type Principal, type Resolution, resolveBearer } from "./auth";
+import {
+  getCounterparty,
+  listCounterparties,
+  patchCounterparty,
+  postCounterparty,
+} from "./counterparties";
 import { documentRoutes } from "./documents";
 import { type Faults, preferredStatus } from "./faults";
 import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
@@ -168,6 +174,30 @@ const ROUTES: RouteDef[] = [
     path: "/api/v2/pockets/:pocket_id/earnings/",
     scope: ENDPOINT_SCOPES.pocketsRead,
     handler: pocketEarnings,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/counterparties/",
+    scope: ENDPOINT_SCOPES.counterpartiesRead,
+    handler: listCounterparties,
+  },
+  {
+    method: "POST",
+    path: "/api/v2/counterparties/",
+    scope: ENDPOINT_SCOPES.counterpartiesWrite,
+    handler: postCounterparty,
+  },
+  {
+    method: "GET",
+    path: "/api/v2/counterparties/:counterparty_id/",
+    scope: ENDPOINT_SCOPES.counterpartiesRead,
+    handler: getCounterparty,
+  },
+  {
+    method: "PATCH",
+    path: "/api/v2/counterparties/:counterparty_id/",
+    scope: ENDPOINT_SCOPES.counterpartiesWrite,
+    handler: patchCounterparty,
   },
   {
     method: "GET",

@@ -1,7 +1,7 @@
 /**
  * The emulator's own routes on the API origin (absent at Jiko; tests and scripts only): people,
- * outbox, OAuth events, grant revocation, faults, health, the sandbox clock, and pockets' EOD
- * values and flows.
+ * outbox, OAuth events, grant revocation, faults, health, the sandbox clock, pockets' EOD
+ * values and flows, and pockets' Jiko network addresses.
  */
 
 import { eq } from "drizzle-orm";
@@ -17,6 +17,7 @@ import { eodRange, flowsIn } from "../ledger/valuation";
 import { listOutbox } from "../outbox";
 import { revokePersonGrants } from "../portal/grants";
 import { listOAuthEvents, OAuthEventsQuery } from "../portal/oauth-events";
+import { networkAddressOf } from "../transfers/network-address";
 import { FaultBody, type Faults } from "./faults";
 
 async function readJson(c: {
@@ -31,6 +32,7 @@ async function readJson(c: {
 
 const RevokeBody = z.object({ email: z.email() });
 const ClockBody = z.object({ days: z.number().int().min(1).max(400) });
+const NetworkAddressQuery = z.object({ pocket_id: z.uuid() });
 const RangeQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
 /** At most this many days per EOD request. */
 const MAX_EOD_DAYS = 1_500;
@@ -109,6 +111,18 @@ export function sandboxRoutes(o: { db: SandboxDb; faults: Faults; clock: Sandbox
     const parsed = ClockBody.safeParse(body.value, { reportInput: true });
     if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "body") }, 422);
     return c.json(await clock.advance(parsed.data.days));
+  });
+
+  /** A pocket's Jiko network address (another company's, for on_us payees in tests). */
+  app.get("/_sandbox/network-address", async (c) => {
+    const parsed = NetworkAddressQuery.safeParse(
+      { pocket_id: c.req.query("pocket_id") },
+      { reportInput: true },
+    );
+    if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "query") }, 422);
+    const [pocket] = await db.select().from(pockets).where(eq(pockets.id, parsed.data.pocket_id));
+    if (!pocket) return c.json({ detail: "Not Found" }, 404);
+    return c.json({ pocket_id: pocket.id, network_address: networkAddressOf(pocket.id) });
   });
 
   /** The pocket and a [from, to] range (default: the pocket's first day through today). */
