@@ -4,7 +4,8 @@
  * (`labelFor`), never as the raw code.
  */
 import type { z } from "zod";
-import type { BusinessCustomer } from "./jiko/customer";
+import type { CounterpartyStatus, VerificationMethod } from "./jiko/counterparties";
+import type { BusinessCustomer, CustomerAccountStatus } from "./jiko/customer";
 import type { PocketStatus } from "./jiko/pockets";
 import type { TradeV2 } from "./jiko/trades";
 import type { TransactionStatus } from "./jiko/transactions";
@@ -29,6 +30,13 @@ export const POCKET_STATUS_LABELS: Record<PocketStatus, string> = {
   CLOSED: "Closed",
 };
 
+export const ACCOUNT_STATUS_LABELS: Record<z.infer<typeof CustomerAccountStatus>, string> = {
+  OPEN: "Account open",
+  CLOSED: "Account closed",
+  FROZEN: "Account frozen",
+  PENDING: "Account opening",
+};
+
 export const IDENTIFICATION_TYPE_LABELS: Record<CustomerIdentificationType, string> = {
   EIN: "EIN",
   TIN: "TIN",
@@ -45,6 +53,24 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   team_member: "Team member",
   service_user: "Service user",
   pocket: "Pocket",
+};
+
+export const COUNTERPARTY_STATUS_LABELS: Record<CounterpartyStatus, string> = {
+  PENDING: "Pending",
+  VERIFIED: "Verified",
+  LINKED: "Linked",
+  UNLINKED: "Unlinked",
+};
+
+/** How Jiko checks a payee, as the thing under way ("Verification under way (micro-deposits)"). */
+export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = {
+  incoming_wire: "incoming wire",
+  micro_deposits: "micro-deposits",
+  name_match: "name check",
+  plaid: "bank login through Plaid",
+  pre_verified: "verified by Jiko",
+  supporting_documents: "documents",
+  unverified: "not verified",
 };
 
 /** A code's words: from its map, else the code itself made readable ("NEW_KIND" → "New kind"). */
