@@ -4,8 +4,10 @@
  * the UI offers can never drift from what the server allows. Jiko stays the final authority.
  */
 import "./zod-messages";
+import { COUNTERPARTY_RULES } from "./jiko/counterparties";
 import type { Role } from "./jiko/roles";
 import type { Scope } from "./jiko/scopes";
+import { TRANSFER_RULES } from "./jiko/transfers";
 
 // Only what the dashboard ships: a capability here is checked by some page or route (a test
 // holds that), so the role matrix and "Your access" never promise transfers or webhooks that do
@@ -24,11 +26,31 @@ export const CAPABILITIES = {
   "team:view": { label: "See team members", scope: "team.read" },
   "team:manage": { label: "Invite, change roles and deactivate members", scope: "team.write" },
   "audit:view": { label: "Read the audit log", scope: "team.read" },
+  "transfers:view": { label: "See payees and transfer requests", scope: "transfers.read" },
+  "payees:manage": { label: "Add and unlink payees", scope: "transfers.write" },
+  "transfers:initiate": { label: "Request transfers", scope: "transfers.write" },
+  "transfers:review": {
+    label: "Approve or deny others' transfer requests",
+    scope: "transfers.write",
+  },
 } as const satisfies Record<string, { label: string; scope: Scope }>;
 
 export type Capability = keyof typeof CAPABILITIES;
 
-const EVERYONE: Capability[] = ["overview:view", "ledger:view", "documents:view", "team:view"];
+const EVERYONE: Capability[] = [
+  "overview:view",
+  "ledger:view",
+  "documents:view",
+  "team:view",
+  "transfers:view",
+];
+
+/** Moving money follows Jiko's own rules for each role (lib/jiko/transfers.ts, counterparties.ts). */
+const moneyMoving = (role: Role): Capability[] => [
+  ...(COUNTERPARTY_RULES.managers.includes(role) ? (["payees:manage"] as const) : []),
+  ...(TRANSFER_RULES.initiators.includes(role) ? (["transfers:initiate"] as const) : []),
+  ...(TRANSFER_RULES.reviewers.includes(role) ? (["transfers:review"] as const) : []),
+];
 
 /** INFERRED with the roles themselves (lib/jiko/roles.ts): what each role may do. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
@@ -39,10 +61,17 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "reports:create",
     "team:manage",
     "audit:view",
+    ...moneyMoving("ADMIN"),
   ],
-  REVIEWER: [...EVERYONE, "accounts:reveal", "reports:create", "audit:view"],
-  INITIATOR: [...EVERYONE, "accounts:reveal", "reports:create"],
-  READ_ONLY: [...EVERYONE],
+  REVIEWER: [
+    ...EVERYONE,
+    "accounts:reveal",
+    "reports:create",
+    "audit:view",
+    ...moneyMoving("REVIEWER"),
+  ],
+  INITIATOR: [...EVERYONE, "accounts:reveal", "reports:create", ...moneyMoving("INITIATOR")],
+  READ_ONLY: [...EVERYONE, ...moneyMoving("READ_ONLY")],
 };
 
 export function capabilitiesFor(role: Role, grantedScopes: readonly string[]): Set<Capability> {

@@ -20,4 +20,11 @@ export const queryKeys = {
   trades: (search: string) => ["trades", search] as const,
   statements: (search: string) => ["statements", search] as const,
   reports: () => ["reports"] as const,
+  /** Everything about moving money starts with "transfers", so one invalidation refreshes it all. */
+  counterparties: () => ["transfers", "counterparties"] as const,
+  available: () => ["transfers", "available"] as const,
+  transferRequests: (view: string) => ["transfers", "requests", view] as const,
+  reviewQueue: () => ["transfers", "queue"] as const,
+  awaitingCount: () => ["transfers", "awaiting-count"] as const,
+  transferReviewers: () => ["transfers", "reviewers"] as const,
 };

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ErrorEnvelope } from "@/lib/errors";
 import { TEAM_HEADER } from "@/lib/team-binding";
+import { JikoError } from "../jiko/errors";
 import { ApiError, guarded, MAX_JSON_BYTES, readJson } from "./guard";
 
 const viewer = vi.hoisted(() => ({ current: null as unknown }));
@@ -100,6 +101,21 @@ describe("guarded", () => {
       duplex: "half",
     } as RequestInit);
   const route = { params: Promise.resolve({}) };
+
+  it("passes Jiko's field errors on under their fields, without FastAPI's leading body", async () => {
+    const handler = guarded(null, async () => {
+      throw new JikoError("invalid", 422, [
+        { loc: ["body", "ach", "routing_number"], msg: "Not a valid routing number", type: "x" },
+        { loc: ["query", "limit"], msg: "Too large", type: "y" },
+      ]);
+    });
+    const res = await handler(post("{}"), route);
+    expect(res.status).toBe(422);
+    expect(ErrorEnvelope.parse(await res.json()).error.issues).toEqual([
+      { path: "ach.routing_number", message: "Not a valid routing number" },
+      { path: "query.limit", message: "Too large" },
+    ]);
+  });
 
   it("answers 413 with the error envelope for an oversized body", async () => {
     const handler = guarded(null, async ({ req }) => Response.json(await readJson(req, Body)));

@@ -157,7 +157,15 @@ export function guarded<P = Record<string, never>>(
             : typeof error.detail === "string" && error.status > 0 && error.status < 500
               ? error.detail
               : ERROR_MESSAGES[error.code];
-        return errorResponse(error.code, message);
+        // Jiko's field errors keep their fields (`loc` without FastAPI's leading "body"), so a
+        // form can show each under its input.
+        const issues = Array.isArray(error.detail)
+          ? error.detail.map((d) => ({
+              path: d.loc.filter((part, i) => !(i === 0 && part === "body")).join("."),
+              message: d.msg,
+            }))
+          : undefined;
+        return errorResponse(error.code, message, issues);
       }
       log.error({ err: error, path: new URL(req.url).pathname }, "unhandled route error");
       return errorResponse("internal", ERROR_MESSAGES.internal);

@@ -1,6 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import { AuditLogList, type AuditLogQuery } from "@/lib/jiko/audit";
+import {
+  Counterparty,
+  CounterpartyList,
+  type CounterpartyQuery,
+  type CreateCounterpartyRequest,
+} from "@/lib/jiko/counterparties";
 import { Customer } from "@/lib/jiko/customer";
 import {
   type CreatePocketRequest,
@@ -31,6 +37,14 @@ import {
 } from "@/lib/jiko/team";
 import { type TradeListQuery, TradeV2List, type TradeV2ListQuery } from "@/lib/jiko/trades";
 import { TransactionList, type TransactionQuery } from "@/lib/jiko/transactions";
+import {
+  type CreateTransferRequest,
+  DualAuthUserList,
+  TransferRequest,
+  TransferRequestList,
+  type TransferRequestQuery,
+  type UpdateTransferRequestStatus,
+} from "@/lib/jiko/transfers";
 import { MembershipList, UserInfo } from "@/lib/jiko/user";
 import type { TokenSet } from "../auth/token-store";
 import { JikoError } from "./errors";
@@ -42,6 +56,8 @@ export interface TokenSource {
 
 const member = (id: string) => `/api/v1/team/${encodeURIComponent(id)}/`;
 const pocket = (id: string) => `/api/v2/pockets/${encodeURIComponent(id)}/`;
+const counterparty = (id: string) => `/api/v2/counterparties/${encodeURIComponent(id)}/`;
+const transferRequest = (id: string) => `/api/v1/transfer-requests/${encodeURIComponent(id)}/`;
 
 export interface EarningsQuery {
   period: EarningsPeriod;
@@ -69,7 +85,7 @@ export function createJikoClient(
       return send(renewed.accessToken);
     }
   }
-  const call = <S extends z.ZodType>(req: Omit<JikoRequest, "accessToken">, schema: S) => {
+  const call = <S extends z.ZodType>(req: Omit<JikoRequest, "accessToken">, schema: S | null) => {
     opts.onRequest?.(req);
     return withToken((accessToken) => jikoRequest(http, { ...req, accessToken }, schema));
   };
@@ -178,6 +194,37 @@ export function createJikoClient(
         },
         ReportDownload,
       ),
+
+    counterparties: (query: CounterpartyQuery) =>
+      call({ method: "GET", path: "/api/v2/counterparties/", query }, CounterpartyList),
+    counterparty: (id: string) => call({ method: "GET", path: counterparty(id) }, Counterparty),
+    createCounterparty: (body: CreateCounterpartyRequest) =>
+      call({ method: "POST", path: "/api/v2/counterparties/", body }, Counterparty),
+    unlinkCounterparty: (id: string) =>
+      call({ method: "PATCH", path: counterparty(id), body: { status: "UNLINKED" } }, Counterparty),
+
+    transferRequests: (query: TransferRequestQuery) =>
+      call({ method: "GET", path: "/api/v1/transfer-requests/", query }, TransferRequestList),
+    transferRequest: (id: string) =>
+      call({ method: "GET", path: transferRequest(id) }, TransferRequest),
+    transferReviewers: () =>
+      call({ method: "GET", path: "/api/v1/transfer-requests/reviewers/" }, DualAuthUserList),
+    /**
+     * Safe to retry: the caller mints `transfer.id` once per intended transfer and Jiko answers a
+     * repeat with the first request, so a timeout's retry never makes a second transfer.
+     */
+    createTransferRequest: (body: CreateTransferRequest) =>
+      call(
+        { method: "POST", path: "/api/v1/transfer-requests/", body, idempotent: true },
+        TransferRequest,
+      ),
+    decideTransferRequest: (id: string, body: UpdateTransferRequestStatus) =>
+      call(
+        { method: "PATCH", path: `${transferRequest(id)}status/`, body, idempotent: false },
+        TransferRequest,
+      ),
+    cancelTransferRequest: (id: string) =>
+      call({ method: "DELETE", path: transferRequest(id), idempotent: false }, null),
 
     auditLogs: (query: AuditLogQuery) =>
       call({ method: "GET", path: "/api/v1/team/audit-logs/", query }, AuditLogList),

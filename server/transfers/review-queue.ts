@@ -1,0 +1,40 @@
+import "server-only";
+import { mayDecide } from "@/lib/transfers/eligibility";
+import { type ReviewQueue, reviewQueue } from "@/lib/transfers/review";
+import { allPockets } from "../pockets/all-pockets";
+import type { Viewer } from "../viewer";
+import { allCounterparties, allTransferRequests, recentPayments } from "./lists";
+
+/**
+ * The requests awaiting the viewer's decision with the context to decide them. Jiko is asked
+ * once per list (pending requests, pockets, payees, a year of payments, current reviewers), never
+ * once per request, so 500 pending requests cost the same calls as 5.
+ */
+export async function buildReviewQueue(viewer: Viewer): Promise<ReviewQueue> {
+  const jiko = viewer.jiko;
+  const [pending, pockets, counterparties, payments, reviewers] = await Promise.all([
+    allTransferRequests(jiko, { status: "PENDING" }),
+    allPockets(jiko),
+    allCounterparties(jiko),
+    recentPayments(jiko),
+    jiko.transferReviewers(),
+  ]);
+  return {
+    asOf: new Date().toISOString(),
+    items: reviewQueue({
+      pending,
+      pockets,
+      counterparties,
+      payments,
+      reviewers: reviewers.items,
+      me: { memberId: viewer.memberId, role: viewer.role },
+    }),
+  };
+}
+
+/** How many requests await the viewer: one list call, for the navigation's count. */
+export async function awaitingCount(viewer: Viewer): Promise<number> {
+  const pending = await allTransferRequests(viewer.jiko, { status: "PENDING" });
+  const me = { memberId: viewer.memberId, role: viewer.role };
+  return pending.filter((r) => mayDecide(r, me).ok).length;
+}
