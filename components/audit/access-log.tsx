@@ -47,7 +47,7 @@ export function AccessLog() {
               key={e.id}
               data-testid="access-entry"
               data-action={e.action}
-              className="grid gap-x-4 px-4 py-3 text-sm sm:grid-cols-[12rem_1fr_auto]"
+              className="grid grid-cols-1 gap-x-4 px-4 py-3 text-sm wrap-anywhere sm:grid-cols-[12rem_1fr_auto]"
             >
               <time dateTime={e.at} className="text-ink-600 dark:text-ink-300">
                 {formatDateTime(e.at)}

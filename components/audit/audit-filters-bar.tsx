@@ -48,7 +48,7 @@ export function AuditFiltersBar({
     <form
       onSubmit={apply}
       aria-label="Filter the audit log"
-      className="grid gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-ink-800 dark:bg-ink-900"
+      className="grid grid-cols-1 gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-ink-800 dark:bg-ink-900"
     >
       <Field id="f-member" label="Member">
         <Select id="f-member" name="member" defaultValue={filters.member ?? ""}>

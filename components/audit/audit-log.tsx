@@ -70,7 +70,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
                     aria-hidden="true"
                     className="mt-0.5 size-4 shrink-0 text-ink-500 transition-transform group-open:rotate-90"
                   />
-                  <span className="grid flex-1 gap-x-4 sm:grid-cols-[12rem_1fr_auto]">
+                  <span className="grid min-w-0 flex-1 grid-cols-1 gap-x-4 wrap-anywhere sm:grid-cols-[12rem_1fr_auto]">
                     <time dateTime={e.timestamp} className="text-sm text-ink-600 dark:text-ink-300">
                       {formatDateTime(e.timestamp)}
                     </time>
@@ -89,7 +89,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
                     </span>
                   </span>
                 </summary>
-                <div className="px-11 pb-4">
+                <div className="px-4 pb-4 sm:px-11">
                   <EntryDiff entry={e} />
                 </div>
               </details>

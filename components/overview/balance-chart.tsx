@@ -11,6 +11,7 @@ import {
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
 import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatDate } from "@/lib/dates";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { MonthlyHistory } from "@/lib/overview";
@@ -37,7 +38,7 @@ export function BalanceChart({ history }: { history: MonthlyHistory }) {
     <ChartOrTable
       note={note}
       table={
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Balance history table">
           <table className="w-full text-sm" data-testid="balance-table">
             <caption className="sr-only">Total value at each month end and today</caption>
             <thead>
@@ -62,7 +63,7 @@ export function BalanceChart({ history }: { history: MonthlyHistory }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       }
       chart={
         <div

@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
 import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { zeroAxis } from "@/lib/chart-palette";
 import { plural } from "@/lib/format";
 import { formatCents, formatCentsCompact } from "@/lib/money";
@@ -53,7 +54,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
     <ChartOrTable
       note={note}
       table={
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Earnings by month table">
           <table className="w-full text-sm" data-testid="earnings-table">
             <caption className="sr-only">Earnings by month and cumulative</caption>
             <thead>
@@ -81,7 +82,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       }
       chart={
         <div

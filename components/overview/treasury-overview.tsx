@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
@@ -106,7 +107,7 @@ export function TreasuryOverview() {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card title="Pockets">
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Pockets table">
               <table className="w-full text-sm">
                 <TableHead columns={POCKET_SUMMARY_COLUMNS} />
                 <tbody>
@@ -151,7 +152,7 @@ export function TreasuryOverview() {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </ScrollRegion>
           </Card>
         </div>
         <div className="space-y-6">

@@ -11,6 +11,7 @@ import {
 } from "recharts";
 import { ChartOrTable } from "@/components/ui/chart-or-table";
 import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatDate } from "@/lib/dates";
 import type { LadderRung } from "@/lib/forecast";
 import { formatCents, formatCentsCompact } from "@/lib/money";
@@ -27,7 +28,7 @@ export function LiquidityLadder({ rungs }: { rungs: LadderRung[] }) {
     <ChartOrTable
       note={`${rungs.length - 1} maturity dates · ${formatCents(last.availableCents)} by ${day(last.date)}`}
       table={
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Liquidity ladder table">
           <table className="w-full text-sm" data-testid="liquidity-table">
             <caption className="sr-only">Cash available by date as bills mature</caption>
             <thead>
@@ -57,7 +58,7 @@ export function LiquidityLadder({ rungs }: { rungs: LadderRung[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       }
       chart={
         <div

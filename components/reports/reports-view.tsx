@@ -11,7 +11,9 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { QueryView } from "@/components/ui/query-view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
+import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import { ApiClientError, apiGet, apiSend } from "@/lib/api-client";
 import { formatDateTime, nyDate } from "@/lib/dates";
@@ -64,6 +66,9 @@ function scopeOf(parameters: Record<string, unknown>) {
   return "";
 }
 
+/** The route names Jiko's body fields; the form shows each under its own field. */
+const BODY_FIELDS: Record<string, string> = { reporting_date: "day", as_of_date: "day" };
+
 function NewReport({ onCreated }: { onCreated: () => void }) {
   const pockets = usePockets();
   const yesterday = addDays(nyDate(new Date().toISOString()), -1);
@@ -103,7 +108,12 @@ function NewReport({ onCreated }: { onCreated: () => void }) {
       const issues = error instanceof ApiClientError ? error.issues : undefined;
       if (issues?.length) {
         setErrors(
-          Object.fromEntries(issues.map((i) => [i.path.split(".").at(-1) ?? "root", i.message])),
+          Object.fromEntries(
+            issues.map((i) => {
+              const key = i.path.split(".").at(-1) ?? "root";
+              return [BODY_FIELDS[key] ?? key, i.message];
+            }),
+          ),
         );
       } else setErrors({ root: (error as Error).message });
     }
@@ -260,28 +270,35 @@ export function ReportsView({ canCreate }: { canCreate: boolean }) {
           }
         >
           {(data) => (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="reports-table">
-                <TableHead columns={COLUMNS} />
-                <tbody>
+            <ScrollRegion label="Requested reports table">
+              <table className={`w-full text-sm ${stacked.table}`} data-testid="reports-table">
+                <TableHead columns={COLUMNS} stacked />
+                <tbody className={stacked.body}>
                   {data.items.map((r) => (
                     <tr
                       key={r.id}
                       data-testid="report-row"
                       data-status={r.status}
-                      className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                      className={`border-b border-ink-100 last:border-0 dark:border-ink-800 ${stacked.row}`}
                     >
-                      <td className="py-2 pr-4 tabular-nums">
+                      <td className={`py-2 pr-4 tabular-nums ${stacked.cell}`}>
                         {formatDateTime(r.time_created).replace(/ ET$/, "")}
                       </td>
-                      <td className="py-2 pr-4">
+                      <td
+                        className={`py-2 pr-4 max-sm:order-first max-sm:col-span-2 ${stacked.cell}`}
+                      >
                         {REPORT_LABELS[r.report_type].title}
                         <span className="block text-xs text-ink-600 dark:text-ink-300">
                           {FORMAT_LABELS[r.output_format]}
                         </span>
                       </td>
-                      <td className="py-2 pr-4">{scopeOf(r.parameters)}</td>
-                      <td className="py-2 pr-4">
+                      <td
+                        data-label="For"
+                        className={`py-2 pr-4 max-sm:order-last ${stacked.cell} ${stacked.labelled} ${stacked.wide}`}
+                      >
+                        {scopeOf(r.parameters)}
+                      </td>
+                      <td className={`py-2 pr-4 ${stacked.cell} ${stacked.end}`}>
                         <Badge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</Badge>
                         {r.failure_reason && (
                           <span className="block text-xs text-red-700 dark:text-red-300">
@@ -289,7 +306,9 @@ export function ReportsView({ canCreate }: { canCreate: boolean }) {
                           </span>
                         )}
                       </td>
-                      <td className="py-2 text-right">
+                      <td
+                        className={`py-2 text-right max-sm:order-last max-sm:text-left ${stacked.cell} ${stacked.wide}`}
+                      >
                         {r.status === "COMPLETED" && r.report && (
                           <a
                             href={`/api/reports/${r.report.id}/download?format=${r.report.output_format}`}
@@ -308,7 +327,7 @@ export function ReportsView({ canCreate }: { canCreate: boolean }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </QueryView>
       </Card>

@@ -7,7 +7,9 @@ import { CheckGroup } from "@/components/ui/check-group";
 import { Field, Select } from "@/components/ui/field";
 import { FilterForm, formValue } from "@/components/ui/filter-form";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
+import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import { apiGet } from "@/lib/api-client";
 import { formatDate } from "@/lib/dates";
@@ -128,23 +130,40 @@ export function StatementsView({
         }
       >
         {(data) => (
-          <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
-            <table className="w-full text-sm" data-testid="statements-table">
-              <TableHead columns={COLUMNS} />
-              <tbody>
+          <ScrollRegion
+            label="Statements table"
+            className="rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900"
+          >
+            <table className={`w-full text-sm ${stacked.table}`} data-testid="statements-table">
+              <TableHead columns={COLUMNS} stacked />
+              <tbody className={stacked.body}>
                 {data.items.map((s) => (
                   <tr
                     key={s.id}
                     data-testid="statement-row"
-                    className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                    className={`border-b border-ink-100 last:border-0 dark:border-ink-800 ${stacked.row}`}
                   >
-                    <td className="py-2 pr-4">{periodLabel(s.key)}</td>
-                    <td className="py-2 pr-4">{STATEMENT_TYPE_LABELS[s.type]}</td>
-                    <td className="py-2 pr-4">
+                    <td className={`py-2 pr-4 max-sm:font-medium ${stacked.cell}`}>
+                      {periodLabel(s.key)}
+                    </td>
+                    <td className={`py-2 pr-4 ${stacked.cell} ${stacked.end}`}>
+                      {STATEMENT_TYPE_LABELS[s.type]}
+                    </td>
+                    <td
+                      data-label="Pocket"
+                      className={`py-2 pr-4 ${stacked.cell} ${stacked.labelled}`}
+                    >
                       {names.get(s.jiko_account_id) ?? "Unknown pocket"}
                     </td>
-                    <td className="py-2 pr-4 tabular-nums">{formatDate(s.time_created)}</td>
-                    <td className="py-2 text-right">
+                    <td
+                      data-label="Published"
+                      className={`py-2 pr-4 tabular-nums ${stacked.cell} ${stacked.labelled} ${stacked.end}`}
+                    >
+                      {formatDate(s.time_created)}
+                    </td>
+                    <td
+                      className={`py-2 text-right max-sm:text-left ${stacked.cell} ${stacked.wide}`}
+                    >
                       <a
                         href={`/api/statements/download?${new URLSearchParams({ pocket: s.jiko_account_id, type: s.type, key: s.key })}`}
                         download
@@ -167,7 +186,7 @@ export function StatementsView({
                 Showing the first 100: narrow by month, document or pocket to see the rest.
               </p>
             )}
-          </div>
+          </ScrollRegion>
         )}
       </QueryView>
     </div>

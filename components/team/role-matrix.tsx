@@ -1,5 +1,6 @@
 import { Check, Minus } from "lucide-react";
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ROLE_LABELS, ROLES } from "@/lib/jiko/roles";
 import { CAPABILITIES, type Capability, ROLE_CAPABILITIES } from "@/lib/permissions";
 
@@ -8,7 +9,7 @@ export function RoleMatrix() {
   const capabilities = Object.keys(CAPABILITIES) as Capability[];
   return (
     <Card title="What each role may do">
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Role capabilities table">
         <table className="w-full text-sm">
           <caption className="sr-only">Capabilities of each team role</caption>
           <thead>
@@ -47,7 +48,7 @@ export function RoleMatrix() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Card>
   );
 }

@@ -6,7 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
+import { stacked } from "@/components/ui/stacked-rows";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type { TeamMember } from "@/lib/jiko/team";
@@ -58,7 +60,7 @@ export function TeamAdmin({
       ? `${fullName(m)} is the team’s last admin: make someone else an admin first.`
       : undefined;
     return (
-      <div className="flex flex-wrap justify-end gap-2">
+      <div className="flex flex-wrap justify-end gap-2 max-sm:justify-start">
         <Button
           variant="secondary"
           className={small}
@@ -123,7 +125,7 @@ export function TeamAdmin({
         actions={
           canManage
             ? (m) => (
-                <div className="flex flex-wrap justify-end gap-2">
+                <div className="flex flex-wrap justify-end gap-2 max-sm:justify-start">
                   <Button
                     variant="secondary"
                     className={small}
@@ -215,9 +217,9 @@ function MemberTable({
       {members.length === 0 ? (
         <p className="text-sm text-ink-600 dark:text-ink-300">{empty}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead>
+        <ScrollRegion label={`${title.replace(/ \(\d+\)$/, "")} table`}>
+          <table className={`w-full text-sm ${stacked.table}`}>
+            <thead className="max-sm:sr-only">
               <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
                 <th scope="col" className="py-2 pr-4 font-medium">
                   Member
@@ -234,28 +236,43 @@ function MemberTable({
                 )}
               </tr>
             </thead>
-            <tbody>
+            <tbody className={stacked.body}>
               {members.map((m) => (
                 <tr
                   key={m.id}
                   data-testid={`member-${m.email}`}
-                  className="border-b border-ink-100 align-middle last:border-0 dark:border-ink-800"
+                  className={`border-b border-ink-100 align-middle last:border-0 dark:border-ink-800 ${stacked.row}`}
                 >
-                  <th scope="row" className="py-2.5 pr-4 text-left font-normal">
+                  <th
+                    scope="row"
+                    className={`py-2.5 pr-4 text-left font-normal ${stacked.cell} ${stacked.wide}`}
+                  >
                     <span className="block font-medium">{fullName(m)}</span>
-                    <span className="block text-xs text-ink-600 dark:text-ink-300">{m.email}</span>
+                    <span className="block text-xs wrap-anywhere text-ink-600 dark:text-ink-300">
+                      {m.email}
+                    </span>
                   </th>
                   {cells(m).map((cell, i) => (
-                    <td key={columns[i]} className="py-2.5 pr-4">
+                    <td
+                      key={columns[i]}
+                      data-label={columns[i]}
+                      className={`py-2.5 pr-4 ${stacked.cell} ${stacked.labelled}`}
+                    >
                       {cell}
                     </td>
                   ))}
-                  {actions && <td className="py-2.5 text-right">{actions(m)}</td>}
+                  {actions && (
+                    <td
+                      className={`py-2.5 text-right max-sm:pt-2 max-sm:text-left ${stacked.cell} ${stacked.wide}`}
+                    >
+                      {actions(m)}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {members.some((m) => m.access === "API") && (
         <p className="mt-3 text-xs text-ink-600 dark:text-ink-300">

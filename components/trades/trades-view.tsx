@@ -8,7 +8,9 @@ import { DateRangeFields, dateRangeOf } from "@/components/ui/date-range-fields"
 import { ExportButton } from "@/components/ui/export-button";
 import { FilterForm } from "@/components/ui/filter-form";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
+import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import { useLoadMore } from "@/components/ui/use-load-more";
 import { formatDate, nyDate } from "@/lib/dates";
@@ -100,40 +102,67 @@ export function TradesView({ filters }: { filters: TradeFilters }) {
         empty={<EmptyMessage>No trades match these filters.</EmptyMessage>}
       >
         {() => (
-          <div className="overflow-x-auto rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900">
-            <table className="w-full text-sm" data-testid="trades-table">
-              <TableHead columns={COLUMNS} />
-              <tbody>
+          <ScrollRegion
+            label="Trades table"
+            className="rounded-xl border border-ink-200 bg-white px-4 dark:border-ink-800 dark:bg-ink-900"
+          >
+            <table className={`w-full text-sm ${stacked.table}`} data-testid="trades-table">
+              <TableHead columns={COLUMNS} stacked />
+              <tbody className={stacked.body}>
                 {rows.map((t) => (
                   <tr
                     key={t.id}
                     data-testid="trade-row"
                     data-id={t.id}
-                    className="border-b border-ink-100 last:border-0 dark:border-ink-800"
+                    className={`border-b border-ink-100 last:border-0 dark:border-ink-800 ${stacked.row}`}
                   >
-                    <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
+                    <td
+                      className={`py-2 pr-4 whitespace-nowrap tabular-nums max-sm:order-1 max-sm:font-medium ${stacked.cell}`}
+                    >
                       {formatDate(t.trade_datetime)}
                     </td>
-                    <td className="py-2 pr-4">{names.get(t.pocket_id) ?? "Unknown pocket"}</td>
-                    <td className="py-2 pr-4">{ACTIVITY[t.activity]}</td>
-                    <td className="py-2 pr-4">
+                    <td
+                      data-label="Pocket"
+                      className={`py-2 pr-4 max-sm:order-6 ${stacked.cell} ${stacked.labelled}`}
+                    >
+                      {names.get(t.pocket_id) ?? "Unknown pocket"}
+                    </td>
+                    <td className={`py-2 pr-4 max-sm:order-4 ${stacked.cell}`}>
+                      {ACTIVITY[t.activity]}
+                    </td>
+                    <td className={`py-2 pr-4 max-sm:order-3 ${stacked.cell} ${stacked.wide}`}>
                       {t.description}
                       <span className="block font-mono text-xs text-ink-600 dark:text-ink-300">
                         {t.cusip}
                       </span>
                     </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
+                    <td
+                      data-label="Face"
+                      className={`py-2 pr-4 text-right tabular-nums max-sm:order-7 ${stacked.cell} ${stacked.labelled} ${stacked.end}`}
+                    >
                       {face.format(t.quantity * 100)}
                     </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{t.price}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
+                    <td
+                      data-label="Price"
+                      className={`py-2 pr-4 text-right tabular-nums max-sm:order-8 max-sm:text-left ${stacked.cell} ${stacked.labelled}`}
+                    >
+                      {t.price}
+                    </td>
+                    <td
+                      data-label="Yield"
+                      className={`py-2 pr-4 text-right tabular-nums max-sm:order-9 ${stacked.cell} ${stacked.labelled} ${stacked.end}`}
+                    >
                       {t.activity === "MATURITY" ? "—" : formatRate(t.yield_to_maturity)}
                     </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
+                    <td
+                      className={`py-2 pr-4 text-right tabular-nums max-sm:order-2 max-sm:font-medium ${stacked.cell} ${stacked.end}`}
+                    >
                       {formatCents(t.notional.value)}
                     </td>
-                    <td className="py-2 pr-4">{TRADE_STATUS_LABELS[t.status]}</td>
-                    <td className="py-2">
+                    <td className={`py-2 pr-4 max-sm:order-5 ${stacked.cell} ${stacked.end}`}>
+                      {TRADE_STATUS_LABELS[t.status]}
+                    </td>
+                    <td className={`py-2 max-sm:order-10 ${stacked.cell} ${stacked.wide}`}>
                       {t.activity === "MATURITY" ? (
                         <span className="text-xs text-ink-600 dark:text-ink-300">
                           None for maturities
@@ -164,7 +193,7 @@ export function TradesView({ filters }: { filters: TradeFilters }) {
                   ? ""
                   : "End of the list"}
             </div>
-          </div>
+          </ScrollRegion>
         )}
       </QueryView>
     </div>

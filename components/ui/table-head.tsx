@@ -6,9 +6,16 @@ export interface Column {
   hidden?: boolean;
 }
 
-export function TableHead({ columns }: { columns: readonly Column[] }) {
+/** `stacked`: the header row is for screen readers only on phones, where rows become cards. */
+export function TableHead({
+  columns,
+  stacked = false,
+}: {
+  columns: readonly Column[];
+  stacked?: boolean;
+}) {
   return (
-    <thead>
+    <thead className={stacked ? "max-sm:sr-only" : undefined}>
       <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
         {columns.map((c, i) => (
           <th
