@@ -5,12 +5,23 @@
 import { z } from "zod";
 import { daysBetween } from "./jiko/business-days";
 import {
-  type CreateReportRequest,
+  CreateReportRequest,
   MAX_REPORT_RANGE_DAYS,
   OutputFormat,
   REPORT_FORMATS,
   ReportType,
 } from "./jiko/reports";
+import { boundedDay } from "./transaction-filters";
+
+/**
+ * A date field's problem, if any: missing (`empty`), or outside EARLIEST_DAY..today (New York),
+ * in the words of the transactions filters' rule, which names the field and the allowed span.
+ */
+function dayProblem(value: string, label: string, empty: string): string | undefined {
+  if (!z.iso.date().safeParse(value).success) return empty;
+  const bounded = boundedDay(label).safeParse(value);
+  return bounded.success ? undefined : bounded.error.issues[0]?.message;
+}
 
 export const REPORT_LABELS: Record<ReportType, { title: string; help: string }> = {
   BANK_STATEMENT_REPORT: {
@@ -66,7 +77,6 @@ export const ReportForm = z
   })
   .superRefine((f, ctx) => {
     const fields = REPORT_FIELDS[f.report_type];
-    const date = z.iso.date();
     if (!(REPORT_FORMATS[f.report_type] as readonly string[]).includes(f.output_format)) {
       ctx.addIssue({
         code: "custom",
@@ -77,15 +87,15 @@ export const ReportForm = z
     if (fields.pockets === "required" && f.pocket_ids.length === 0) {
       ctx.addIssue({ code: "custom", path: ["pocket_ids"], message: "Choose at least one pocket" });
     }
-    if (fields.day && !date.safeParse(f.day).success) {
-      ctx.addIssue({ code: "custom", path: ["day"], message: "Choose the day to report on" });
-    }
+    const dayIssue = fields.day && dayProblem(f.day, "Day", "Choose the day to report on");
+    if (dayIssue) ctx.addIssue({ code: "custom", path: ["day"], message: dayIssue });
     if (fields.range) {
-      const from = date.safeParse(f.date_from).success;
-      const to = date.safeParse(f.date_to).success;
-      if (!from)
-        ctx.addIssue({ code: "custom", path: ["date_from"], message: "Choose a start date" });
-      if (!to) ctx.addIssue({ code: "custom", path: ["date_to"], message: "Choose an end date" });
+      const fromIssue = dayProblem(f.date_from, "From", "Choose a start date");
+      const toIssue = dayProblem(f.date_to, "To", "Choose an end date");
+      if (fromIssue) ctx.addIssue({ code: "custom", path: ["date_from"], message: fromIssue });
+      if (toIssue) ctx.addIssue({ code: "custom", path: ["date_to"], message: toIssue });
+      const from = !fromIssue;
+      const to = !toIssue;
       if (from && to && f.date_from > f.date_to) {
         ctx.addIssue({ code: "custom", path: ["date_to"], message: "The end is before the start" });
       } else if (from && to && daysBetween(f.date_from, f.date_to) + 1 > MAX_REPORT_RANGE_DAYS) {
@@ -98,6 +108,25 @@ export const ReportForm = z
     }
   });
 export type ReportForm = z.infer<typeof ReportForm>;
+
+/**
+ * Jiko's request body as the reports route accepts it: the contract's shape, and every date
+ * between EARLIEST_DAY and today (New York), each issue naming its field.
+ */
+export const ReportRequestBody = CreateReportRequest.superRefine((r, ctx) => {
+  const dates: [string, string][] = [
+    ["reporting_date", "Day"],
+    ["as_of_date", "Day"],
+    ["date_from", "From"],
+    ["date_to", "To"],
+  ];
+  for (const [key, label] of dates) {
+    const value = (r as Record<string, unknown>)[key];
+    if (typeof value !== "string") continue;
+    const problem = dayProblem(value, label, `${label}: enter a date like 2026-01-31`);
+    if (problem) ctx.addIssue({ code: "custom", path: [key], message: problem });
+  }
+});
 
 /** The valid form as Jiko's request body (the union's members take only their own fields). */
 export function toCreateReportRequest(f: ReportForm): CreateReportRequest {

@@ -1,5 +1,5 @@
-import { CreateReportRequest } from "@/lib/jiko/reports";
 import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
+import { ReportRequestBody } from "@/lib/report-form";
 import { guarded, parse, readJson } from "@/server/api/guard";
 
 // GET /api/reports?cursor: the team's report requests, newest first, with their status.
@@ -10,9 +10,10 @@ export const GET = guarded("documents:view", async ({ req, viewer }) => {
   });
 });
 
-// POST /api/reports: request a report (Jiko makes it asynchronously).
+// POST /api/reports: request a report (Jiko makes it asynchronously). Dates outside 2000-01-01..today
+// (New York) are refused here with 422 naming the field.
 export const POST = guarded("reports:create", async ({ req, viewer }) =>
-  Response.json(await viewer.jiko.createReportRequest(await readJson(req, CreateReportRequest)), {
+  Response.json(await viewer.jiko.createReportRequest(await readJson(req, ReportRequestBody)), {
     status: 201,
   }),
 );
