@@ -64,4 +64,24 @@ test.describe("header with long names", () => {
       390,
     );
   });
+
+  test("at 1280 px the header keeps one row: names are cut, every section stays", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, (await harborlineAdmin()).email);
+    const header = page.getByRole("banner");
+    const before = (await header.boundingBox())!.height;
+    await lengthen(page);
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(before + 1);
+    const links = page.getByRole("navigation", { name: "Sections" }).getByRole("link");
+    const menu = page.getByRole("button", { name: /^Account:/ });
+    for (const item of [...(await links.all()), menu]) {
+      const box = (await item.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(before);
+      expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    }
+    // The full names stay reachable where they are cut.
+    await expect(page.getByTestId("viewer-name")).toHaveAttribute("title", /\S/);
+  });
 });

@@ -19,10 +19,12 @@ export function ShellHeader({
     <>
       <Brand />
       <TeamSwitcher viewer={viewer} switchTeam={switchTeam} />
-      <div className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:flex-1">
+      {/* The sections have a row of their own at every width: a long team or person name can
+          never push one out of sight, and a section added later still fits at 1280 px. */}
+      <div className="order-last w-full min-w-0">
         <NavLinks sections={sectionsFor(viewer.capabilities)} />
       </div>
-      <div className="ml-auto sm:ml-0">
+      <div className="ml-auto">
         <UserMenu viewer={viewer} signOut={signOut} />
       </div>
     </>

@@ -24,8 +24,9 @@ export function TeamSwitcher({
   if (viewer.teams.length < 2) {
     return (
       <span
-        className="text-sm font-medium text-ink-700 dark:text-ink-200"
+        className="block max-w-48 truncate text-sm font-medium text-ink-700 lg:max-w-64 dark:text-ink-200"
         data-testid="active-team"
+        title={viewer.team.name}
       >
         {viewer.team.name}
       </span>
@@ -40,7 +41,15 @@ export function TeamSwitcher({
           disabled={pending}
           className="flex items-center gap-2 rounded-md border border-ink-200 px-3 py-1.5 text-sm font-medium hover:bg-ink-100 dark:border-ink-700 dark:hover:bg-ink-800"
         >
-          <span data-testid="active-team">{pending ? "Switching…" : viewer.team.name}</span>
+          {/* A long team name is cut with an ellipsis so the header keeps one line at desktop
+              width; the full name is in the title and the button's accessible name. */}
+          <span
+            data-testid="active-team"
+            title={viewer.team.name}
+            className="block max-w-48 truncate lg:max-w-64"
+          >
+            {pending ? "Switching…" : viewer.team.name}
+          </span>
           <ChevronsUpDown aria-hidden="true" className="size-4 text-ink-500" />
         </Menu.Trigger>
         <Menu.Portal>

@@ -28,7 +28,11 @@ export function UserMenu({ viewer, signOut }: { viewer: ShellViewer; signOut: Fo
             {shown}
           </span>{" "}
           <span className="hidden text-left text-sm leading-tight sm:block">
-            <span className="block font-medium" data-testid="viewer-name">
+            <span
+              className="block max-w-40 truncate font-medium"
+              data-testid="viewer-name"
+              title={viewer.name}
+            >
               {viewer.name}
             </span>{" "}
             <span
