@@ -201,7 +201,7 @@ test.describe("pockets and overview reconcile", () => {
     const close = page.getByRole("dialog", { name: new RegExp(`Close ${name}`) });
     await close.getByLabel("Why are you closing it?").selectOption({ label: "No longer needed" });
     await close.getByRole("button", { name: "Close pocket" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("CLOSED");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Closed");
 
     await page.reload();
     await expect(page.getByTestId("pocket-closed")).toContainText(/This pocket was closed on /);

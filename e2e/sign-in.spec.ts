@@ -97,6 +97,8 @@ test.describe("signing in through Jiko's portal", () => {
     const person = await personWith((p) => p.teams.some((t) => t.role === "ADMIN"));
     await signIn(page, person.email, { teamName: person.teams[0]!.team_name });
     await expect(page.getByTestId("customer-name")).toBeVisible();
+    // The account's status reads as words, not Jiko's code.
+    await expect(page.getByRole("region", { name: "Company" })).toContainText("Account open");
     await expectAccessible(page);
   });
 

@@ -110,6 +110,8 @@ test.describe
       for (const field of ["amount", "time_booked", "status", "direction", "pocket_id", "type"]) {
         await expect(drawer.locator(`[data-field="${field}"] dd`)).not.toHaveText("");
       }
+      // Jiko's codes read as words.
+      await expect(drawer.locator('[data-field="status"] dd')).toHaveText(/^(Pending|Settled)$/);
       await expectAccessible(page);
       await page.keyboard.press("Escape");
       await expect(drawer).toBeHidden();

@@ -6,7 +6,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatPhone } from "@/lib/format";
 import { customerDisplayName } from "@/lib/jiko/customer";
-import { IDENTIFICATION_TYPE_LABELS } from "@/lib/labels";
+import { ACCOUNT_STATUS_LABELS, IDENTIFICATION_TYPE_LABELS, labelFor } from "@/lib/labels";
 import { useCustomer } from "./hooks";
 
 /** Identification numbers are shown by their last four digits only. */
@@ -29,7 +29,7 @@ export function CompanyCard() {
       title="Company"
       action={
         <Badge tone={customer.account_status === "OPEN" ? "brand" : "warning"}>
-          {customer.account_status}
+          {labelFor(ACCOUNT_STATUS_LABELS, customer.account_status)}
         </Badge>
       }
     >

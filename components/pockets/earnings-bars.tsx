@@ -5,6 +5,7 @@ import { ChartOrTable } from "@/components/ui/chart-or-table";
 import { axisProps, TOOLTIP_PROPS, useChartPalette } from "@/components/ui/chart-theme";
 import { zeroAxis } from "@/lib/chart-palette";
 import { formatDate } from "@/lib/dates";
+import { plural } from "@/lib/format";
 import { formatCents, formatCentsCompact } from "@/lib/money";
 import type { PocketEarnings } from "@/lib/pockets";
 
@@ -20,10 +21,10 @@ export function EarningsBars({ earnings }: { earnings: PocketEarnings }) {
   const palette = useChartPalette();
   const { grain, points } = earnings;
   const loaded = points.filter((p) => p.cents !== null).length;
-  const unit = grain === "day" ? "business days" : "months";
+  const unit = grain === "day" ? "business day" : "month";
   const note = earnings.complete
-    ? `${points.length} ${unit}`
-    : `Loading from Jiko: ${loaded} of ${points.length} ${unit}`;
+    ? plural(points.length, unit)
+    : `Loading from Jiko: ${loaded} of ${plural(points.length, unit)}`;
   return (
     <ChartOrTable
       note={note}

@@ -4,12 +4,14 @@ import dynamic from "next/dynamic";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDate, formatDateTime, nyDate } from "@/lib/dates";
 import { faceCents, liquidityLadder } from "@/lib/forecast";
 import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
+import { labelFor, POCKET_STATUS_LABELS } from "@/lib/labels";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
 import { EarningsPanel } from "./earnings-panel";
@@ -68,7 +70,9 @@ export function PocketDetail({
         <div>
           <h1 className="flex items-center gap-3 text-2xl font-semibold">
             {pocket.pocket_name}{" "}
-            <Badge tone={pocket.status === "OPEN" ? "brand" : "neutral"}>{pocket.status}</Badge>
+            <Badge tone={pocket.status === "OPEN" ? "brand" : "neutral"}>
+              {labelFor(POCKET_STATUS_LABELS, pocket.status)}
+            </Badge>
           </h1>
           <p className="text-ink-600 dark:text-ink-300">
             Deposits: {strategyLabel(pocket.deposit_strategy_id)} · Reinvestment:{" "}
@@ -112,7 +116,7 @@ export function PocketDetail({
             {bills.length === 0 ? (
               <p className="text-sm text-ink-600 dark:text-ink-300">No T-bills are held.</p>
             ) : (
-              <div className="overflow-x-auto">
+              <ScrollRegion label="T-bills held">
                 <table className="w-full text-sm">
                   <TableHead columns={HOLDING_COLUMNS} />
                   <tbody>
@@ -138,7 +142,7 @@ export function PocketDetail({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </Card>
         </div>

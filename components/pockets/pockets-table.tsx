@@ -7,8 +7,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
+import { labelFor, POCKET_STATUS_LABELS } from "@/lib/labels";
 import { formatCents, formatRate } from "@/lib/money";
 import { pocketTotals, strategyLabel } from "@/lib/pockets";
 import { CreatePocketDialog } from "./create-pocket-dialog";
@@ -55,7 +57,7 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
         )
       }
     >
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Pockets table">
         <table className="w-full text-sm">
           <TableHead columns={POCKET_COLUMNS} />
           <tbody>
@@ -74,7 +76,9 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
                   </Link>
                 </th>
                 <td className="py-2.5 pr-4">
-                  <Badge tone={STATUS_TONE[p.status]}>{p.status}</Badge>
+                  <Badge tone={STATUS_TONE[p.status]}>
+                    {labelFor(POCKET_STATUS_LABELS, p.status)}
+                  </Badge>
                 </td>
                 <td className="py-2.5 pr-4">{strategyLabel(p.deposit_strategy_id)}</td>
                 <td className="py-2.5 pr-4 text-right tabular-nums">
@@ -109,7 +113,7 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       <CreatePocketDialog open={creating} onOpenChange={setCreating} />
     </Card>
   );

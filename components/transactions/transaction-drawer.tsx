@@ -3,6 +3,7 @@
 import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/lib/dates";
 import type { Transaction } from "@/lib/jiko/transactions";
+import { FEE_TYPE_LABELS, labelFor, TRANSACTION_STATUS_LABELS } from "@/lib/labels";
 import { formatCents } from "@/lib/money";
 import { TYPE_LABELS } from "./labels";
 
@@ -51,6 +52,8 @@ function show(key: string, value: unknown, pocketName: (id: string) => string): 
   if (key === "pocket_id" || key === "counterparty_pocket_id") return pocketName(String(value));
   if (key === "type") return TYPE_LABELS[value as Transaction["type"]] ?? String(value);
   if (key === "direction") return value === "CREDIT" ? "Money in" : "Money out";
+  if (key === "status") return labelFor(TRANSACTION_STATUS_LABELS, String(value));
+  if (key === "fee_type") return labelFor(FEE_TYPE_LABELS, String(value));
   if (key === "card_last4") return `•••• ${value}`;
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)

@@ -7,6 +7,7 @@ import { ExportButton } from "@/components/ui/export-button";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
+import { plural } from "@/lib/format";
 import { formatCents } from "@/lib/money";
 import { type TransactionFilters, transactionFiltersToSearch } from "@/lib/transaction-filters";
 import {
@@ -132,7 +133,7 @@ export function TransactionsView({ filters }: { filters: TransactionFilters }) {
           <p className="text-sm text-ink-600 dark:text-ink-300" aria-live="polite">
             {list.isPending
               ? "Loading…"
-              : `${count.format(loaded.length)}${hasNextPage ? "+" : ""} transactions`}
+              : plural(loaded.length, "transaction", undefined, { more: hasNextPage })}
           </p>
           <ExportButton
             path="/api/transactions/export"
