@@ -3,6 +3,7 @@
 import * as Radix from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ReactNode } from "react";
+import { useLeaveGuard } from "./use-leave-guard";
 
 const PLACEMENTS = {
   center:
@@ -13,7 +14,8 @@ const PLACEMENTS = {
 
 /**
  * An accessible modal: focus kept inside, Escape closes, title and description announced.
- * Centred, or as a drawer on the right.
+ * Centred, or as a drawer on the right. Once something is typed in it, Back, Forward and
+ * closing the tab ask before discarding it.
  */
 export function Dialog({
   open,
@@ -30,12 +32,15 @@ export function Dialog({
   placement?: keyof typeof PLACEMENTS;
   children: ReactNode;
 }) {
+  const guard = useLeaveGuard(open);
   return (
     <Radix.Root open={open} onOpenChange={onOpenChange}>
       <Radix.Portal>
         <Radix.Overlay className="fixed inset-0 z-50 bg-ink-950/40 backdrop-blur-sm" />
         <Radix.Content
           className={`fixed z-50 overflow-y-auto border-ink-200 bg-white p-6 shadow-xl dark:border-ink-700 dark:bg-ink-900 ${PLACEMENTS[placement]}`}
+          onChangeCapture={guard.touch}
+          onInputCapture={guard.touch}
         >
           <div className="mb-4 flex items-start justify-between gap-4">
             <Radix.Title className="text-lg font-semibold">{title}</Radix.Title>
@@ -52,6 +57,33 @@ export function Dialog({
             </Radix.Description>
           ) : (
             <Radix.Description className="sr-only">{title}</Radix.Description>
+          )}
+          {guard.holding && (
+            <div
+              role="alert"
+              className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+            >
+              <p>Going back discards what you typed here.</p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <button
+                  type="button"
+                  onClick={guard.stay}
+                  className="rounded-md bg-ink-900 px-3 py-1.5 font-medium text-white dark:bg-white dark:text-ink-950"
+                >
+                  Keep editing
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    guard.leave();
+                    onOpenChange(false);
+                  }}
+                  className="rounded-md border border-amber-400 px-3 py-1.5 font-medium hover:bg-amber-100 dark:border-amber-600 dark:hover:bg-amber-900"
+                >
+                  Discard and go back
+                </button>
+              </div>
+            </div>
           )}
           {children}
         </Radix.Content>
