@@ -10,6 +10,9 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { href: "/", label: "Overview", capability: "overview:view" },
   { href: "/pockets", label: "Pockets", capability: "overview:view" },
+  { href: "/transfers", label: "Transfers", capability: "transfers:view" },
+  { href: "/approvals", label: "Approvals", capability: "transfers:review" },
+  { href: "/payees", label: "Payees", capability: "transfers:view" },
   { href: "/transactions", label: "Transactions", capability: "ledger:view" },
   { href: "/trades", label: "Trades", capability: "ledger:view" },
   { href: "/statements", label: "Statements", capability: "documents:view" },

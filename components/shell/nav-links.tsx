@@ -2,10 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useAwaitingCount } from "@/components/transfers/hooks";
 import type { Section } from "@/lib/navigation";
+
+const APPROVALS = "/approvals";
 
 export function NavLinks({ sections }: { sections: Section[] }) {
   const pathname = usePathname();
+  // Reviewers see how many requests wait for them, on every page.
+  const awaiting = useAwaitingCount(sections.some((s) => s.href === APPROVALS)).data?.count ?? 0;
   return (
     <nav aria-label="Sections" className="flex gap-1 overflow-x-auto">
       {sections.map((s) => {
@@ -18,6 +23,18 @@ export function NavLinks({ sections }: { sections: Section[] }) {
             className={`whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 dark:bg-brand-950 dark:text-brand-200" : "text-ink-600 hover:bg-ink-100 dark:text-ink-300 dark:hover:bg-ink-800"}`}
           >
             {s.label}
+            {s.href === APPROVALS && awaiting > 0 && (
+              <>
+                {" "}
+                <span
+                  className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+                  data-testid="awaiting-count"
+                >
+                  {awaiting}
+                </span>
+                <span className="sr-only"> awaiting you</span>
+              </>
+            )}
           </Link>
         );
       })}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Counterparty } from "../jiko/counterparties";
 import { CreateTransferRequest } from "../jiko/transfers";
-import { BLANK_TRANSFER, NewTransferForm, toTransferRequest } from "./new-transfer";
+import { BLANK_TRANSFER, formFieldOf, NewTransferForm, toTransferRequest } from "./new-transfer";
 
 const ID = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 const FROM = "11111111-1111-4111-8111-111111111111";
@@ -92,5 +92,14 @@ describe("new transfer form → request", () => {
         payees,
       ),
     ).toThrow(/cannot receive/);
+  });
+});
+
+describe("refusals under their fields", () => {
+  it("maps the route's and Jiko's paths onto the form", () => {
+    expect(formFieldOf("transfer.amount.amount_usdc")).toBe("amount");
+    expect(formFieldOf("transfer.details.destination_counterparty_id")).toBe("counterparty_id");
+    expect(formFieldOf("reviewers.0")).toBe("reviewers");
+    expect(formFieldOf("transfer.type")).toBe("root");
   });
 });

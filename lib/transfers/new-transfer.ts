@@ -122,3 +122,20 @@ export function toTransferRequest(
     reviewers: f.reviewers,
   };
 }
+
+/** The form field a refusal from the route or Jiko belongs under ("root": above the form). */
+export function formFieldOf(path: string): keyof NewTransferForm | "root" {
+  if (path.startsWith("transfer.amount")) return "amount";
+  if (path === "transfer.origin_pocket_id") return "origin_pocket_id";
+  if (path === "transfer.details.destination_pocket_id") return "destination_pocket_id";
+  if (
+    path === "transfer.counterparty_id" ||
+    path === "transfer.details.destination_counterparty_id"
+  ) {
+    return "counterparty_id";
+  }
+  if (path === "transfer.details.transfer_type") return "transfer_type";
+  if (path === "transfer.description") return "description";
+  if (path === "reviewers" || path.startsWith("reviewers.")) return "reviewers";
+  return "root";
+}

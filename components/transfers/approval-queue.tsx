@@ -1,0 +1,86 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { EmptyMessage, QueryView } from "@/components/ui/query-view";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { ReviewItem } from "@/lib/transfers/review";
+import { DecisionDialog } from "./decision-dialog";
+import { useReviewQueue } from "./hooks";
+import { ReviewCard } from "./review-card";
+
+type Open = { item: ReviewItem; decision: "APPROVED" | "DENIED" } | null;
+
+/**
+ * The requests awaiting my decision, oldest first, each with what a careful approver needs. The
+ * keyboard works the queue: j and k move between requests, a approves, d denies (each behind its
+ * confirmation).
+ */
+export function ApprovalQueue() {
+  const queue = useReviewQueue();
+  const [open, setOpen] = useState<Open>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  const cards = () => [...(list.current?.querySelectorAll<HTMLElement>("[data-review]") ?? [])];
+  const onKeyDown = (e: React.KeyboardEvent, items: ReviewItem[]) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const all = cards();
+    const at = all.findIndex(
+      (c) => c === document.activeElement || c.contains(document.activeElement),
+    );
+    if (e.key === "j" || e.key === "k") {
+      e.preventDefault();
+      const next = e.key === "j" ? Math.min(at + 1, all.length - 1) : Math.max(at - 1, 0);
+      all[next]?.focus();
+    } else if ((e.key === "a" || e.key === "d") && at >= 0) {
+      e.preventDefault();
+      const item = items[at];
+      if (item && !item.blocked) setOpen({ item, decision: e.key === "a" ? "APPROVED" : "DENIED" });
+    }
+  };
+
+  return (
+    <QueryView
+      query={queue}
+      what="The approval queue"
+      skeleton={<Skeleton className="h-96" />}
+      isEmpty={(d) => d.items.length === 0}
+      empty={<EmptyMessage>Nothing awaits your decision.</EmptyMessage>}
+    >
+      {(data) => (
+        <div className="space-y-3">
+          <p className="text-sm text-ink-600 dark:text-ink-300" aria-live="polite">
+            {data.items.length} awaiting your decision, oldest first. Keys: j and k move, a
+            approves, d denies.
+          </p>
+          <ol
+            ref={list}
+            className="space-y-4"
+            onKeyDown={(e) => onKeyDown(e, data.items)}
+            aria-label="Requests awaiting your decision"
+          >
+            {data.items.map((item) => (
+              <ReviewCard
+                key={item.request.id}
+                item={item}
+                onDecide={(decision) => setOpen({ item, decision })}
+              />
+            ))}
+          </ol>
+          {open && (
+            <DecisionDialog
+              item={open.item}
+              decision={open.decision}
+              onClose={() => {
+                const index = data.items.findIndex((i) => i.request.id === open.item.request.id);
+                setOpen(null);
+                // Focus stays at this place in the queue: the next request once this one is gone.
+                requestAnimationFrame(() => cards()[index]?.focus());
+              }}
+            />
+          )}
+        </div>
+      )}
+    </QueryView>
+  );
+}

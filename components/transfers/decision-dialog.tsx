@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { formatCents } from "@/lib/money";
+import type { ReviewItem } from "@/lib/transfers/review";
+import { useDecide } from "./hooks";
+
+/** Approve, or deny with a reason the requester will read; either only after saying so twice. */
+export function DecisionDialog({
+  item,
+  decision,
+  onClose,
+}: {
+  item: ReviewItem;
+  decision: "APPROVED" | "DENIED";
+  onClose: () => void;
+}) {
+  const decide = useDecide();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const amount = formatCents(item.amountCents);
+  const approve = decision === "APPROVED";
+
+  const confirm = async () => {
+    setError(null);
+    if (!approve && !reason.trim()) {
+      setReasonError("Say why the request is denied: the requester reads it.");
+      return;
+    }
+    try {
+      await decide.mutateAsync({
+        id: item.request.id,
+        decision: approve ? { status: "APPROVED" } : { status: "DENIED", reason: reason.trim() },
+      });
+      toast.success(
+        approve
+          ? `Approved: ${amount} to ${item.payee.name}`
+          : `Denied: ${amount} to ${item.payee.name}`,
+      );
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "Something went wrong.");
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={approve ? "Approve this transfer?" : "Deny this transfer?"}
+      description={`${amount} from ${item.pocket.name} to ${item.payee.name}, requested by ${item.request.created_by.name}.`}
+    >
+      <div className="space-y-4">
+        <FormError message={error} />
+        {approve ? (
+          <p className="text-sm">
+            The money leaves once you approve: {item.settlement.timing.toLowerCase()}.
+            {item.plan.sales.length > 0 &&
+              ` Bills are sold to fund it, giving up ${formatCents(item.plan.forgoneCents)} of earnings.`}
+          </p>
+        ) : (
+          <Field id="deny-reason" label="Reason" error={reasonError ?? undefined}>
+            <textarea
+              id="deny-reason"
+              rows={3}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setReasonError(null);
+              }}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? "deny-reason-error" : undefined}
+              className="mt-1 block w-full rounded-md border border-ink-300 bg-white px-3 py-2 text-sm dark:border-ink-600 dark:bg-ink-950"
+            />
+          </Field>
+        )}
+        <DialogActions
+          onCancel={onClose}
+          label={approve ? `Approve ${amount}` : "Deny request"}
+          pendingLabel={approve ? "Approving…" : "Denying…"}
+          pending={decide.isPending}
+          danger={!approve}
+          onConfirm={confirm}
+        />
+      </div>
+    </Dialog>
+  );
+}

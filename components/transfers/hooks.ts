@@ -1,0 +1,117 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { z } from "zod";
+import { apiGet, apiSend } from "@/lib/api-client";
+import { Counterparty } from "@/lib/jiko/counterparties";
+import { type CreateTransferRequest, DualAuthUser, TransferRequest } from "@/lib/jiko/transfers";
+import { formatCents } from "@/lib/money";
+import { queryKeys } from "@/lib/query-keys";
+import { ReviewQueue } from "@/lib/transfers/review";
+
+/** While anything is on its way, lists are read again every few seconds so a status moves on screen. */
+const LIVE_MS = 5_000;
+
+export const AvailableList = z.object({
+  items: z.array(
+    z.object({
+      pocketId: z.string(),
+      pocketName: z.string(),
+      valueCents: z.number().int(),
+      holdsCents: z.number().int(),
+      pendingCount: z.number().int(),
+      availableCents: z.number().int(),
+    }),
+  ),
+});
+export type AvailableList = z.infer<typeof AvailableList>;
+const Requests = z.object({ items: z.array(TransferRequest) });
+const Payees = z.object({ items: z.array(Counterparty) });
+const Reviewers = z.object({ items: z.array(DualAuthUser) });
+
+export const useAvailable = () =>
+  useQuery({
+    queryKey: queryKeys.available(),
+    queryFn: () => apiGet("/api/pockets/available", AvailableList),
+  });
+
+export const usePayablePayees = () =>
+  useQuery({
+    queryKey: [...queryKeys.counterparties(), "VERIFIED"],
+    queryFn: () => apiGet("/api/counterparties?status=VERIFIED", Payees),
+  });
+
+export const useReviewers = (enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.transferReviewers(),
+    queryFn: () => apiGet("/api/transfer-requests/reviewers", Reviewers),
+    enabled,
+  });
+
+const moving = (r: TransferRequest) =>
+  r.status === "PENDING" || (r.status === "APPROVED" && r.transfer_status === "PROCESSING");
+
+export const useTransferRequests = (view: "mine" | "decided" | "all") =>
+  useQuery({
+    queryKey: queryKeys.transferRequests(view),
+    queryFn: () => apiGet(`/api/transfer-requests?view=${view}`, Requests),
+    refetchInterval: (q) => (q.state.data?.items.some(moving) ? LIVE_MS : false),
+  });
+
+export const useReviewQueue = () =>
+  useQuery({
+    queryKey: queryKeys.reviewQueue(),
+    queryFn: () => apiGet("/api/transfer-requests/queue", ReviewQueue),
+    refetchInterval: 15_000,
+  });
+
+export const useAwaitingCount = (enabled: boolean) =>
+  useQuery({
+    queryKey: queryKeys.awaitingCount(),
+    queryFn: () => apiGet("/api/transfer-requests/awaiting-count", z.object({ count: z.number() })),
+    enabled,
+    refetchInterval: 30_000,
+  });
+
+/** Any change to a request: every transfers list, the queue, the count and balances read again. */
+function useTransferChange<V>(change: (v: V) => Promise<TransferRequest | undefined>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ["transfers"] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.pockets() });
+    },
+  });
+}
+
+export const useCreateTransfer = () =>
+  useTransferChange((body: CreateTransferRequest) =>
+    apiSend("POST", "/api/transfer-requests", TransferRequest, body),
+  );
+
+export const useCancelTransfer = () => {
+  const change = useTransferChange(async (r: TransferRequest) => {
+    await apiSend("DELETE", `/api/transfer-requests/${r.id}`, z.null());
+    return undefined;
+  });
+  return {
+    ...change,
+    cancel: (r: TransferRequest, amountCents: number | null) =>
+      change.mutateAsync(r).then(() => {
+        toast.success(
+          amountCents === null
+            ? "Request cancelled"
+            : `Request for ${formatCents(amountCents)} cancelled`,
+        );
+      }),
+  };
+};
+
+export type Decision = { status: "APPROVED" } | { status: "DENIED"; reason: string };
+
+export const useDecide = () =>
+  useTransferChange(({ id, decision }: { id: string; decision: Decision }) =>
+    apiSend("POST", `/api/transfer-requests/${id}/decision`, TransferRequest, decision),
+  );

@@ -1,0 +1,270 @@
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { E2E } from "./env";
+import { signIn } from "./portal";
+import { personWith, type SeededTeam } from "./sandbox";
+
+/**
+ * Moving money under dual authorization, as the people who do it: an initiator and a reviewer in
+ * two browsers at once. This file runs last (alphabetical) because its final test moves the
+ * sandbox clock forward.
+ */
+test.describe.configure({ mode: "serial" });
+
+const TEAM = "Harborline Treasury";
+const POCKET = "Operating Reserve (4-week)";
+
+async function as(browser: Browser, role: SeededTeam["role"]): Promise<Page> {
+  const person = await personWith((p) =>
+    p.teams.some((t) => t.role === role && t.team_name === TEAM),
+  );
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, person.email, { teamName: TEAM });
+  return page;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const row = (page: Page, memo: string) => page.getByTestId("request-row").filter({ hasText: memo });
+const card = (page: Page, memo: string) => page.locator("[data-review]").filter({ hasText: memo });
+
+async function selectByLabelStart(page: Page, label: string, start: string) {
+  const select = page.getByLabel(label);
+  const value = await select
+    .locator("option")
+    .filter({ hasText: new RegExp(`^${escapeRegExp(start)}`) })
+    .first()
+    .getAttribute("value");
+  await select.selectOption(value!);
+}
+
+test("an initiator asks, a reviewer approves, the initiator sees it move without reloading", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const sam = await as(browser, "INITIATOR");
+  const jordan = await as(browser, "REVIEWER");
+  const memo = `Invoice ATL-${Date.now()}`;
+
+  await sam.goto("/transfers/new");
+  await selectByLabelStart(sam, "From pocket", POCKET);
+  await selectByLabelStart(sam, "Payee", "Atlas Fleet Equipment Inc.");
+  await sam.getByLabel("Amount (USD)").fill("$12,500.50");
+  await sam.getByLabel("Memo (optional)").fill(memo);
+  await expect(sam.getByTestId("origin-available")).toContainText("available");
+  await expectAccessible(sam);
+  await sam.getByRole("button", { name: "Review transfer" }).click();
+  const review = sam.getByTestId("transfer-review");
+  await expect(review).toContainText("Atlas Fleet Equipment Inc.");
+  await expect(review).toContainText("$12,500.50");
+  await expect(review).toContainText("Wire");
+  await expectAccessible(sam);
+
+  // A double click sends the same transfer id twice: Jiko keeps one request.
+  await review.getByRole("button", { name: "Request transfer" }).dblclick();
+  await expect(sam).toHaveURL(/\/transfers\?view=mine/);
+  await expect(row(sam, memo)).toHaveCount(1);
+  await expect(row(sam, memo).getByTestId("request-status")).toHaveText("Awaiting approval");
+  const id = (await row(sam, memo).getAttribute("data-id"))!;
+  await expectAccessible(sam);
+
+  // A retry of the same body (a lost answer) finds the first request, never a second.
+  const team = (await sam.locator("[data-team-id]").first().getAttribute("data-team-id"))!;
+  const again = await sam.request.get(`/api/transfer-requests/${id}`);
+  const first = (await again.json()) as { transfer: Record<string, unknown>; reviewers: unknown[] };
+  const retry = await sam.request.post("/api/transfer-requests", {
+    headers: { origin: E2E.appUrl, "x-td-team": team },
+    data: { transfer: first.transfer, reviewers: [] },
+  });
+  expect((await retry.json()).id).toBe(id);
+  await sam.reload();
+  await expect(row(sam, memo)).toHaveCount(1);
+
+  // The initiator cannot approve their own request, even by calling the route.
+  const self = await sam.request.post(`/api/transfer-requests/${id}/decision`, {
+    headers: { origin: E2E.appUrl, "x-td-team": team },
+    data: { status: "APPROVED" },
+  });
+  expect(self.status()).toBe(403);
+
+  // The reviewer's queue counts it and shows what to weigh.
+  await jordan.goto("/approvals");
+  await expect(jordan.getByTestId("awaiting-count")).toBeVisible();
+  const item = card(jordan, memo);
+  await expect(item.getByTestId("review-amount")).toHaveText("$12,500.50");
+  await expect(item.getByTestId("review-available")).toContainText("→");
+  await expect(item.getByTestId("review-history")).toContainText(/Paid \d+ times?|First payment/);
+  await expectAccessible(jordan);
+  await item.getByRole("button", { name: "Approve" }).click();
+  const confirm = jordan.getByRole("dialog", { name: "Approve this transfer?" });
+  await expect(confirm).toContainText("$12,500.50");
+  await confirm.getByRole("button", { name: "Approve $12,500.50" }).click();
+  await expect(card(jordan, memo)).toHaveCount(0);
+
+  // Sam's page moves on by itself.
+  await expect(row(sam, memo).getByTestId("request-status")).toHaveText("Approved", {
+    timeout: 20_000,
+  });
+  await expect(row(sam, memo)).toContainText("Approved by Jordan Patel");
+});
+
+test("deny needs a reason the requester reads; a pending request can be cancelled", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const sam = await as(browser, "INITIATOR");
+  const jordan = await as(browser, "REVIEWER");
+  const denied = `Deny me ${Date.now()}`;
+  const cancelled = `Cancel me ${Date.now()}`;
+  for (const memo of [denied, cancelled]) {
+    await sam.goto("/transfers/new");
+    await selectByLabelStart(sam, "From pocket", POCKET);
+    await selectByLabelStart(sam, "Payee", "Beacon Harbor Properties LLC");
+    await sam.getByLabel("Amount (USD)").fill("1,000");
+    await sam.getByLabel("Memo (optional)").fill(memo);
+    await sam.getByRole("button", { name: "Review transfer" }).click();
+    await sam.getByRole("button", { name: "Request transfer" }).click();
+    await expect(row(sam, memo)).toHaveCount(1);
+  }
+
+  await jordan.goto("/approvals");
+  await card(jordan, denied).getByRole("button", { name: "Deny" }).click();
+  const dialog = jordan.getByRole("dialog", { name: "Deny this transfer?" });
+  await dialog.getByRole("button", { name: "Deny request" }).click();
+  await expect(dialog.getByText(/Say why the request is denied/)).toBeVisible();
+  await dialog.getByLabel("Reason").fill("Paid already by check on Nov 28");
+  await dialog.getByRole("button", { name: "Deny request" }).click();
+  await expect(card(jordan, denied)).toHaveCount(0);
+
+  await row(sam, cancelled)
+    .getByRole("button", { name: /^Cancel the request/ })
+    .click();
+  await sam
+    .getByRole("dialog", { name: "Cancel this request?" })
+    .getByRole("button", { name: "Cancel request" })
+    .click();
+  await expect(row(sam, cancelled).getByTestId("request-status")).toHaveText("Cancelled");
+  await expect(row(sam, denied).getByTestId("request-status")).toHaveText("Denied", {
+    timeout: 20_000,
+  });
+  await expect(row(sam, denied)).toContainText("Paid already by check on Nov 28");
+
+  await jordan.goto("/approvals?view=history");
+  await expect(row(jordan, denied)).toContainText("Denied by Jordan Patel");
+  await expectAccessible(jordan);
+});
+
+test("two reviewers approve at the same moment: one wins, the other is told", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const sam = await as(browser, "INITIATOR");
+  const jordan = await as(browser, "REVIEWER");
+  const avery = await as(browser, "ADMIN");
+  const memo = `Race ${Date.now()}`;
+  await sam.goto("/transfers/new");
+  await selectByLabelStart(sam, "From pocket", POCKET);
+  await selectByLabelStart(sam, "Payee", "Beacon Harbor Properties LLC");
+  await sam.getByLabel("Amount (USD)").fill("2,000");
+  await sam.getByLabel("Memo (optional)").fill(memo);
+  await sam.getByRole("button", { name: "Review transfer" }).click();
+  await sam.getByRole("button", { name: "Request transfer" }).click();
+  await expect(row(sam, memo)).toHaveCount(1);
+
+  const dialogs: Locator[] = [];
+  for (const page of [jordan, avery]) {
+    await page.goto("/approvals");
+    await card(page, memo).getByRole("button", { name: "Approve" }).click();
+    dialogs.push(page.getByRole("dialog", { name: "Approve this transfer?" }));
+  }
+  await Promise.all(
+    dialogs.map((d) => d.getByRole("button", { name: "Approve $2,000.00" }).click()),
+  );
+  // Exactly one dialog closes with the approval; the other stays, saying it was already decided.
+  await expect
+    .poll(async () => (await Promise.all(dialogs.map((d) => d.isVisible()))).filter(Boolean).length)
+    .toBe(1);
+  const loser = (await dialogs[0]!.isVisible()) ? dialogs[0]! : dialogs[1]!;
+  await expect(loser.getByRole("alert")).toContainText(/already approved|no longer pending/i);
+});
+
+test("more than the available balance is refused with the figure shown", async ({ browser }) => {
+  const sam = await as(browser, "INITIATOR");
+  await sam.goto("/transfers/new");
+  await selectByLabelStart(sam, "From pocket", POCKET);
+  await selectByLabelStart(sam, "Payee", "Atlas Fleet Equipment Inc.");
+  await sam.getByLabel("Amount (USD)").fill("999,999,999");
+  await sam.getByLabel("Memo (optional)").fill("Too much");
+  await sam.getByRole("button", { name: "Review transfer" }).click();
+  const review = sam.getByTestId("transfer-review");
+  await expect(review.getByRole("alert")).toContainText(/More than the \$[\d,]+\.\d\d available/);
+  await expect(review.getByRole("button", { name: "Request transfer" })).toBeDisabled();
+
+  // The route refuses it too, under the amount field, with the figure.
+  const team = (await sam.locator("[data-team-id]").first().getAttribute("data-team-id"))!;
+  const pockets = (await (await sam.request.get("/api/pockets/available")).json()) as {
+    items: { pocketId: string; pocketName: string }[];
+  };
+  const from = pockets.items.find((p) => p.pocketName === POCKET)!.pocketId;
+  const payees = (await (await sam.request.get("/api/counterparties?status=VERIFIED")).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const to = payees.items.find((p) => p.name === "Atlas Fleet Equipment Inc.")!.id;
+  const res = await sam.request.post("/api/transfer-requests", {
+    headers: { origin: E2E.appUrl, "x-td-team": team },
+    data: {
+      transfer: {
+        id: crypto.randomUUID(),
+        type: "WIRE",
+        origin_pocket_id: from,
+        counterparty_id: to,
+        amount: { type: "REQUESTED_AMOUNT", amount_usdc: 99_999_999_900 },
+      },
+      reviewers: [],
+    },
+  });
+  expect(res.status()).toBe(422);
+  const body = (await res.json()) as { error: { issues: { path: string; message: string }[] } };
+  expect(body.error.issues[0]).toMatchObject({
+    path: "transfer.amount.amount_usdc",
+    message: expect.stringMatching(/^More than the \$[\d,]+\.\d\d available in Operating Reserve/),
+  });
+});
+
+test("an approved transfer settles with its trades once its day runs; a pending one expires", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const sam = await as(browser, "INITIATOR");
+  await sam.goto("/transfers?view=mine");
+  const approved = sam.getByTestId("request-row").filter({ hasText: /Invoice ATL-\d+/ });
+  await expect(approved.getByTestId("request-status")).toHaveText("Approved");
+  const pending = sam.getByTestId("request-row").and(sam.locator('[data-status="PENDING"]'));
+  const waiting = await pending.count();
+  expect(waiting).toBeGreaterThan(0);
+
+  // Four days on: the wire's day has run (bills sold, money out) and 72 hours have passed.
+  const res = await fetch(`${E2E.apiUrl}/_sandbox/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ days: 4 }),
+  });
+  expect(res.ok).toBe(true);
+  await sam.reload();
+  await expect(approved.getByTestId("transfer-status")).toHaveText("Settled");
+  await expect(sam.locator('[data-status="PENDING"]')).toHaveCount(0);
+  await expect(sam.getByTestId("request-status").filter({ hasText: "Expired" })).toHaveCount(
+    waiting,
+  );
+
+  // The wire left the pocket and settled; the engine sold bills that day to pay it.
+  await sam.goto("/transactions?type=WIRE");
+  const wire = sam.getByTestId("transaction-row").filter({ hasText: "12,500.50" });
+  await expect(wire.first()).toContainText("Settled");
+  const clock = (await (await fetch(`${E2E.apiUrl}/_sandbox/clock`)).json()) as { today: string };
+  await sam.goto(`/trades?from=${addDays(clock.today, -4)}&to=${clock.today}`);
+  await expect(sam.getByTestId("trade-row").filter({ hasText: "Sell" }).first()).toBeVisible();
+});
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
