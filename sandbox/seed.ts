@@ -17,6 +17,7 @@ import { newYorkDate } from "./ledger/clock";
 import { HISTORY_DAYS, type SeedPocketKey, type SeedSize, seedLedger } from "./ledger/seed-history";
 import { hashPassword } from "./passwords";
 import { seedCounterparties } from "./transfers/seed-counterparties";
+import { seedTransferRequests } from "./transfers/seed-requests";
 
 type MemberStatus = "ACTIVE" | "PENDING" | "DEACTIVATED";
 
@@ -365,5 +366,7 @@ export async function seed(
       euPocketId: SEED_POCKETS.euOperating,
       now,
     });
+    // Approvers have something to review from the first sign-in.
+    await seedTransferRequests(tx, now, { customerId: SEED.customers.us, teamId: SEED.teams.us });
   });
 }

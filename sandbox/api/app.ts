@@ -52,6 +52,7 @@ import {
   serviceUser,
 } from "./team";
 import { listTradesV1, listTradesV2, tradeConfirmation, tradesCsv } from "./trades";
+import { listTransactions, transactionsCsv } from "./transactions";
 import {
   cancelTransferRequest,
   createTransferRequest,
@@ -60,7 +61,6 @@ import {
   listReviewers,
   listTransferRequests,
 } from "./transfer-requests";
-import { listTransactions, transactionsCsv } from "./transactions";
 
 type Env = {
   Variables: { auth: Resolution; requestId: string; portalUrl: string; clock: SandboxClock };

@@ -3,11 +3,13 @@
  * 2026-11-30, 08:00 New York, before the 14:30Z run), tokens for every seeded role of Harborline
  * Treasury, payees written straight into the table, and a create call paced to Jiko's one a second.
  */
+
 import { randomUUID } from "node:crypto";
+import { like } from "drizzle-orm";
 import { afterAll, beforeAll, expect } from "vitest";
 import { Pocket } from "../../lib/jiko/pockets";
 import { tokenFor } from "../api/pockets-test-kit";
-import { counterparties } from "../db/schema";
+import { auditLog, counterparties, transferRequests } from "../db/schema";
 import { SEED, SEED_POCKETS } from "../seed";
 import { type Sandbox, startSandbox } from "../server";
 import { ALL_TEST_SCOPES, registerTestClient, type TestClient } from "../testing/oauth-client";
@@ -30,6 +32,9 @@ const lastCreate = new Map<Who, number>();
 export function withTransferSandbox(now: () => Date = () => MONDAY) {
   beforeAll(async () => {
     sb = await startSandbox({ apiPort: 0, portalPort: 0, now });
+    // These tests make their own requests: the seed's would hold part of every balance.
+    await sb.db.delete(transferRequests);
+    await sb.db.delete(auditLog).where(like(auditLog.action, "transfer_request.%"));
     client = await registerTestClient(sb.portalUrl, {
       scope: `${ALL_TEST_SCOPES} transfers.write`,
     });
