@@ -1,0 +1,50 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { z } from "zod";
+import { apiGet, apiSend } from "@/lib/api-client";
+import { Counterparty, type CreateCounterpartyRequest } from "@/lib/jiko/counterparties";
+import { queryKeys } from "@/lib/query-keys";
+
+const PayeeList = z.object({ items: z.array(Counterparty) });
+
+/** Every payee of the customer; the page filters them in the browser (tens, not thousands). */
+export const usePayees = () =>
+  useQuery({
+    queryKey: queryKeys.counterparties(),
+    queryFn: () => apiGet("/api/counterparties", PayeeList),
+  });
+
+/** A change to the payee list: the list (and everything about transfers) is read again. */
+function usePayeeChange<V>(
+  change: (v: V) => Promise<Counterparty>,
+  done: (c: Counterparty) => string,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: (c) => {
+      toast.success(done(c));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.counterparties() });
+    },
+  });
+}
+
+export const useAddPayee = () =>
+  usePayeeChange(
+    (body: CreateCounterpartyRequest) => apiSend("POST", "/api/counterparties", Counterparty, body),
+    (c) =>
+      c.status === "VERIFIED"
+        ? `${c.name} is added and verified: it can receive transfers`
+        : `${c.name} is added. Jiko must verify it before it can be paid.`,
+  );
+
+export const useUnlinkPayee = () =>
+  usePayeeChange(
+    (c: Counterparty) =>
+      apiSend("PATCH", `/api/counterparties/${encodeURIComponent(c.id)}`, Counterparty, {
+        status: "UNLINKED",
+      }),
+    (c) => `${c.name} is unlinked`,
+  );
