@@ -1,7 +1,7 @@
 /**
  * The emulator's own routes on the API origin (absent at Jiko; tests and scripts only): people,
  * outbox, OAuth events, grant revocation, faults, health, the sandbox clock, pockets' EOD
- * values and flows, and pockets' Jiko network addresses.
+ * values and flows, pockets' Jiko network addresses, and pending transfer requests in bulk.
  */
 
 import { eq } from "drizzle-orm";
@@ -17,6 +17,7 @@ import { eodRange, flowsIn } from "../ledger/valuation";
 import { listOutbox } from "../outbox";
 import { revokePersonGrants } from "../portal/grants";
 import { listOAuthEvents, OAuthEventsQuery } from "../portal/oauth-events";
+import { BulkRequestsUnavailable, insertPendingRequests } from "../transfers/bulk-requests";
 import { networkAddressOf } from "../transfers/network-address";
 import { FaultBody, type Faults } from "./faults";
 
@@ -34,6 +35,7 @@ const RevokeBody = z.object({ email: z.email() });
 const ClockBody = z.object({ days: z.number().int().min(1).max(400) });
 const NetworkAddressQuery = z.object({ pocket_id: z.uuid() });
 const RangeQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+const BulkRequestsBody = z.object({ count: z.number().int().min(1).max(2_000) });
 /** At most this many days per EOD request. */
 const MAX_EOD_DAYS = 1_500;
 
@@ -123,6 +125,22 @@ export function sandboxRoutes(o: { db: SandboxDb; faults: Faults; clock: Sandbox
     const [pocket] = await db.select().from(pockets).where(eq(pockets.id, parsed.data.pocket_id));
     if (!pocket) return c.json({ detail: "Not Found" }, 404);
     return c.json({ pocket_id: pocket.id, network_address: networkAddressOf(pocket.id) });
+  });
+
+  /** `count` PENDING requests of the seeded US company at once (Jiko's create is 1 a second). */
+  app.post("/_sandbox/transfer-requests/bulk", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return c.json({ detail: jsonDecodeDetail() }, 422);
+    const parsed = BulkRequestsBody.safeParse(body.value, { reportInput: true });
+    if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "body") }, 422);
+    const now = await clock.now();
+    try {
+      const ids = await db.transaction((tx) => insertPendingRequests(tx, now, parsed.data.count));
+      return c.json({ count: ids.length, ids }, 201);
+    } catch (err) {
+      if (err instanceof BulkRequestsUnavailable) return c.json({ detail: err.message }, 409);
+      throw err;
+    }
   });
 
   /** The pocket and a [from, to] range (default: the pocket's first day through today). */

@@ -22,6 +22,32 @@ import { auditSnapshot, payeeStatus, type RequestRow } from "./requests";
 
 const HOUR = 3_600_000;
 
+/** The row of a PENDING request by `createdBy`, naming no reviewer, expiring after Jiko's window. */
+export function pendingRequestRow(o: {
+  customerId: string;
+  teamId: string;
+  createdBy: string;
+  transfer: TransferSpec;
+  createdAt: Date;
+}): typeof transferRequests.$inferInsert {
+  const t = o.transfer;
+  return {
+    id: t.id,
+    customerId: o.customerId,
+    teamId: o.teamId,
+    originPocketId: t.origin_pocket_id,
+    type: t.type,
+    spec: t as Record<string, unknown>,
+    reviewers: [],
+    createdBy: o.createdBy,
+    status: "PENDING",
+    amount: t.amount.type === "REQUESTED_AMOUNT" ? t.amount.amount_usdc : null,
+    createdAt: o.createdAt,
+    updatedAt: o.createdAt,
+    expiresAt: new Date(o.createdAt.getTime() + TRANSFER_RULES.expiresAfterHours * HOUR),
+  };
+}
+
 export async function seedTransferRequests(
   tx: DbOrTx,
   now: Date,
@@ -95,19 +121,7 @@ export async function seedTransferRequests(
     const [row] = await tx
       .insert(transferRequests)
       .values({
-        id: t.id,
-        customerId: o.customerId,
-        teamId: o.teamId,
-        originPocketId: t.origin_pocket_id,
-        type: t.type,
-        spec: t as Record<string, unknown>,
-        reviewers: [],
-        createdBy: initiator.id,
-        status: "PENDING",
-        amount: t.amount.type === "REQUESTED_AMOUNT" ? t.amount.amount_usdc : null,
-        createdAt,
-        updatedAt: createdAt,
-        expiresAt: new Date(createdAt.getTime() + TRANSFER_RULES.expiresAfterHours * HOUR),
+        ...pendingRequestRow({ ...o, createdBy: initiator.id, transfer: t, createdAt }),
         ...decision,
       })
       .returning();
