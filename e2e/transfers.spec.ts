@@ -29,7 +29,7 @@ const row = (page: Page, memo: string) => page.getByTestId("request-row").filter
 const card = (page: Page, memo: string) => page.locator("[data-review]").filter({ hasText: memo });
 
 async function selectByLabelStart(page: Page, label: string, start: string) {
-  const select = page.getByLabel(label);
+  const select = page.getByLabel(label, { exact: true });
   const value = await select
     .locator("option")
     .filter({ hasText: new RegExp(`^${escapeRegExp(start)}`) })

@@ -13,6 +13,7 @@ export const ACCESS_ACTIONS = [
   "report.downloaded",
   "statement.downloaded",
   "confirmation.downloaded",
+  "controls_report.exported",
 ] as const;
 export const AccessAction = z.enum(ACCESS_ACTIONS);
 export type AccessAction = z.infer<typeof AccessAction>;
@@ -25,6 +26,7 @@ export const ACCESS_ACTION_LABELS: Record<AccessAction, string> = {
   "report.downloaded": "Downloaded a report",
   "statement.downloaded": "Downloaded a statement",
   "confirmation.downloaded": "Downloaded a trade confirmation",
+  "controls_report.exported": "Exported the transfer controls report",
 };
 
 /** What was read: an object's id and, where it helps, its kind ("pocket", "report"…). */

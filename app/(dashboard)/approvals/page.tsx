@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApprovalQueue } from "@/components/transfers/approval-queue";
+import { ControlsView } from "@/components/transfers/controls-view";
 import { RequestsList } from "@/components/transfers/requests-list";
 import { Forbidden } from "@/components/ui/forbidden";
 import { LinkTabs } from "@/components/ui/link-tabs";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Approvals" };
 const TABS = [
   { id: "queue", href: "/approvals", label: "Awaiting me" },
   { id: "history", href: "/approvals?view=history", label: "History" },
+  { id: "controls", href: "/approvals?view=controls", label: "Controls report" },
 ] as const;
 
 export default async function ApprovalsPage({
@@ -19,9 +21,15 @@ export default async function ApprovalsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requireViewer();
-  if (!can(new Set(viewer.capabilities), "transfers:review"))
+  const capabilities = new Set(viewer.capabilities);
+  if (!can(capabilities, "transfers:review"))
     return <Forbidden what="reviewing transfer requests" />;
-  const view = (await searchParams).view === "history" ? "history" : "queue";
+  const params = await searchParams;
+  const controls = can(capabilities, "audit:view");
+  const view =
+    params.view === "history" || (params.view === "controls" && controls) ? params.view : "queue";
+  const day = (v: unknown) =>
+    typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v) ? v : undefined;
   return (
     <div className="space-y-6">
       <div>
@@ -31,12 +39,10 @@ export default async function ApprovalsPage({
           own.
         </p>
       </div>
-      <LinkTabs label="Approvals" tabs={TABS} current={view} />
-      {view === "queue" ? (
-        <ApprovalQueue />
-      ) : (
-        <RequestsList view="decided" memberId={viewer.memberId} />
-      )}
+      <LinkTabs label="Approvals" tabs={controls ? TABS : TABS.slice(0, 2)} current={view} />
+      {view === "queue" && <ApprovalQueue />}
+      {view === "history" && <RequestsList view="decided" memberId={viewer.memberId} />}
+      {view === "controls" && <ControlsView from={day(params.from)} to={day(params.to)} />}
     </div>
   );
 }
