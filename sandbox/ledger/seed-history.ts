@@ -239,7 +239,8 @@ export function seedFlows(pockets: SeedPocket[], start: string, size: SeedSize =
       transfer("operating", "payroll", payroll + amount(`buffer:${fri}`, 0, 20_000));
     }
     if (fri && date === lastBusinessDayOnOrBefore(fri)) {
-      const rail = ach(`payroll:${fri}`, "ORIGINATION", "Harborline Logistics", "PAYROLL");
+      // The payroll provider pulls the run by ACH debit (a LINKED payee: nothing is pushed to it).
+      const rail = ach(`payroll:${fri}`, "RECEIVING", "ADP, Inc.", "PAYROLL");
       flow("payroll", "WITHDRAWAL", payroll, `Payroll ${fri}`, rail);
     }
     if (dayOfMonth(date, 20)) {
