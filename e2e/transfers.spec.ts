@@ -80,6 +80,12 @@ test("an initiator asks, a reviewer approves, the initiator sees it move without
   await sam.reload();
   await expect(row(sam, memo)).toHaveCount(1);
 
+  // The pocket's available balance now holds it back.
+  await sam.goto("/pockets");
+  const pocketRow = sam.getByRole("row").filter({ hasText: POCKET });
+  await expect(pocketRow.getByTestId("pocket-available")).toContainText(/held by \d+ pending/);
+  await sam.goto("/transfers?view=mine");
+
   // The initiator cannot approve their own request, even by calling the route.
   const self = await sam.request.post(`/api/transfer-requests/${id}/decision`, {
     headers: { origin: E2E.appUrl, "x-td-team": team },
@@ -137,7 +143,7 @@ test("deny needs a reason the requester reads; a pending request can be cancelle
   await expect(card(jordan, denied)).toHaveCount(0);
 
   await row(sam, cancelled)
-    .getByRole("button", { name: /^Cancel the request/ })
+    .getByRole("button", { name: /^Cancel request of/ })
     .click();
   await sam
     .getByRole("dialog", { name: "Cancel this request?" })
@@ -229,6 +235,26 @@ test("more than the available balance is refused with the figure shown", async (
     path: "transfer.amount.amount_usdc",
     message: expect.stringMatching(/^More than the \$[\d,]+\.\d\d available in Operating Reserve/),
   });
+});
+
+test("the controls report shows each person's part and exports it", async ({ browser }) => {
+  const avery = await as(browser, "ADMIN");
+  await avery.goto("/approvals?view=controls");
+  const jordan = avery.getByTestId("controls-row").filter({ hasText: "Jordan Patel" });
+  // Jordan approved and denied in the tests above; Sam's own attempt to approve was refused.
+  await expect(jordan).toBeVisible();
+  const sam = avery.getByTestId("controls-row").filter({ hasText: "Sam Rivera" });
+  await expect(sam.locator('[data-label="Own decisions refused"]')).not.toHaveText("0");
+  await expectAccessible(avery);
+  const download = avery.waitForEvent("download");
+  await avery.getByRole("button", { name: /Export CSV/ }).click();
+  const file = await (await download).path();
+  const text = await import("node:fs/promises").then((fs) => fs.readFile(file!, "utf8"));
+  expect(text.split("\r\n")[0]).toBe(
+    "member_id,name,requested,approved,denied,cancelled,expired,self_decisions_refused,median_minutes_to_decide",
+  );
+  expect(text).toMatch(/,Jordan Patel,/);
+  expect(text).toMatch(/,TOTAL,/);
 });
 
 test("an approved transfer settles with its trades once its day runs; a pending one expires", async ({

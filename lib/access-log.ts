@@ -14,6 +14,7 @@ export const ACCESS_ACTIONS = [
   "statement.downloaded",
   "confirmation.downloaded",
   "controls_report.exported",
+  "transfer_request.self_decision_refused",
 ] as const;
 export const AccessAction = z.enum(ACCESS_ACTIONS);
 export type AccessAction = z.infer<typeof AccessAction>;
@@ -27,11 +28,12 @@ export const ACCESS_ACTION_LABELS: Record<AccessAction, string> = {
   "statement.downloaded": "Downloaded a statement",
   "confirmation.downloaded": "Downloaded a trade confirmation",
   "controls_report.exported": "Exported the transfer controls report",
+  "transfer_request.self_decision_refused": "Tried to decide their own transfer request (refused)",
 };
 
 /** What was read: an object's id and, where it helps, its kind ("pocket", "report"…). */
 export const AccessSubject = z.object({
-  kind: z.enum(["pocket", "report", "statement", "trade"]),
+  kind: z.enum(["pocket", "report", "statement", "trade", "transfer_request"]),
   id: z.string().max(200),
 });
 export type AccessSubject = z.infer<typeof AccessSubject>;

@@ -12,6 +12,7 @@ const SUBJECT_LABELS: Record<NonNullable<AccessEntry["subject"]>["kind"], string
   report: "Report",
   statement: "Statement",
   trade: "Trade",
+  transfer_request: "Transfer request",
 };
 
 /** Who revealed account numbers or took data out of the dashboard: Jiko does not record reads. */

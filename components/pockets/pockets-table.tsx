@@ -3,6 +3,7 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { useAvailable } from "@/components/transfers/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -21,6 +22,7 @@ const POCKET_COLUMNS = [
   { label: "Status" },
   { label: "Strategy" },
   { label: "Value", align: "right" },
+  { label: "Available", align: "right" },
   { label: "Yield", align: "right" },
   { label: "Earnings, all time", align: "right" },
 ] as const;
@@ -34,6 +36,8 @@ const STATUS_TONE = {
 
 export function PocketsTable({ canManage }: { canManage: boolean }) {
   const { data, error, refetch, isPending } = usePockets();
+  // Value less what pending transfer requests hold: what can still be sent today.
+  const available = useAvailable().data?.items;
   const [creating, setCreating] = useState(false);
   if (isPending) return <Skeleton className="h-80" />;
   if (error)
@@ -84,6 +88,7 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
                 <td className="py-2.5 pr-4 text-right tabular-nums">
                   {p.portfolio ? formatCents(p.portfolio.total_value.value) : "—"}
                 </td>
+                <AvailableCell entry={available?.find((a) => a.pocketId === p.id)} />
                 <td className="py-2.5 pr-4 text-right tabular-nums">
                   {p.portfolio ? formatRate(p.portfolio.current_yield) : "—"}
                 </td>
@@ -104,6 +109,14 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
               <td className="py-2.5 pr-4 text-right tabular-nums" data-testid="pockets-total-value">
                 {formatCents(totals.valueCents)}
               </td>
+              <td
+                className="py-2.5 pr-4 text-right tabular-nums"
+                data-testid="pockets-total-available"
+              >
+                {available
+                  ? formatCents(available.reduce((sum, a) => sum + a.availableCents, 0))
+                  : "—"}
+              </td>
               <td className="py-2.5 pr-4 text-right tabular-nums" data-testid="pockets-total-yield">
                 {formatRate(totals.yield)}
               </td>
@@ -116,5 +129,22 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
       </ScrollRegion>
       <CreatePocketDialog open={creating} onOpenChange={setCreating} />
     </Card>
+  );
+}
+
+function AvailableCell({
+  entry,
+}: {
+  entry?: { availableCents: number; holdsCents: number; pendingCount: number };
+}) {
+  return (
+    <td className="py-2.5 pr-4 text-right tabular-nums" data-testid="pocket-available">
+      {entry ? formatCents(entry.availableCents) : "—"}
+      {entry && entry.pendingCount > 0 && (
+        <span className="block text-xs font-normal text-ink-600 dark:text-ink-300">
+          {formatCents(entry.holdsCents)} held by {entry.pendingCount} pending
+        </span>
+      )}
+    </td>
   );
 }

@@ -160,7 +160,7 @@ export function RequestsList({
                             variant="secondary"
                             className="mt-2 px-2 py-1 text-xs"
                             onClick={() => setCancelling(r)}
-                            aria-label={`Cancel the request of ${formatDateTime(r.time_created)}`}
+                            aria-label={`Cancel request of ${formatDateTime(r.time_created)}`}
                           >
                             Cancel request
                           </Button>

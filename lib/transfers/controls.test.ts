@@ -111,4 +111,12 @@ describe("controls report", () => {
       ["TOTAL", "3", "1", "1", "0", "1", "1", "120.0"],
     ]);
   });
+
+  it("adds the attempts refused before Jiko was asked", () => {
+    const withHere = controlsReport({ from: "2026-11-01", to: "2026-11-30" }, entries, requests, [
+      { memberId: SAM.member_id, name: SAM.name, requestId: "b" },
+    ]);
+    expect(withHere.rows.find((x) => x.name === "Sam Rivera")!.selfDecisionsRefused).toBe(2);
+    expect(withHere.totals.selfDecisionsRefused).toBe(2);
+  });
 });

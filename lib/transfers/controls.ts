@@ -75,6 +75,8 @@ export function controlsReport(
   period: { from: string; to: string },
   entries: readonly CustomerAuditLogEntry[],
   requests: readonly TransferRequest[],
+  /** Attempts on one's own request that Treasury Desk refused before asking Jiko. */
+  refusedHere: readonly { memberId: string; name: string; requestId: string | null }[] = [],
 ): ControlsReport {
   const byId = new Map(requests.map((r) => [r.id, r]));
   const rows = new Map<string, ControlsRow>();
@@ -100,6 +102,11 @@ export function controlsReport(
       const minutes = (Date.parse(e.timestamp) - Date.parse(request.time_created)) / 60_000;
       waits.set(who.id, [...(waits.get(who.id) ?? []), Math.max(minutes, 0)]);
     }
+  }
+  for (const r of refusedHere) {
+    const row = rows.get(r.memberId) ?? blank(r.memberId, r.name);
+    rows.set(r.memberId, row);
+    row.selfDecisionsRefused += 1;
   }
   for (const [id, xs] of waits) rows.get(id)!.medianMinutesToDecide = median(xs);
   const list = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name));

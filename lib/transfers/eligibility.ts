@@ -6,7 +6,9 @@
 import type { Role } from "../jiko/roles";
 import { type DualAuthUser, TRANSFER_RULES, type TransferRequest } from "../jiko/transfers";
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+export type Verdict =
+  | { ok: true }
+  | { ok: false; why: "decided" | "role" | "own" | "not-named"; reason: string };
 
 export function mayDecide(
   request: Pick<TransferRequest, "status" | "created_by" | "reviewers">,
@@ -15,17 +17,22 @@ export function mayDecide(
   if (request.status !== "PENDING") {
     return {
       ok: false,
+      why: "decided",
       reason: `This request is no longer pending (${request.status.toLowerCase()}).`,
     };
   }
   if (!TRANSFER_RULES.reviewers.includes(me.role)) {
-    return { ok: false, reason: "Your role does not review transfer requests." };
+    return { ok: false, why: "role", reason: "Your role does not review transfer requests." };
   }
   if (request.created_by.id === me.memberId) {
-    return { ok: false, reason: "You made this request: someone else must approve or deny it." };
+    return {
+      ok: false,
+      why: "own",
+      reason: "You made this request: someone else must approve or deny it.",
+    };
   }
   if (request.reviewers.length > 0 && !request.reviewers.some((r) => r.id === me.memberId)) {
-    return { ok: false, reason: "This request names other reviewers." };
+    return { ok: false, why: "not-named", reason: "This request names other reviewers." };
   }
   return { ok: true };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import {
   ACCESS_PAGE_SIZE,
@@ -99,4 +99,34 @@ export async function listAccess(
     items: items.map(toEntry),
     next_page: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
   };
+}
+
+/**
+ * One action's entries for a team between two instants, oldest first, with who did it (member
+ * id and name): the transfer controls report counts refused own decisions from here.
+ */
+export async function accessActions(
+  teamId: string,
+  action: AccessAction,
+  period: { from: Date; to: Date },
+  database: Db = db(),
+) {
+  return database
+    .select({
+      memberId: accessLog.memberId,
+      name: accessLog.actorName,
+      at: accessLog.at,
+      subjectId: accessLog.subjectId,
+    })
+    .from(accessLog)
+    .where(
+      and(
+        eq(accessLog.teamId, teamId),
+        eq(accessLog.action, action),
+        gte(accessLog.at, period.from),
+        lte(accessLog.at, period.to),
+      ),
+    )
+    .orderBy(accessLog.at)
+    .limit(10_000);
 }

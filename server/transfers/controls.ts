@@ -2,17 +2,20 @@ import "server-only";
 import { endOfDay, startOfDay } from "@/lib/dates";
 import type { CustomerAuditLogEntry } from "@/lib/jiko/audit";
 import { CONTROL_ACTIONS, type ControlsReport, controlsReport } from "@/lib/transfers/controls";
-import type { JikoClient } from "../jiko";
+import { accessActions } from "../access-log/store";
+import type { Viewer } from "../viewer";
 import { allTransferRequests } from "./lists";
 
 /**
  * The controls report for New York days `from`..`to`: the transfer entries of Jiko's audit log in
- * the period (up to 50 pages of 100) and the requests they name.
+ * the period (up to 50 pages of 100), the requests they name, and the attempts on one's own
+ * request Treasury Desk refused itself.
  */
 export async function buildControlsReport(
-  jiko: JikoClient,
+  viewer: Viewer,
   period: { from: string; to: string },
 ): Promise<ControlsReport> {
+  const jiko = viewer.jiko;
   const entries: CustomerAuditLogEntry[] = [];
   const walk = async () => {
     let cursor: string | undefined;
@@ -29,6 +32,18 @@ export async function buildControlsReport(
       cursor = list.next_page;
     }
   };
-  const [, requests] = await Promise.all([walk(), allTransferRequests(jiko)]);
-  return controlsReport(period, entries, requests);
+  const [, requests, refused] = await Promise.all([
+    walk(),
+    allTransferRequests(jiko),
+    accessActions(viewer.team.id, "transfer_request.self_decision_refused", {
+      from: new Date(startOfDay(period.from)),
+      to: new Date(endOfDay(period.to)),
+    }),
+  ]);
+  return controlsReport(
+    period,
+    entries,
+    requests,
+    refused.map((r) => ({ memberId: r.memberId, name: r.name, requestId: r.subjectId })),
+  );
 }

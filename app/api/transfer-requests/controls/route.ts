@@ -25,7 +25,7 @@ export const GET = guarded("audit:view", async ({ req, viewer }) => {
   const q = parse(Query, Object.fromEntries(new URL(req.url).searchParams));
   const today = nyDate(new Date().toISOString());
   const period = { from: q.from ?? `${today.slice(0, 8)}01`, to: q.to ?? today };
-  const report = await buildControlsReport(viewer.jiko, period);
+  const report = await buildControlsReport(viewer, period);
   if (q.format === "json") return Response.json(report);
   await recordAccess(viewer, "controls_report.exported");
   const text = controlsCsv(report)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { mayDecide } from "@/lib/transfers/eligibility";
+import { recordAccess } from "@/server/access-log/store";
 import { ApiError, guarded, readJson } from "@/server/api/guard";
 
 type Params = { transferId: string };
@@ -24,6 +25,13 @@ export const POST = guarded<Params>("transfers:review", async ({ req, params, vi
   const request = await viewer.jiko.transferRequest(params.transferId);
   const verdict = mayDecide(request, { memberId: viewer.memberId, role: viewer.role });
   if (!verdict.ok) {
+    // An attempt on one's own request never reaches Jiko; it is kept here for the controls report.
+    if (verdict.why === "own") {
+      await recordAccess(viewer, "transfer_request.self_decision_refused", {
+        kind: "transfer_request",
+        id: request.id,
+      });
+    }
     throw new ApiError(request.status === "PENDING" ? "forbidden" : "conflict", verdict.reason);
   }
   return Response.json(
