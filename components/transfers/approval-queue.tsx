@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ReviewItem } from "@/lib/transfers/review";
@@ -10,6 +11,9 @@ import { ReviewCard } from "./review-card";
 
 type Open = { item: ReviewItem; decision: "APPROVED" | "DENIED" } | null;
 
+/** Cards drawn at first: a queue of hundreds paints fast and shows the rest on demand. */
+const PAGE = 50;
+
 /**
  * The requests awaiting my decision, oldest first, each with what a careful approver needs. The
  * keyboard works the queue: j and k move between requests, a approves, d denies (each behind its
@@ -18,6 +22,7 @@ type Open = { item: ReviewItem; decision: "APPROVED" | "DENIED" } | null;
 export function ApprovalQueue() {
   const queue = useReviewQueue();
   const [open, setOpen] = useState<Open>(null);
+  const [shown, setShown] = useState(PAGE);
   const list = useRef<HTMLOListElement>(null);
 
   const cards = () => [...(list.current?.querySelectorAll<HTMLElement>("[data-review]") ?? [])];
@@ -59,7 +64,7 @@ export function ApprovalQueue() {
             onKeyDown={(e) => onKeyDown(e, data.items)}
             aria-label="Requests awaiting your decision"
           >
-            {data.items.map((item) => (
+            {data.items.slice(0, shown).map((item) => (
               <ReviewCard
                 key={item.request.id}
                 item={item}
@@ -67,6 +72,12 @@ export function ApprovalQueue() {
               />
             ))}
           </ol>
+          {data.items.length > shown && (
+            <Button variant="secondary" onClick={() => setShown((n) => n + PAGE)}>
+              Show {Math.min(PAGE, data.items.length - shown)} more ({data.items.length - shown} not
+              shown)
+            </Button>
+          )}
           {open && (
             <DecisionDialog
               item={open.item}

@@ -63,7 +63,8 @@ export const useReviewQueue = () =>
   useQuery({
     queryKey: queryKeys.reviewQueue(),
     queryFn: () => apiGet("/api/transfer-requests/queue", ReviewQueue),
-    refetchInterval: 15_000,
+    // Each read costs a dozen Jiko calls (rate-limited): once a minute, and after every decision.
+    refetchInterval: 60_000,
   });
 
 export const useAwaitingCount = (enabled: boolean) =>
@@ -71,7 +72,7 @@ export const useAwaitingCount = (enabled: boolean) =>
     queryKey: queryKeys.awaitingCount(),
     queryFn: () => apiGet("/api/transfer-requests/awaiting-count", z.object({ count: z.number() })),
     enabled,
-    refetchInterval: 30_000,
+    refetchInterval: 60_000,
   });
 
 /** Any change to a request: every transfers list, the queue, the count and balances read again. */
