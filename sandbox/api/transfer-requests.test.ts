@@ -133,10 +133,16 @@ describe("creating transfer requests", () => {
     );
     const security = reallocate(P.operating, P.payroll, 100);
     Object.assign(security.transfer.details, { transfer_type: "SECURITY_TRANSFER" });
+    // Same-entity SECURITY_TRANSFER is accepted: the bills move at approval (transfers/execute.ts).
+    expect(ok(await create("sam", security)).transfer).toMatchObject({
+      details: { transfer_type: "SECURITY_TRANSFER" },
+    });
+    const tooMuch = reallocate(P.operating, P.payroll, 10_000_000_000_00);
+    Object.assign(tooMuch.transfer.details, { transfer_type: "SECURITY_TRANSFER" });
     await expect422(
-      security,
-      ["body", "transfer", "details", "transfer_type"],
-      /only for JikoNet-enabled pockets/,
+      tooMuch,
+      ["body", "transfer", "amount", "amount_usdc"],
+      /more than the pocket's available balance/,
     );
     await expect422(
       reallocate(P.operating, P.operating, 100),

@@ -19,7 +19,7 @@ import type { Member } from "../directory";
 import type { SandboxClock } from "../ledger/clock";
 import { TeamRuleError } from "../team-admin";
 import { availableCents, sellableCents } from "./available";
-import { bookTransfer, executionDay } from "./execute";
+import { bookTransfer, executionDay, moveSecurities } from "./execute";
 import {
   auditSnapshot,
   checkReviewers,
@@ -239,7 +239,7 @@ export async function decideRequest(
   });
 }
 
-/** Re-checks the money, fixes a full withdrawal's amount, books the flows. */
+/** Re-checks the money, fixes a full withdrawal's amount, books the flows (or moves the bills). */
 async function execute(
   tx: DbOrTx,
   clock: SandboxClock,
@@ -268,6 +268,33 @@ async function execute(
     }
     throw err;
   });
+  if (route.kind === "INTERNAL" && route.security) {
+    // The bills themselves move, at once; the origin's cash stays (execute.ts).
+    const done = await moveSecurities(tx, {
+      from: r.originPocketId,
+      to: route.destinationPocketId,
+      amount: r.amount,
+      today,
+    });
+    if ("short" in done) {
+      throw new TeamRuleError(
+        409,
+        `The pocket's bills are worth ${money(done.short)}: a security transfer cannot move ${money(amount)}.`,
+      );
+    }
+    if (done.moved <= 0 || done.moved > available) {
+      throw new TeamRuleError(
+        409,
+        `The pocket's available balance is ${money(available)}: it cannot move bills worth ${money(done.moved)} now.`,
+      );
+    }
+    const [row] = await tx
+      .update(transferRequests)
+      .set({ amount: done.moved, transferStatus: "SUCCESS", executeOn: today, settlesAt: now })
+      .where(eq(transferRequests.id, r.id))
+      .returning();
+    return row!;
+  }
   const { executeOn, settlesAt } = await bookTransfer(tx, {
     requestId: r.id,
     originPocketId: r.originPocketId,

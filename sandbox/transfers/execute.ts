@@ -14,12 +14,28 @@
  *   transfers when booked (ledger/transactions.ts `settlementTime`), so the transaction turns
  *   SETTLED exactly when the request's transfer turns SUCCESS. Its wire_id / on_us_id is the
  *   request's id; both legs of an internal reallocation share one transaction id.
+ * - A same-entity SECURITY_TRANSFER moves the bills themselves (`moveSecurities`), in the
+ *   approval's transaction: lots leave the origin pocket nearest maturity first (oldest purchase
+ *   among equals) until their market value at today's price covers the amount, in whole
+ *   $100-face units, the last lot split; a FULL_WITHDRAWAL moves every lot. Each lot keeps its
+ *   CUSIP, maturity and purchase price and date. The origin's cash is not touched, so bills worth
+ *   less than the amount refuse the approval (409). No flow, no trade, no transaction: the
+ *   request is SUCCESS at approval (`settles_at` = the approval instant, `amount` = the market
+ *   value moved), Pocket v2 shows the move at once, and the engine's next day runs from the moved
+ *   lots (store.ts `loadBooks` reads the current lots); EOD values already written are kept.
  */
-import { addDays, isBusinessDay, nextBusinessDayOnOrAfter } from "../../lib/jiko/business-days";
+import { and, eq } from "drizzle-orm";
+import {
+  addDays,
+  isBusinessDay,
+  lastBusinessDayOnOrBefore,
+  nextBusinessDayOnOrAfter,
+} from "../../lib/jiko/business-days";
 import type { DbOrTx } from "../db/open";
-import { pocketFlows } from "../db/schema";
+import { pocketFlows, pocketLots } from "../db/schema";
 import { stableId } from "../ids";
-import { TRADE_TIME } from "../ledger/engine";
+import { billPrice, TRADE_TIME } from "../ledger/engine";
+import { marketValueCents, unitsToRaise } from "../ledger/pricing";
 
 export const WIRE_CUTOFF_HOUR_NEW_YORK = 17;
 
@@ -31,6 +47,8 @@ export type Route =
       originName: string;
       destinationPocketId: string;
       destinationName: string;
+      /** SECURITY_TRANSFER: the bills move, no bank transaction (`moveSecurities`). */
+      security: boolean;
     };
 
 const nyHour = (at: Date) =>
@@ -139,4 +157,64 @@ export async function bookTransfer(
     ]);
   }
   return { executeOn, settlesAt };
+}
+
+/**
+ * Moves bills from one pocket to another (see the module comment): `amount` cents of market value
+ * at today's price, or every lot when null. Returns the value moved, or `{ short }` with the
+ * market value of all the origin's bills when they cannot cover the amount (nothing moved).
+ */
+export async function moveSecurities(
+  tx: DbOrTx,
+  o: { from: string; to: string; amount: number | null; today: string },
+): Promise<{ moved: number } | { short: number }> {
+  const pricing = lastBusinessDayOnOrBefore(o.today);
+  const lots = (await tx.select().from(pocketLots).where(eq(pocketLots.pocketId, o.from)))
+    .filter((l) => l.quantity > 0)
+    .sort(
+      (a, b) =>
+        a.maturityDate.localeCompare(b.maturityDate) ||
+        a.purchaseDate.localeCompare(b.purchaseDate) ||
+        a.id - b.id,
+    );
+  // Valued per CUSIP, as Pocket v2 shows the holdings, so the figures agree to the cent.
+  const cusips = new Map<string, { pm: number; lots: typeof lots }>();
+  for (const l of lots) {
+    const c = cusips.get(l.cusip) ?? { pm: billPrice(pricing, l.maturityDate), lots: [] };
+    c.lots.push(l);
+    cusips.set(l.cusip, c);
+  }
+  const take: Array<{ lot: (typeof lots)[number]; units: number }> = [];
+  let moved = 0;
+  let all = 0;
+  for (const { pm, lots: group } of cusips.values()) {
+    const held = group.reduce((s, l) => s + l.quantity, 0);
+    all += marketValueCents(held, pm);
+    if (o.amount !== null && moved >= o.amount) continue;
+    let units = o.amount === null ? held : Math.min(held, unitsToRaise(o.amount - moved, pm));
+    moved += marketValueCents(units, pm);
+    for (const lot of group) {
+      if (units === 0) break;
+      const n = Math.min(lot.quantity, units);
+      take.push({ lot, units: n });
+      units -= n;
+    }
+  }
+  if (o.amount !== null && moved < o.amount) return { short: all };
+  for (const { lot, units } of take) {
+    if (units === lot.quantity) {
+      await tx
+        .update(pocketLots)
+        .set({ pocketId: o.to })
+        .where(and(eq(pocketLots.id, lot.id), eq(pocketLots.pocketId, o.from)));
+    } else {
+      await tx
+        .update(pocketLots)
+        .set({ quantity: lot.quantity - units })
+        .where(eq(pocketLots.id, lot.id));
+      const { id: _id, ...rest } = lot;
+      await tx.insert(pocketLots).values({ ...rest, pocketId: o.to, quantity: units });
+    }
+  }
+  return { moved };
 }

@@ -192,13 +192,6 @@ export async function routeOf(
   }
   if (t.type === "ON_US" && t.details.type === "INTERNAL_REALLOCATION") {
     const loc = ["transfer", "details", "destination_pocket_id"];
-    if (t.details.transfer_type === "SECURITY_TRANSFER") {
-      invalid(
-        ["transfer", "details", "transfer_type"],
-        "SECURITY_TRANSFER is only for JikoNet-enabled pockets, and this customer's pockets are not: use BANK_TRANSFER",
-        "SECURITY_TRANSFER",
-      );
-    }
     if (t.details.destination_pocket_id === origin.id) {
       invalid(loc, "The destination must be another pocket", t.details.destination_pocket_id);
     }
@@ -210,6 +203,7 @@ export async function routeOf(
         originName: origin.pocketName,
         destinationPocketId: dest.id,
         destinationName: dest.pocketName,
+        security: t.details.transfer_type === "SECURITY_TRANSFER",
       },
     };
   }
