@@ -1,27 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
 import { axe } from "./axe";
+import { overflowing } from "./layout";
 import { signIn } from "./portal";
 import { personWith, type SeededTeam } from "./sandbox";
 
 /** Screenshots for review, outside test-results (each run empties it). */
 const SHOTS = process.env.SCREENSHOT_DIR || "/tmp/treasury-desk-shots";
 const PHONE = { width: 390, height: 844 };
-
-/** Elements running past the screen's right edge and not inside a box that scrolls by design. */
-const overflowing = (page: Page) =>
-  page.evaluate((width) => {
-    const scrolls = (el: Element | null): boolean => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const x = getComputedStyle(e).overflowX;
-        if (x === "auto" || x === "scroll" || x === "hidden") return true;
-      }
-      return false;
-    };
-    return [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e.parentElement))
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}`)
-      .slice(0, 5);
-  }, PHONE.width);
 
 /** The page has loaded its data: no request in flight and no skeleton left (or a minute passed). */
 async function settle(page: Page) {

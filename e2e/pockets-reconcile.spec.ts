@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { overflowing } from "./layout";
 import { signIn } from "./portal";
 import { personWith } from "./sandbox";
 
@@ -37,23 +38,6 @@ async function teamPockets(page: Page): Promise<ApiPocket[]> {
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { items: ApiPocket[] }).items;
 }
-
-/** Elements running past the viewport's right edge and not inside a scrolling box. */
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const scrolls = (el: Element | null): boolean => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const x = getComputedStyle(e).overflowX;
-        if (x === "auto" || x === "scroll" || x === "hidden") return true;
-      }
-      return false;
-    };
-    return [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e.parentElement))
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}`)
-      .slice(0, 5);
-  });
 
 /** 1280 and 390 px wide, light and dark, saved for review; nothing may run off at 390. */
 async function lookAt(page: Page, name: string) {

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { usePockets } from "@/components/pockets/hooks";
@@ -33,6 +33,8 @@ export function NewTransfer() {
   const router = useRouter();
   const [transferId] = useState(() => crypto.randomUUID());
   const [reviewing, setReviewing] = useState<NewTransferForm | null>(null);
+  // A second press before the first answer is ignored here; were it sent, the same id holds.
+  const sending = useRef(false);
   const available = useAvailable();
   const payees = usePayablePayees();
   const pockets = usePockets();
@@ -51,13 +53,15 @@ export function NewTransfer() {
   const origin = open.find((p) => p.pocketId === values.origin_pocket_id);
 
   const send = async () => {
-    if (!reviewing) return;
+    if (!reviewing || sending.current) return;
+    sending.current = true;
     try {
       const body = toTransferRequest(reviewing, transferId, payable);
       const made = await create.mutateAsync(body);
       toast.success("Transfer requested: it now waits for a reviewer's approval");
       router.push(`/transfers?view=mine&made=${made?.id ?? transferId}`);
     } catch (error) {
+      sending.current = false;
       setReviewing(null);
       if (error instanceof ApiClientError && error.issues?.length) {
         for (const issue of error.issues) {
