@@ -113,6 +113,15 @@ export class SandboxClock {
     });
   }
 
+  /**
+   * Runs `fn` between the engine's day runs, never during one: a change to lots or flows made
+   * here cannot be overwritten by a run that loaded the books before it. `fn` must not call
+   * `today()` or `catchUp()` (they wait for this queue).
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.serial(fn);
+  }
+
   /** Moves the clock forward `days` and catches up. */
   async advance(days: number) {
     await this.serial(async () => {

@@ -194,49 +194,52 @@ export async function decideRequest(
   }
   if (r.status !== "PENDING") throw await notPending(db, r);
 
-  return db.transaction(async (tx) => {
-    const [won] = await tx
-      .update(transferRequests)
-      .set({
-        status: o.status,
-        decidedBy: member.id,
-        decidedAt: now,
-        decisionReason: o.reason,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(transferRequests.id, r.id),
-          eq(transferRequests.status, "PENDING"),
-          gt(transferRequests.expiresAt, now),
-        ),
-      )
-      .returning();
-    if (!won) {
-      const [latest] = await tx
-        .select()
-        .from(transferRequests)
-        .where(eq(transferRequests.id, r.id));
-      throw await notPending(
-        tx,
-        latest!.status === "PENDING" ? { ...latest!, status: "EXPIRED" } : latest!,
-      );
-    }
-    const payee = await payeeName(tx, won);
-    let row = won;
-    if (o.status === "APPROVED") row = await execute(tx, clock, won, today, now);
-    await recordAudit(tx, {
-      teamId: row.teamId,
-      actor: actorOf(member),
-      action: o.status === "APPROVED" ? "transfer_request.approved" : "transfer_request.denied",
-      targetType: "transfer_request",
-      targetId: row.id,
-      before: { ...auditSnapshot(r, payee), status: "PENDING" },
-      after: { ...auditSnapshot(row, payee), reason: o.reason },
-      at: now,
-    });
-    return row;
-  });
+  // Between day runs: an approval's booked flow or moved lots are never lost to a concurrent run.
+  return clock.exclusive(() =>
+    db.transaction(async (tx) => {
+      const [won] = await tx
+        .update(transferRequests)
+        .set({
+          status: o.status,
+          decidedBy: member.id,
+          decidedAt: now,
+          decisionReason: o.reason,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(transferRequests.id, r.id),
+            eq(transferRequests.status, "PENDING"),
+            gt(transferRequests.expiresAt, now),
+          ),
+        )
+        .returning();
+      if (!won) {
+        const [latest] = await tx
+          .select()
+          .from(transferRequests)
+          .where(eq(transferRequests.id, r.id));
+        throw await notPending(
+          tx,
+          latest!.status === "PENDING" ? { ...latest!, status: "EXPIRED" } : latest!,
+        );
+      }
+      const payee = await payeeName(tx, won);
+      let row = won;
+      if (o.status === "APPROVED") row = await execute(tx, clock, won, today, now);
+      await recordAudit(tx, {
+        teamId: row.teamId,
+        actor: actorOf(member),
+        action: o.status === "APPROVED" ? "transfer_request.approved" : "transfer_request.denied",
+        targetType: "transfer_request",
+        targetId: row.id,
+        before: { ...auditSnapshot(r, payee), status: "PENDING" },
+        after: { ...auditSnapshot(row, payee), reason: o.reason },
+        at: now,
+      });
+      return row;
+    }),
+  );
 }
 
 /** Re-checks the money, fixes a full withdrawal's amount, books the flows (or moves the bills). */
