@@ -44,7 +44,7 @@ test("an initiator asks, a reviewer approves, the initiator sees it move without
   test.setTimeout(240_000);
   const sam = await as(browser, "INITIATOR");
   const jordan = await as(browser, "REVIEWER");
-  const memo = `Invoice ATL-${Date.now()}`;
+  const memo = `E2E wire ${Date.now()}`;
 
   await sam.goto("/transfers/new");
   await selectByLabelStart(sam, "From pocket", POCKET);
@@ -60,12 +60,14 @@ test("an initiator asks, a reviewer approves, the initiator sees it move without
   await expect(review).toContainText("Wire");
   await expectAccessible(sam);
 
-  // A double click sends the same transfer id twice: Jiko keeps one request.
+  // A double click makes one request (the second press is ignored; a resend is proven below).
   await review.getByRole("button", { name: "Request transfer" }).dblclick();
   await expect(sam).toHaveURL(/\/transfers\?view=mine/);
   await expect(row(sam, memo)).toHaveCount(1);
   await expect(row(sam, memo).getByTestId("request-status")).toHaveText("Awaiting approval");
   const id = (await row(sam, memo).getAttribute("data-id"))!;
+  // Checked once the confirmation toast has gone (mid-animation it is faint by design).
+  await expect(sam.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
   await expectAccessible(sam);
 
   // A retry of the same body (a lost answer) finds the first request, never a second.
@@ -237,14 +239,48 @@ test("more than the available balance is refused with the figure shown", async (
   });
 });
 
-test("the controls report shows each person's part and exports it", async ({ browser }) => {
+test("the controls report shows each person's part, an admin's refused self-approval, and exports it", async ({
+  browser,
+}) => {
   const avery = await as(browser, "ADMIN");
+  // An admin may both request and review, but never decide their own request.
+  const team = (await avery.locator("[data-team-id]").first().getAttribute("data-team-id"))!;
+  const headers = { origin: E2E.appUrl, "x-td-team": team };
+  const pockets = (await (await avery.request.get("/api/pockets/available")).json()) as {
+    items: { pocketId: string; pocketName: string }[];
+  };
+  const from = pockets.items.find((p) => p.pocketName === POCKET)!.pocketId;
+  const to = pockets.items.find((p) => p.pocketName !== POCKET)!.pocketId;
+  const made = await avery.request.post("/api/transfer-requests", {
+    headers,
+    data: {
+      transfer: {
+        id: crypto.randomUUID(),
+        type: "ON_US",
+        origin_pocket_id: from,
+        amount: { type: "REQUESTED_AMOUNT", amount_usdc: 50_000 },
+        details: { type: "INTERNAL_REALLOCATION", destination_pocket_id: to },
+        description: "Admin's own request",
+      },
+      reviewers: [],
+    },
+  });
+  expect(made.status()).toBe(201);
+  const own = await avery.request.post(
+    `/api/transfer-requests/${(await made.json()).id}/decision`,
+    {
+      headers,
+      data: { status: "APPROVED" },
+    },
+  );
+  expect(own.status()).toBe(403);
+  expect((await own.json()).error.message).toMatch(/You made this request/);
+
   await avery.goto("/approvals?view=controls");
   const jordan = avery.getByTestId("controls-row").filter({ hasText: "Jordan Patel" });
-  // Jordan approved and denied in the tests above; Sam's own attempt to approve was refused.
-  await expect(jordan).toBeVisible();
-  const sam = avery.getByTestId("controls-row").filter({ hasText: "Sam Rivera" });
-  await expect(sam.locator('[data-label="Own decisions refused"]')).not.toHaveText("0");
+  await expect(jordan.locator('[data-label="Approved"]')).not.toHaveText("0");
+  const self = avery.getByTestId("controls-row").filter({ hasText: "Avery Chen" });
+  await expect(self.locator('[data-label="Own decisions refused"]')).toHaveText("1");
   await expectAccessible(avery);
   const download = avery.waitForEvent("download");
   await avery.getByRole("button", { name: /Export CSV/ }).click();
@@ -253,7 +289,7 @@ test("the controls report shows each person's part and exports it", async ({ bro
   expect(text.split("\r\n")[0]).toBe(
     "member_id,name,requested,approved,denied,cancelled,expired,self_decisions_refused,median_minutes_to_decide",
   );
-  expect(text).toMatch(/,Jordan Patel,/);
+  expect(text).toMatch(/,Avery Chen,\d+,\d+,\d+,\d+,\d+,1,/);
   expect(text).toMatch(/,TOTAL,/);
 });
 
@@ -263,7 +299,7 @@ test("an approved transfer settles with its trades once its day runs; a pending 
   test.setTimeout(180_000);
   const sam = await as(browser, "INITIATOR");
   await sam.goto("/transfers?view=mine");
-  const approved = sam.getByTestId("request-row").filter({ hasText: /Invoice ATL-\d+/ });
+  const approved = sam.getByTestId("request-row").filter({ hasText: /E2E wire \d+/ });
   await expect(approved.getByTestId("request-status")).toHaveText("Approved");
   const pending = sam.getByTestId("request-row").and(sam.locator('[data-status="PENDING"]'));
   const waiting = await pending.count();
