@@ -60,7 +60,7 @@ export function DecisionDialog({
         <FormError message={error} />
         {approve ? (
           <p className="text-sm">
-            The money leaves once you approve: {item.settlement.timing.toLowerCase()}.
+            The money leaves once you approve ({item.settlement.rail}: {item.settlement.timing}).
             {item.plan.sales.length > 0 &&
               ` Bills are sold to fund it, giving up ${formatCents(item.plan.forgoneCents)} of earnings.`}
           </p>
