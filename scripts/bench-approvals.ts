@@ -153,8 +153,13 @@ async function main() {
     await probe.goto(`${APP}/approvals`);
     await probe.locator("[data-review]").first().waitFor({ timeout: 120_000 });
     await probe.waitForLoadState("networkidle");
+    // The queue draws its first cards at once and the rest on demand: "all" is what it draws.
     const want = await probe.locator("[data-review]").count();
-    if (want < BULK) throw new Error(`the queue shows ${want} cards, expected at least ${BULK}`);
+    const waiting = Number(
+      /(\d+) awaiting your decision/.exec((await probe.locator("main").textContent()) ?? "")?.[1],
+    );
+    if (!(waiting >= BULK))
+      throw new Error(`the queue counts ${waiting}, expected at least ${BULK}`);
     await probe.screenshot({ path: SCREENSHOT });
     // Keyboard review in the full queue: each j moves focus to the next card.
     const focused = () =>
@@ -224,7 +229,7 @@ async function main() {
       `queue, first card visible   median ${median(first).toFixed(0)} ms   (runs: ${ms(first)})`,
     );
     console.info(
-      `queue, all ${want} cards in DOM median ${median(all).toFixed(0)} ms   (runs: ${ms(all)})`,
+      `queue of ${waiting}, its first ${want} cards drawn   median ${median(all).toFixed(0)} ms   (runs: ${ms(all)})`,
     );
     console.info(
       `queue route response        median ${median(route).toFixed(0)} ms   (runs: ${ms(route)}; resource timing)`,
