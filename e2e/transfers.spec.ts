@@ -208,6 +208,16 @@ test("more than the available balance is refused with the figure shown", async (
   await expect(review.getByRole("alert")).toContainText(/More than the \$[\d,]+\.\d\d available/);
   await expect(review.getByRole("button", { name: "Request transfer" })).toBeDisabled();
 
+  // "Everything available" needs no amount: the review names what it comes to today.
+  await review.getByRole("button", { name: "Back to edit" }).click();
+  await sam.getByLabel(/^Everything available/).check();
+  await expect(sam.getByLabel("Amount (USD)")).toBeDisabled();
+  await sam.getByRole("button", { name: "Review transfer" }).click();
+  await expect(review).toContainText(
+    /Everything available: \$[\d,]+\.\d\d today, fixed when approved/,
+  );
+  await expect(review.getByRole("button", { name: "Request transfer" })).toBeEnabled();
+
   // The route refuses it too, under the amount field, with the figure.
   const team = (await sam.locator("[data-team-id]").first().getAttribute("data-team-id"))!;
   const pockets = (await (await sam.request.get("/api/pockets/available")).json()) as {

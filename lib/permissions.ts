@@ -10,8 +10,8 @@ import type { Scope } from "./jiko/scopes";
 import { TRANSFER_RULES } from "./jiko/transfers";
 
 // Only what the dashboard ships: a capability here is checked by some page or route (a test
-// holds that), so the role matrix and "Your access" never promise transfers or webhooks that do
-// not exist yet. Add a capability with the page that uses it.
+// holds that), so the role matrix and "Your access" never promise what does not exist yet
+// (webhooks, until they ship). Add a capability with the page that uses it.
 export const CAPABILITIES = {
   "overview:view": { label: "See balances, yield and earnings", scope: "pockets.read" },
   "pockets:manage": { label: "Create, rename and close pockets", scope: "pockets.write" },
