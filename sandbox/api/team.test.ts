@@ -49,7 +49,9 @@ describe("reading the team", () => {
   });
 
   it("the seeded history is in the audit log, newest first, consistent with created_at", async () => {
-    const list = AuditLogList.parse((await as(morgan).get("/api/v1/team/audit-logs/")).json);
+    const all = AuditLogList.parse((await as(morgan).get("/api/v1/team/audit-logs/")).json);
+    // The seed's transfer requests have their own entries (sandbox/transfers): members' here.
+    const list = { ...all, items: all.items.filter((e) => e.action.startsWith("team.member.")) };
     expect(list.items.map((e) => e.action)).toEqual([
       "team.member.invited",
       "team.member.deactivated",
