@@ -1,7 +1,7 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
-import { signIn } from "./portal";
+import { signIn, switchTeam } from "./portal";
 import { personWith, type SeededTeam } from "./sandbox";
 
 /**
@@ -20,6 +20,8 @@ async function as(browser: Browser, role: SeededTeam["role"]): Promise<Page> {
   );
   const page = await (await browser.newContext()).newPage();
   await signIn(page, person.email, { teamName: TEAM });
+  // The dashboard may name the team this person last used (another spec switched it): switch back.
+  if ((await page.getByTestId("active-team").textContent()) !== TEAM) await switchTeam(page, TEAM);
   return page;
 }
 
