@@ -176,3 +176,6 @@ export function csvFormulaGuard(
     flush: (controller) => emit(split.end(), controller),
   });
 }
+
+/** One RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote or line break. */
+export const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);

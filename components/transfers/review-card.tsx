@@ -83,7 +83,7 @@ export function ReviewCard({
         <div>
           <dt className="text-ink-600 dark:text-ink-300">Payee history</dt>
           <dd data-testid="review-history">
-            {item.payee.detail === "Own pocket" ? (
+            {item.payee.own ? (
               "Between our own pockets"
             ) : h.count === 0 ? (
               <Badge tone="warning">First payment to this payee</Badge>

@@ -5,6 +5,7 @@
  * audit log (who did what, when) and the requests themselves (when each was made).
  */
 import { z } from "zod";
+import { csvCell } from "../csv";
 import type { CustomerAuditLogEntry } from "../jiko/audit";
 import type { TransferRequest } from "../jiko/transfers";
 
@@ -138,12 +139,10 @@ export const CONTROLS_CSV_COLUMNS = [
   "median_minutes_to_decide",
 ] as const;
 
-const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
 /** The report as CSV, one row per person then a TOTAL row (the caller runs the formula guard). */
 export function controlsCsv(report: ControlsReport): string {
   const line = (values: (string | number | null)[]) =>
-    `${values.map((v) => cell(v === null ? "" : String(v))).join(",")}\r\n`;
+    `${values.map((v) => csvCell(v === null ? "" : String(v))).join(",")}\r\n`;
   const t = report.totals;
   return (
     line([...CONTROLS_CSV_COLUMNS]) +

@@ -23,6 +23,8 @@ import { payeeHistory } from "./payee-history";
 
 export const Payee = z.object({
   name: z.string(),
+  /** One of the customer's own pockets (an internal reallocation), not a counterparty. */
+  own: z.boolean(),
   /** "Wire · Brightline Bank ••6789", "Own pocket", … */
   detail: z.string(),
   status: z.string().nullable(),
@@ -92,7 +94,12 @@ export function payeeOf(
   if (t.type === "ON_US" && t.details.type === "INTERNAL_REALLOCATION") {
     const destination = t.details.destination_pocket_id;
     const to = inputs.pockets.find((p) => p.id === destination);
-    return { name: to?.pocket_name ?? "Another pocket", detail: "Own pocket", status: null };
+    return {
+      name: to?.pocket_name ?? "Another pocket",
+      own: true,
+      detail: "Own pocket",
+      status: null,
+    };
   }
   const id =
     t.type === "ON_US" && t.details.type === "PEER_TO_PEER"
@@ -102,8 +109,8 @@ export function payeeOf(
         : null;
   const c = inputs.counterparties.find((x) => x.id === id);
   return c
-    ? { name: c.name, detail: counterpartyLabel(c), status: c.status }
-    : { name: "Unknown payee", detail: "Not in this customer's payees", status: null };
+    ? { name: c.name, own: false, detail: counterpartyLabel(c), status: c.status }
+    : { name: "Unknown payee", own: false, detail: "Not in this customer's payees", status: null };
 }
 
 export function reviewItem(r: TransferRequestT, inputs: ReviewInputs): ReviewItem {
@@ -113,7 +120,6 @@ export function reviewItem(r: TransferRequestT, inputs: ReviewInputs): ReviewIte
   const amount =
     r.transfer.amount.type === "FULL_WITHDRAWAL" ? before : r.transfer.amount.amount_usdc;
   const payee = payeeOf(r, inputs);
-  const internal = payee.detail === "Own pocket";
   const verdict = mayDecide(r, inputs.me);
   return {
     request: r,
@@ -130,7 +136,7 @@ export function reviewItem(r: TransferRequestT, inputs: ReviewInputs): ReviewIte
       ? fundingPlan(pocket.portfolio, amount)
       : { fromCashCents: 0, sales: [], forgoneCents: 0, shortfallCents: amount },
     payee,
-    history: internal
+    history: payee.own
       ? {
           count: 0,
           lastPaidAt: null,

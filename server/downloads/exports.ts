@@ -1,5 +1,5 @@
 import "server-only";
-import { csvFields, csvFormulaGuard, csvRecords } from "@/lib/csv";
+import { csvCell, csvFields, csvFormulaGuard, csvRecords } from "@/lib/csv";
 import { nyDateTimeWithOffset } from "@/lib/dates";
 import type { AuditLogQuery } from "@/lib/jiko/audit";
 import type { TradeListQuery } from "@/lib/jiko/trades";
@@ -24,8 +24,6 @@ export const READABLE_TRANSACTION_COLUMNS = [
   "signed_amount_usd",
   "time_booked_new_york",
 ] as const;
-
-const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 function signedDollars(amount: string | undefined, direction: string | undefined): string {
   if (!amount || !/^-?\d+(\.\d{1,2})?$/.test(amount)) return "";

@@ -1,10 +1,9 @@
 import "server-only";
 import { endOfDay, startOfDay } from "@/lib/dates";
-import type { CustomerAuditLogEntry } from "@/lib/jiko/audit";
 import { CONTROL_ACTIONS, type ControlsReport, controlsReport } from "@/lib/transfers/controls";
 import { accessActions } from "../access-log/store";
 import type { Viewer } from "../viewer";
-import { allTransferRequests } from "./lists";
+import { allTransferRequests, walk } from "./lists";
 
 /**
  * The controls report for New York days `from`..`to`: the transfer entries of Jiko's audit log in
@@ -16,24 +15,18 @@ export async function buildControlsReport(
   period: { from: string; to: string },
 ): Promise<ControlsReport> {
   const jiko = viewer.jiko;
-  const entries: CustomerAuditLogEntry[] = [];
-  const walk = async () => {
-    let cursor: string | undefined;
-    for (let page = 0; page < 50; page++) {
-      const list = await jiko.auditLogs({
-        "action[]": [...CONTROL_ACTIONS],
-        timestamp_from: startOfDay(period.from),
-        timestamp_to: endOfDay(period.to),
-        cursor,
-        limit: 100,
-      });
-      entries.push(...list.items);
-      if (!list.next_page) return;
-      cursor = list.next_page;
-    }
-  };
-  const [, requests, refused] = await Promise.all([
-    walk(),
+  const [entries, requests, refused] = await Promise.all([
+    walk(
+      (cursor) =>
+        jiko.auditLogs({
+          "action[]": [...CONTROL_ACTIONS],
+          timestamp_from: startOfDay(period.from),
+          timestamp_to: endOfDay(period.to),
+          cursor,
+          limit: 100,
+        }),
+      50,
+    ),
     allTransferRequests(jiko),
     accessActions(viewer.team.id, "transfer_request.self_decision_refused", {
       from: new Date(startOfDay(period.from)),

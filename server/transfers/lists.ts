@@ -10,7 +10,7 @@ interface Page<T> {
 }
 
 /** Every item of a cursor list, bounded so a runaway cursor stops. */
-async function walk<T>(page: (cursor?: string) => Promise<Page<T>>, maxPages: number) {
+export async function walk<T>(page: (cursor?: string) => Promise<Page<T>>, maxPages: number) {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < maxPages; i++) {
