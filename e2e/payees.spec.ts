@@ -62,7 +62,12 @@ test.describe
       await admin.goto("/payees");
       await expect(admin.getByRole("heading", { name: "Payees", exact: true })).toBeVisible();
       const expected = [
-        ["ADP, Inc.", "ACH", "Verified", "Can receive transfers"],
+        [
+          "ADP, Inc.",
+          "ACH",
+          "Verified",
+          "Can pull from our pockets by ACH debit; transfers go by wire or JikoNet",
+        ],
         ["Beacon Harbor Properties LLC", "Wire", "Verified", "Can receive transfers"],
         ["Hamburg Container Services GmbH", "International wire", "Verified", "COBADEFFXXX"],
         [await customerOf(EUROPE), "JikoNet", "Verified", "Can receive transfers"],

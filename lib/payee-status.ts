@@ -1,10 +1,11 @@
 /** What a payee's status means for sending money, in words (never Jiko's codes). */
 import type { Counterparty } from "./jiko/counterparties";
 import { COUNTERPARTY_STATUS_LABELS, labelFor, VERIFICATION_METHOD_LABELS } from "./labels";
+import { PAYABLE_TYPES } from "./transfers/new-transfer";
 
 export type StatusTone = "brand" | "warning" | "neutral" | "danger";
 
-export function payeeStatus(c: Pick<Counterparty, "status" | "verification_method">): {
+export function payeeStatus(c: Pick<Counterparty, "type" | "status" | "verification_method">): {
   label: string;
   meaning: string;
   tone: StatusTone;
@@ -12,7 +13,14 @@ export function payeeStatus(c: Pick<Counterparty, "status" | "verification_metho
   const label = labelFor(COUNTERPARTY_STATUS_LABELS, c.status);
   switch (c.status) {
     case "VERIFIED":
-      return { label, meaning: "Can receive transfers", tone: "brand" };
+      // Transfer requests go by wire or JikoNet; an ACH payee only pulls from a pocket by debit.
+      return PAYABLE_TYPES.includes(c.type)
+        ? { label, meaning: "Can receive transfers", tone: "brand" }
+        : {
+            label,
+            meaning: "Can pull from our pockets by ACH debit; transfers go by wire or JikoNet",
+            tone: "brand",
+          };
     case "PENDING":
       return {
         label,
