@@ -11,7 +11,7 @@ import { TRANSFER_RULES } from "./jiko/transfers";
 
 // Only what the dashboard ships: a capability here is checked by some page or route (a test
 // holds that), so the role matrix and "Your access" never promise what does not exist yet
-// (webhooks, until they ship). Add a capability with the page that uses it.
+// Add a capability with the page that uses it.
 export const CAPABILITIES = {
   "overview:view": { label: "See balances, yield and earnings", scope: "pockets.read" },
   "pockets:manage": { label: "Create, rename and close pockets", scope: "pockets.write" },
@@ -33,6 +33,11 @@ export const CAPABILITIES = {
     label: "Approve or deny others' transfer requests",
     scope: "transfers.write",
   },
+  "notifications:view": { label: "Read and clear their notifications", scope: "notifications.write" },
+  "webhooks:manage": {
+    label: "Manage webhook subscriptions and read delivered events",
+    scope: "subscriptions.write",
+  },
 } as const satisfies Record<string, { label: string; scope: Scope }>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -43,6 +48,7 @@ const EVERYONE: Capability[] = [
   "documents:view",
   "team:view",
   "transfers:view",
+  "notifications:view",
 ];
 
 /** Moving money follows Jiko's own rules for each role (lib/jiko/transfers.ts, counterparties.ts). */
@@ -61,6 +67,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "reports:create",
     "team:manage",
     "audit:view",
+    "webhooks:manage",
     ...moneyMoving("ADMIN"),
   ],
   REVIEWER: [

@@ -27,4 +27,10 @@ export const queryKeys = {
   reviewQueue: () => ["transfers", "queue"] as const,
   awaitingCount: () => ["transfers", "awaiting-count"] as const,
   transferReviewers: () => ["transfers", "reviewers"] as const,
+  /** The bell: every notification query starts with "notifications". */
+  notifications: () => ["notifications"] as const,
+  notificationList: (status: string) => ["notifications", "list", status] as const,
+  webhookSubscriptions: () => ["webhooks", "subscriptions"] as const,
+  webhookEvents: (subscriptionId: string) => ["webhooks", "events", subscriptionId] as const,
+  liveStatus: () => ["webhooks", "live-status"] as const,
 };

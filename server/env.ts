@@ -22,6 +22,13 @@ export const EnvSchema = z.object({
   JIKO_REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   JIKO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   APP_URL: url.default("http://localhost:3000"),
+  /**
+   * The public address Jiko delivers webhooks to, when it differs from APP_URL's
+   * `/api/webhooks/jiko` (a tunnel, a proxy). Without a reachable one, pages poll Jiko's events.
+   */
+  WEBHOOK_URL: url.optional(),
+  /** How often the polling fallback reads Jiko's events list. */
+  LIVE_POLL_MS: z.coerce.number().int().min(250).max(60_000).default(1000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   /**
    * Earlier AUTH_SECRETs, comma-separated, after a rotation: tokens they sealed stay readable

@@ -52,6 +52,12 @@ export const ENDPOINT_SCOPES = {
   counterpartiesWrite: "transfers.write",
   transferRequestsRead: "transfers.read",
   transferRequestsWrite: "transfers.write",
+  subscriptionsRead: "subscriptions.read",
+  subscriptionsWrite: "subscriptions.write",
+  /** INFERRED: events are what subscriptions deliver, so they are read with the same scope. */
+  eventsRead: "subscriptions.read",
+  notificationsRead: "notifications.read",
+  notificationsWrite: "notifications.write",
 } as const satisfies Record<string, Scope>;
 
 /**

@@ -4,8 +4,10 @@
  */
 import {
   bigint,
+  bigserial,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -169,3 +171,53 @@ export const accessLog = pgTable(
   },
   (t) => [index("access_log_team_at_idx").on(t.teamId, t.at, t.id)],
 );
+
+/**
+ * Jiko events the dashboard received (signed webhooks, or the polling fallback), each stored once
+ * by its `event_id`. `seq` orders them per instance-independent insert: it is the id server-sent
+ * events carry, so a page that reconnects asks for what came after the last one it saw.
+ */
+export const jikoEvents = pgTable(
+  "jiko_events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    eventId: text("event_id").notNull().unique(),
+    customerId: text("customer_id").notNull(),
+    eventType: text("event_type").notNull(),
+    /** When it happened, as Jiko says. */
+    occurredAt: timestamp("occurred_at", { mode: "date", withTimezone: true }).notNull(),
+    payload: jsonb("payload").notNull(),
+    /** "webhook" | "poll". */
+    source: text("source").notNull(),
+    receivedAt: timestamp("received_at", { mode: "date", withTimezone: true })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [index("jiko_events_customer_seq_idx").on(t.customerId, t.seq)],
+);
+
+/**
+ * Shared secrets of the subscriptions that deliver to this dashboard's webhook URL, sealed like
+ * tokens: Jiko never returns a secret, and without it no delivery can be verified.
+ */
+export const webhookSecrets = pgTable("webhook_secrets", {
+  subscriptionId: text("subscription_id").primaryKey(),
+  customerId: text("customer_id").notNull(),
+  url: text("url").notNull(),
+  secretSealed: text("secret_sealed").notNull(),
+  /** Kept in step with Jiko's status when changed from the dashboard. */
+  enabled: integer("enabled").notNull().default(1),
+  createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The polling fallback, per customer: how far Jiko's events list has been read, and a lease so
+ * one instance polls at a time (set in one UPDATE, lapses by itself).
+ */
+export const eventPolls = pgTable("event_polls", {
+  customerId: text("customer_id").primaryKey(),
+  readUpTo: timestamp("read_up_to", { mode: "date", withTimezone: true }),
+  leaseHolder: text("lease_holder"),
+  leaseUntil: timestamp("lease_until", { mode: "date", withTimezone: true }),
+  lastPolledAt: timestamp("last_polled_at", { mode: "date", withTimezone: true }),
+});

@@ -9,6 +9,18 @@ import {
 } from "@/lib/jiko/counterparties";
 import { Customer } from "@/lib/jiko/customer";
 import {
+  CustomerNotification,
+  type CreateSubscriptionRequest,
+  EventList,
+  type EventListQuery,
+  NotificationList,
+  type NotificationStatus,
+  Subscription,
+  SubscriptionList,
+  type TriggerWebhookRequest,
+  type UpdateSubscriptionRequest,
+} from "@/lib/jiko/events";
+import {
   type CreatePocketRequest,
   Earnings,
   type EarningsPeriod,
@@ -58,6 +70,7 @@ const member = (id: string) => `/api/v1/team/${encodeURIComponent(id)}/`;
 const pocket = (id: string) => `/api/v2/pockets/${encodeURIComponent(id)}/`;
 const counterparty = (id: string) => `/api/v2/counterparties/${encodeURIComponent(id)}/`;
 const transferRequest = (id: string) => `/api/v1/transfer-requests/${encodeURIComponent(id)}/`;
+const subscription = (id: string) => `/api/v1/subscriptions/${encodeURIComponent(id)}/`;
 
 export interface EarningsQuery {
   period: EarningsPeriod;
@@ -236,6 +249,33 @@ export function createJikoClient(
         query,
         headers: { accept: "text/csv" },
       }),
+
+    subscriptions: (q: { cursor?: string; limit?: number } = {}) =>
+      call({ method: "GET", path: "/api/v1/subscriptions/", query: q }, SubscriptionList),
+    subscription: (id: string) => call({ method: "GET", path: subscription(id) }, Subscription),
+    createSubscription: (body: CreateSubscriptionRequest) =>
+      call({ method: "POST", path: "/api/v1/subscriptions/", body, idempotent: false }, Subscription),
+    updateSubscription: (id: string, body: UpdateSubscriptionRequest) =>
+      call({ method: "PATCH", path: subscription(id), body }, Subscription),
+    deleteSubscription: (id: string) =>
+      call({ method: "DELETE", path: subscription(id), idempotent: false }, null),
+    events: (query: Partial<EventListQuery>) =>
+      call({ method: "GET", path: "/api/v1/events/", query }, EventList),
+    /** Jiko's sandbox only (INFERRED for the Customer API): production answers 404. */
+    triggerWebhook: (body: TriggerWebhookRequest) =>
+      call({ method: "POST", path: "/api/v1/sandbox/webhook/", body, idempotent: true }, null),
+
+    notifications: (q: { status?: NotificationStatus; cursor?: string; limit?: number } = {}) =>
+      call({ method: "GET", path: "/api/v1/notifications/", query: q }, NotificationList),
+    markNotification: (id: string, status: NotificationStatus) =>
+      call(
+        {
+          method: "PATCH",
+          path: `/api/v1/notifications/${encodeURIComponent(id)}/`,
+          body: { status },
+        },
+        CustomerNotification,
+      ),
   };
 }
 
