@@ -39,7 +39,10 @@ describe("notificationHref", () => {
     );
     expect(
       notificationHref(
-        note({ type: "TRANSFER_REQUEST_DECIDED", notification_metadata: { transfer_request_id: 7 } }),
+        note({
+          type: "TRANSFER_REQUEST_DECIDED",
+          notification_metadata: { transfer_request_id: 7 },
+        }),
       ),
     ).toBe("/transfers?view=mine");
   });
