@@ -12,9 +12,9 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { openDb } from "../server/db/client";
 import { migrateDb } from "../server/db/migrate";
-import { EnvError, parseEnv } from "../server/env";
+import { authSecrets, EnvError, parseEnv } from "../server/env";
 import { buildIsStale } from "./lib/build";
-import { ensureClient, ensureSecret, seededPeople } from "./lib/embedded-jiko";
+import { ensureClient, ensureSecret, seededPeople, subscribeDashboard } from "./lib/embedded-jiko";
 import { run, waitForUrl } from "./lib/processes";
 
 const args = new Set(process.argv.slice(2));
@@ -80,6 +80,11 @@ async function main() {
     dataDir: path.resolve(config.APP_DATA_DIR),
   });
   await migrateDb(database, root);
+  if (sandbox) {
+    // Live updates by webhook from the embedded sandbox, as an admin would set them up at Jiko.
+    const webhookUrl = config.WEBHOOK_URL ?? `${config.APP_URL}/api/webhooks/jiko`;
+    await subscribeDashboard(sandbox.apiUrl, webhookUrl, database.db, authSecrets(config));
+  }
   await database.close();
 
   if (!dev && !args.has("--no-build") && buildIsStale(root)) {

@@ -4,6 +4,7 @@ import { OutageShell } from "@/components/shell/outage-shell";
 import type { ShellViewer } from "@/components/shell/types";
 import { signOutOfDashboard, switchTeam } from "@/server/auth/actions";
 import { JikoError } from "@/server/jiko";
+import { latestSeq } from "@/server/live/events-store";
 import { requireViewer, type Viewer } from "@/server/viewer";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -41,8 +42,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     })),
     capabilities: viewer.capabilities,
   };
+  const liveAfter = await latestSeq(viewer.customerId);
   return (
-    <AppShell viewer={shellViewer} switchTeam={switchTeam} signOut={signOutOfDashboard}>
+    <AppShell
+      viewer={shellViewer}
+      liveAfter={liveAfter}
+      switchTeam={switchTeam}
+      signOut={signOutOfDashboard}
+    >
       {children}
     </AppShell>
   );

@@ -167,6 +167,8 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       ...(await registerClient(portalUrl, appUrls)),
       AUTH_SECRET: randomBytes(48).toString("base64url"),
       DATABASE_URL: postgres.url,
+      // Jiko delivers to the first instance only: the others hear through PostgreSQL.
+      WEBHOOK_URL: `${appUrls[0]}/api/webhooks/jiko`,
       JIKO_REFRESH_SKEW_SECONDS: String(o.refreshSkewSeconds),
       LOG_LEVEL: "warn",
     };
@@ -198,6 +200,16 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
         },
       );
       await ready(app, `${appUrls[i]}/sign-in`, 120_000);
+    }
+    // Live updates by webhook, once the first instance has migrated the database.
+    const subscribe = start(
+      "subscribe",
+      tsx,
+      ["--conditions=react-server", "scripts/subscribe-dashboard.ts"],
+      { ...shared, APP_URL: appUrls[0] },
+    );
+    if ((await subscribe.exited) !== 0) {
+      throw new Error(`subscribing the dashboard failed\n${tail(subscribe.log)}`);
     }
     return { appUrls, apiUrl, portalUrl, databaseUrl: postgres.url, stop };
   } catch (err) {

@@ -1,0 +1,93 @@
+import "server-only";
+import { EventEmitter } from "node:events";
+import { Client } from "pg";
+import { db } from "../db";
+import { env } from "../env";
+import { log } from "../log";
+import { eventBySeq, type StoredEvent } from "./events-store";
+
+/**
+ * Fans stored Jiko events out to the open pages of every app instance. On PGlite there is one
+ * instance: an in-process emitter. On PostgreSQL each instance LISTENs on one channel with a
+ * connection of its own; a publisher NOTIFYs the event's seq, and every instance (itself
+ * included) reads the row and passes it to its own pages, so a webhook taken by one instance
+ * reaches a page served by another.
+ */
+const CHANNEL = "td_jiko_events";
+
+interface Bus {
+  local: EventEmitter;
+  listener?: Promise<Client | null>;
+}
+
+const holder = globalThis as unknown as { __tdLiveBus?: Bus };
+function bus(): Bus {
+  if (!holder.__tdLiveBus) {
+    const local = new EventEmitter();
+    local.setMaxListeners(0);
+    holder.__tdLiveBus = { local };
+  }
+  return holder.__tdLiveBus;
+}
+
+const topic = (customerId: string) => `customer:${customerId}`;
+
+/** Makes a stored event known to every instance's open pages. */
+export async function publish(event: StoredEvent): Promise<void> {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    bus().local.emit(topic(event.customerId), event);
+    return;
+  }
+  await ensureListening(url);
+  await db().execute(`SELECT pg_notify('${CHANNEL}', '${event.seq}')`);
+}
+
+/** Calls `onEvent` for each event of the customer until the returned function is called. */
+export async function subscribe(
+  customerId: string,
+  onEvent: (e: StoredEvent) => void,
+): Promise<() => void> {
+  const url = env().DATABASE_URL;
+  if (url) await ensureListening(url);
+  const b = bus();
+  b.local.on(topic(customerId), onEvent);
+  return () => b.local.off(topic(customerId), onEvent);
+}
+
+/** One LISTEN connection per instance, reopened after a drop (a second later). */
+function ensureListening(url: string): Promise<Client | null> {
+  const b = bus();
+  if (!b.listener) {
+    b.listener = connect(url).catch((error) => {
+      log.warn({ err: error }, "live updates: could not LISTEN; retrying");
+      b.listener = undefined;
+      return null;
+    });
+  }
+  return b.listener;
+}
+
+async function connect(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const b = bus();
+  const reopen = () => {
+    b.listener = undefined;
+    client.end().catch(() => {});
+    setTimeout(() => void ensureListening(url), 1_000).unref();
+  };
+  client.on("error", (error) => {
+    log.warn({ err: error }, "live updates: LISTEN connection lost");
+    reopen();
+  });
+  client.on("notification", (msg) => {
+    const seq = Number(msg.payload);
+    if (msg.channel !== CHANNEL || !Number.isSafeInteger(seq)) return;
+    eventBySeq(seq)
+      .then((e) => e && b.local.emit(topic(e.customerId), e))
+      .catch((error) => log.warn({ err: error, seq }, "live updates: event not readable"));
+  });
+  await client.connect();
+  await client.query(`LISTEN ${CHANNEL}`);
+  return client;
+}
