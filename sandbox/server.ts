@@ -11,6 +11,9 @@ import { ACCESS_TOKEN_TTL_SECONDS } from "../lib/jiko/oauth";
 import { apiApp } from "./api/app";
 import { Faults } from "./api/faults";
 import { type DbHandle, openDb, type SandboxDb } from "./db/open";
+import { startDeliveryWorker } from "./events/delivery";
+import { withoutEvents } from "./events/store";
+import { sweepDue } from "./events/sweep";
 import { RateLimiter, type RateLimitOverrides } from "./http/rate-limit";
 import { SandboxClock } from "./ledger/clock";
 import type { SeedSize } from "./ledger/seed-history";
@@ -106,8 +109,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
     handle = await openDb(opts.dataDir, opts.reset);
     const { db } = handle;
-    if (!(await isSeeded(db))) {
-      await seed(db, opts.password ?? "jiko-sandbox", opts.now?.() ?? new Date(), opts.seedSize);
+    const fresh = !(await isSeeded(db));
+    if (fresh) {
+      // The seed's history is not news: nothing it writes is emitted or notified.
+      await withoutEvents(() =>
+        seed(db, opts.password ?? "jiko-sandbox", opts.now?.() ?? new Date(), opts.seedSize),
+      );
     }
     // PGlite runs no autovacuum: without statistics the planner misjudges big tables (a million
     // transactions) and sorts them for every page. ANALYZE samples them (about a second).
@@ -115,6 +122,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     // The engine catches up on the days since it last ran (a restart on a later day).
     const clock = new SandboxClock(db, opts.now);
     await clock.catchUp();
+    // What the seed left due already (expired requests, verified payees) is history too.
+    if (fresh) await withoutEvents(() => sweepDue(db, clock));
     await sweepExpired(db);
     const keys = await portalKeys(db);
 
@@ -127,6 +136,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     portalListener = portalHandler({ provider, db, limiter, log });
     const api = apiApp({ provider, portalUrl, db, clock, limiter, faults, log });
     apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
+    // Webhook deliveries, and the events that become due as the sandbox clock runs (at most
+    // one sweep a second: the poll for due deliveries is faster).
+    let swept = 0;
+    const worker = startDeliveryWorker({
+      db,
+      log,
+      sweep: async () => {
+        if (Date.now() - swept < 1_000) return;
+        swept = Date.now();
+        await sweepDue(db, clock);
+      },
+    });
 
     const opened = handle;
     let closing: Promise<void> | undefined;
@@ -139,6 +160,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       close() {
         closing ??= (async () => {
           await Promise.all(servers.map(closeServer));
+          await worker.stop();
           await opened.close();
         })();
         return closing;

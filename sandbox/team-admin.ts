@@ -16,6 +16,7 @@ import { actorOf, memberSnapshot, recordAudit } from "./audit";
 import type { DbOrTx, SandboxDb, SandboxTx } from "./db/open";
 import { invitations, members, people, teams } from "./db/schema";
 import { type Member, normalizeEmail, type Team } from "./directory";
+import { emitMemberEvent } from "./events/team-events";
 import { send } from "./outbox";
 import { revokeMemberGrants } from "./portal/grants";
 
@@ -314,7 +315,7 @@ export async function createServiceUser(
   });
 }
 
-function audit(
+async function audit(
   tx: SandboxTx,
   actor: Member | null,
   action: AuditAction,
@@ -323,7 +324,7 @@ function audit(
   at?: Date,
 ) {
   const target = (after ?? before)!;
-  return recordAudit(tx, {
+  await recordAudit(tx, {
     teamId: target.teamId,
     actor: actor ? actorOf(actor) : null,
     action,
@@ -333,6 +334,7 @@ function audit(
     after: after && memberSnapshot(after),
     at,
   });
+  await emitMemberEvent(tx, action, target);
 }
 
 // --- Invitation links (the portal's sign-up pages) ----------------------------------------------

@@ -27,6 +27,7 @@ import {
 import { documentRoutes } from "./documents";
 import { type Faults, preferredStatus } from "./faults";
 import { customer, memberships, PersonRequired, team, userInfo } from "./identity";
+import { getNotification, listNotifications, patchNotification } from "./notifications";
 import { getPocket, listPockets, patchPocket, pocketEarnings, postPocket } from "./pockets";
 import {
   createReportRequest,
@@ -38,6 +39,15 @@ import {
 import { sandboxRoutes } from "./sandbox-routes";
 import { listStatements } from "./statements";
 import { listAccountPortals, listPortals, listStrategies } from "./strategies-portals";
+import {
+  deleteSubscription,
+  getSubscription,
+  listEvents,
+  listSubscriptions,
+  patchSubscription,
+  postSubscription,
+  triggerWebhook,
+} from "./subscriptions";
 import {
   auditCsv,
   auditLogs,
@@ -73,6 +83,70 @@ interface RouteDef {
   scope: Scope;
   handler: Handler;
 }
+
+/** Webhook subscriptions, events, the sandbox's test trigger and notifications. */
+const EVENT_ROUTES: RouteDef[] = [
+  {
+    method: "POST",
+    path: "/api/v1/subscriptions/",
+    scope: ENDPOINT_SCOPES.subscriptionsWrite,
+    handler: postSubscription,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/subscriptions/",
+    scope: ENDPOINT_SCOPES.subscriptionsRead,
+    handler: listSubscriptions,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/subscriptions/:subscription_id/",
+    scope: ENDPOINT_SCOPES.subscriptionsRead,
+    handler: getSubscription,
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/subscriptions/:subscription_id/",
+    scope: ENDPOINT_SCOPES.subscriptionsWrite,
+    handler: patchSubscription,
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/subscriptions/:subscription_id/",
+    scope: ENDPOINT_SCOPES.subscriptionsWrite,
+    handler: deleteSubscription,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/events/",
+    scope: ENDPOINT_SCOPES.eventsRead,
+    handler: listEvents,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/sandbox/webhook/",
+    scope: ENDPOINT_SCOPES.subscriptionsWrite,
+    handler: triggerWebhook,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/notifications/",
+    scope: ENDPOINT_SCOPES.notificationsRead,
+    handler: listNotifications,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/notifications/:notification_id/",
+    scope: ENDPOINT_SCOPES.notificationsRead,
+    handler: getNotification,
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/notifications/:notification_id/",
+    scope: ENDPOINT_SCOPES.notificationsWrite,
+    handler: patchNotification,
+  },
+];
 
 const ROUTES: RouteDef[] = [
   { method: "GET", path: "/api/v1/user/", scope: ENDPOINT_SCOPES.user, handler: userInfo },
@@ -326,6 +400,7 @@ const ROUTES: RouteDef[] = [
     scope: ENDPOINT_SCOPES.transferRequestsWrite,
     handler: decideTransferRequest,
   },
+  ...EVENT_ROUTES,
 ];
 
 /** Jiko's rate-limit groups by path: the one mapping the dashboard's pacer uses too. */

@@ -21,6 +21,7 @@ import { ROLE_CAPABILITIES } from "../../lib/permissions";
 import type { SandboxDb } from "../db/open";
 import { pockets, reportRequests } from "../db/schema";
 import { DOCUMENT_LINK_TTL_MS, signDocument } from "../documents/signed-url";
+import { scheduleReportReady } from "../events/schedule";
 import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
 import { stableId } from "../ids";
 import { customerOfTeam } from "../pocket-admin";
@@ -129,6 +130,13 @@ export async function createReportRequest(db: SandboxDb, p: Principal, c: Contex
       createdAt: now,
     })
     .returning();
+  await scheduleReportReady(db, {
+    customerId,
+    reportId: reportIdOf(row!.id),
+    memberId: p.member?.id ?? null,
+    reportType: req.report_type,
+    dueAt: new Date(now.getTime() + COMPLETED_AFTER_MS),
+  });
   return c.json(toRequest(row!, now), 201);
 }
 

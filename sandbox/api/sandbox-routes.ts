@@ -1,7 +1,8 @@
 /**
  * The emulator's own routes on the API origin (absent at Jiko; tests and scripts only): people,
  * outbox, OAuth events, grant revocation, faults, health, the sandbox clock, pockets' EOD
- * values and flows, pockets' Jiko network addresses, and pending transfer requests in bulk.
+ * values and flows, pockets' Jiko network addresses, pending transfer requests in bulk, and one
+ * webhook subscription for every customer.
  */
 
 import { eq } from "drizzle-orm";
@@ -11,6 +12,7 @@ import { daysBetween } from "../../lib/jiko/business-days";
 import type { SandboxDb } from "../db/open";
 import { pockets } from "../db/schema";
 import { allMembershipsByEmail, findPersonByEmail } from "../directory";
+import { subscribeEveryCustomer, WebhookSubscriptionsBody } from "../events/sandbox-subscriptions";
 import { jsonDecodeDetail, validationDetail } from "../http/errors";
 import type { SandboxClock } from "../ledger/clock";
 import { eodRange, flowsIn } from "../ledger/valuation";
@@ -104,6 +106,14 @@ export function sandboxRoutes(o: { db: SandboxDb; faults: Faults; clock: Sandbox
     const parsed = FaultBody.safeParse(body.value, { reportInput: true });
     if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "body") }, 422);
     return c.json(faults.set(parsed.data));
+  });
+
+  app.post("/_sandbox/webhook-subscriptions", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return c.json({ detail: jsonDecodeDetail() }, 422);
+    const parsed = WebhookSubscriptionsBody.safeParse(body.value, { reportInput: true });
+    if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "body") }, 422);
+    return c.json(await subscribeEveryCustomer(db, parsed.data));
   });
 
   app.get("/_sandbox/clock", async (c) => c.json(await clock.view()));

@@ -487,3 +487,4 @@ export const transferRequests = pgTable(
     index("transfer_requests_status_idx").on(t.customerId, t.status),
   ],
 );
+export * from "./schema-events";

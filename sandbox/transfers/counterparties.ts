@@ -22,6 +22,7 @@ import { RequestInvalid } from "../api/team";
 import { recordAudit } from "../audit";
 import type { DbOrTx, SandboxDb } from "../db/open";
 import { counterparties, customers } from "../db/schema";
+import { emitEvent } from "../events/store";
 import { newYorkDate } from "../ledger/clock";
 import { auditActor } from "../pocket-admin";
 import { TeamRuleError } from "../team-admin";
@@ -73,7 +74,7 @@ export const counterpartySnapshot = (r: CounterpartyRow): Record<string, unknown
 
 /** PENDING payees whose verification is due by `now` become VERIFIED (one UPDATE). */
 export async function materialize(db: DbOrTx, customerId: string, now: Date) {
-  await db
+  const verified = await db
     .update(counterparties)
     .set({ status: "VERIFIED", updatedAt: sql`${counterparties.verifiesAt}`, verifiesAt: null })
     .where(
@@ -82,7 +83,15 @@ export async function materialize(db: DbOrTx, customerId: string, now: Date) {
         eq(counterparties.status, "PENDING"),
         lte(counterparties.verifiesAt, now),
       ),
-    );
+    )
+    .returning({ id: counterparties.id });
+  for (const c of verified) {
+    await emitEvent(db, {
+      customerId,
+      type: "counterparties.verified",
+      payload: { counterparty_id: c.id },
+    });
+  }
 }
 
 /** How a new payee is verified, per the rule in the module comment. */
@@ -167,6 +176,13 @@ export async function createCounterparty(
       before: null,
       after: counterpartySnapshot(row!),
     });
+    if (row!.status === "VERIFIED") {
+      await emitEvent(tx, {
+        customerId: o.customerId,
+        type: "counterparties.verified",
+        payload: { counterparty_id: row!.id },
+      });
+    }
     return row!;
   });
 }

@@ -16,6 +16,8 @@ import { actorOf, recordAudit } from "../audit";
 import type { DbOrTx, SandboxDb } from "../db/open";
 import { members, transferRequests } from "../db/schema";
 import type { Member } from "../directory";
+import { notifyDecided, notifyReviewers } from "../events/notify";
+import { emitRequestEvent, emitTransferExecuted } from "../events/transfer-events";
 import type { SandboxClock } from "../ledger/clock";
 import { TeamRuleError } from "../team-admin";
 import { availableCents, sellableCents } from "./available";
@@ -125,6 +127,8 @@ export async function createRequest(
     after: auditSnapshot(row, payee),
     at: now,
   });
+  await emitRequestEvent(db, row, "created");
+  await notifyReviewers(db, row, payee, now);
   return { row, created: true };
 }
 
@@ -237,6 +241,9 @@ export async function decideRequest(
         after: { ...auditSnapshot(row, payee), reason: o.reason },
         at: now,
       });
+      await emitRequestEvent(tx, row, o.status === "APPROVED" ? "approved" : "denied");
+      await emitTransferExecuted(tx, row);
+      await notifyDecided(tx, row, payee, member, now);
       return row;
     }),
   );
@@ -363,5 +370,6 @@ export async function cancelRequest(
       after: auditSnapshot(done, payee),
       at: now,
     });
+    await emitRequestEvent(tx, done, "canceled");
   });
 }

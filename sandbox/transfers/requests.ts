@@ -18,6 +18,7 @@ import { recordAudit } from "../audit";
 import type { DbOrTx } from "../db/open";
 import { counterparties, members, pockets, transferRequests } from "../db/schema";
 import type { Member } from "../directory";
+import { emitRequestEvent } from "../events/transfer-events";
 import { usd } from "../ledger/valuation";
 import { TeamRuleError } from "../team-admin";
 import type { Route } from "./execute";
@@ -116,6 +117,7 @@ export async function expireDue(db: DbOrTx, customerId: string, now: Date) {
       after: auditSnapshot(r, await payeeName(db, r)),
       at: r.expiresAt,
     });
+    await emitRequestEvent(db, r, "expired");
   }
 }
 
