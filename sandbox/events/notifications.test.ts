@@ -142,3 +142,49 @@ describe("notifications", () => {
     expect(readOnes.map((n) => n.id)).toContain(mine.id);
   });
 });
+
+describe("reports", () => {
+  it("emit reports.ready when the report completes, and notify whoever asked", async () => {
+    await subscribe("/reports", ["reports.ready"]);
+    const res = await call("avery", "POST", "/api/v1/report-requests/", {
+      report_type: "POSITION_SUMMARY_REPORT",
+      output_format: "CSV",
+      as_of_date: "2026-10-30",
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    await until(() => delivered("/reports").length === 1, 10_000);
+    const reportId = delivered("/reports")[0]!.payload.report_id;
+    const done = await call("avery", "GET", `/api/v1/report-requests/${res.json.id}/`);
+    expect(done.json.report.id).toBe(reportId);
+    const [n] = (await notificationsOf("avery")).filter((x) => x.type === "REPORT_READY");
+    expect(n).toMatchObject({
+      title: "Your report is ready",
+      notification_metadata: { report_id: reportId },
+    });
+    expect((await notificationsOf("jordan")).map((x) => x.type)).not.toContain("REPORT_READY");
+  }, 20_000);
+});
+
+describe("/_sandbox/webhook-subscriptions", () => {
+  it("subscribes every customer to one URL, replacing an earlier subscription to it", async () => {
+    const post = (url: string) =>
+      fetch(`${kit.sb.apiUrl}/_sandbox/webhook-subscriptions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ url, shared_secret: "dashboard-secret-0001" }),
+      });
+    const url = `${kit.receiver}/dashboard`;
+    const first = (await (await post(url)).json()) as { items: Array<Record<string, string>> };
+    const second = (await (await post(url)).json()) as typeof first;
+    const customers = second.items.map((i) => i.customer_id);
+    expect(customers).toContain(SEED.customers.us);
+    expect(new Set(customers).size).toBe(customers.length);
+    const ours = second.items.find((i) => i.customer_id === SEED.customers.us)!;
+    const list = await call("avery", "GET", "/api/v1/subscriptions/?limit=100");
+    const toUrl = list.json.items.filter((s: { url: string }) => s.url === url);
+    expect(toUrl.map((s: { id: string }) => s.id)).toEqual([ours.subscription_id]);
+    expect(first.items.map((i) => i.subscription_id)).not.toContain(ours.subscription_id);
+    expect(toUrl[0].events).toContain("transfers.on-us.received");
+    expect((await post("not a url")).status).toBe(422);
+  });
+});
