@@ -55,6 +55,9 @@ test.describe("when Jiko is slow or down", () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     await signInAdmin(page);
+    // Hydrated first: a click before that is a full page load, which waits on the layout's own
+    // Jiko call instead of showing the section's skeleton.
+    await expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
     await faults({ latency_ms: 12_000 });
 
     const started = Date.now();
@@ -122,6 +125,9 @@ test.describe("when Jiko is slow or down", () => {
   }) => {
     test.setTimeout(120_000);
     await signInAdmin(page);
+    // Hydrated first: a click before that is a full page load, which waits on the layout's own
+    // Jiko call instead of showing the section's skeleton.
+    await expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
     await faults({ latency_ms: 12_000 });
 
     const started = Date.now();

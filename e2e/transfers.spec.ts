@@ -1,8 +1,14 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
-import { signIn, switchTeam } from "./portal";
-import { personWith, type SeededTeam } from "./sandbox";
+import {
+  POCKET,
+  requestRow,
+  reviewCard,
+  selectByLabelStart,
+  signedInAs,
+  TEAM,
+} from "./transfers-kit";
 
 /**
  * Moving money under dual authorization, as the people who do it: an initiator and a reviewer in
@@ -11,41 +17,12 @@ import { personWith, type SeededTeam } from "./sandbox";
  */
 test.describe.configure({ mode: "serial" });
 
-const TEAM = "Harborline Treasury";
-const POCKET = "Operating Reserve (4-week)";
-
-async function as(browser: Browser, role: SeededTeam["role"]): Promise<Page> {
-  const person = await personWith((p) =>
-    p.teams.some((t) => t.role === role && t.team_name === TEAM),
-  );
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, person.email, { teamName: TEAM });
-  // The dashboard may name the team this person last used (another spec switched it): switch back.
-  if ((await page.getByTestId("active-team").textContent()) !== TEAM) await switchTeam(page, TEAM);
-  return page;
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-const row = (page: Page, memo: string) => page.getByTestId("request-row").filter({ hasText: memo });
-const card = (page: Page, memo: string) => page.locator("[data-review]").filter({ hasText: memo });
-
-async function selectByLabelStart(page: Page, label: string, start: string) {
-  const select = page.getByLabel(label, { exact: true });
-  const value = await select
-    .locator("option")
-    .filter({ hasText: new RegExp(`^${escapeRegExp(start)}`) })
-    .first()
-    .getAttribute("value");
-  await select.selectOption(value!);
-}
-
 test("an initiator asks, a reviewer approves, the initiator sees it move without reloading", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const sam = await as(browser, "INITIATOR");
-  const jordan = await as(browser, "REVIEWER");
+  const sam = await signedInAs(browser, "INITIATOR");
+  const jordan = await signedInAs(browser, "REVIEWER");
   const memo = `E2E wire ${Date.now()}`;
 
   await sam.goto("/transfers/new");
@@ -65,9 +42,9 @@ test("an initiator asks, a reviewer approves, the initiator sees it move without
   // A double click makes one request (the second press is ignored; a resend is proven below).
   await review.getByRole("button", { name: "Request transfer" }).dblclick();
   await expect(sam).toHaveURL(/\/transfers\?view=mine/);
-  await expect(row(sam, memo)).toHaveCount(1);
-  await expect(row(sam, memo).getByTestId("request-status")).toHaveText("Awaiting approval");
-  const id = (await row(sam, memo).getAttribute("data-id"))!;
+  await expect(requestRow(sam, memo)).toHaveCount(1);
+  await expect(requestRow(sam, memo).getByTestId("request-status")).toHaveText("Awaiting approval");
+  const id = (await requestRow(sam, memo).getAttribute("data-id"))!;
   // Checked once the confirmation toast has gone (mid-animation it is faint by design).
   await expect(sam.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
   await expectAccessible(sam);
@@ -82,7 +59,7 @@ test("an initiator asks, a reviewer approves, the initiator sees it move without
   });
   expect((await retry.json()).id).toBe(id);
   await sam.reload();
-  await expect(row(sam, memo)).toHaveCount(1);
+  await expect(requestRow(sam, memo)).toHaveCount(1);
 
   // The pocket's available balance now holds it back.
   await sam.goto("/pockets");
@@ -100,7 +77,7 @@ test("an initiator asks, a reviewer approves, the initiator sees it move without
   // The reviewer's queue counts it and shows what to weigh.
   await jordan.goto("/approvals");
   await expect(jordan.getByTestId("awaiting-count")).toBeVisible();
-  const item = card(jordan, memo);
+  const item = reviewCard(jordan, memo);
   await expect(item.getByTestId("review-amount")).toHaveText("$12,500.50");
   await expect(item.getByTestId("review-available")).toContainText("→");
   await expect(item.getByTestId("review-history")).toContainText(/Paid \d+ times?|First payment/);
@@ -109,21 +86,21 @@ test("an initiator asks, a reviewer approves, the initiator sees it move without
   const confirm = jordan.getByRole("dialog", { name: "Approve this transfer?" });
   await expect(confirm).toContainText("$12,500.50");
   await confirm.getByRole("button", { name: "Approve $12,500.50" }).click();
-  await expect(card(jordan, memo)).toHaveCount(0);
+  await expect(reviewCard(jordan, memo)).toHaveCount(0);
 
   // Sam's page moves on by itself.
-  await expect(row(sam, memo).getByTestId("request-status")).toHaveText("Approved", {
+  await expect(requestRow(sam, memo).getByTestId("request-status")).toHaveText("Approved", {
     timeout: 20_000,
   });
-  await expect(row(sam, memo)).toContainText("Approved by Jordan Patel");
+  await expect(requestRow(sam, memo)).toContainText("Approved by Jordan Patel");
 });
 
 test("deny needs a reason the requester reads; a pending request can be cancelled", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const sam = await as(browser, "INITIATOR");
-  const jordan = await as(browser, "REVIEWER");
+  const sam = await signedInAs(browser, "INITIATOR");
+  const jordan = await signedInAs(browser, "REVIEWER");
   const denied = `Deny me ${Date.now()}`;
   const cancelled = `Cancel me ${Date.now()}`;
   for (const memo of [denied, cancelled]) {
@@ -134,33 +111,33 @@ test("deny needs a reason the requester reads; a pending request can be cancelle
     await sam.getByLabel("Memo (optional)").fill(memo);
     await sam.getByRole("button", { name: "Review transfer" }).click();
     await sam.getByRole("button", { name: "Request transfer" }).click();
-    await expect(row(sam, memo)).toHaveCount(1);
+    await expect(requestRow(sam, memo)).toHaveCount(1);
   }
 
   await jordan.goto("/approvals");
-  await card(jordan, denied).getByRole("button", { name: "Deny" }).click();
+  await reviewCard(jordan, denied).getByRole("button", { name: "Deny" }).click();
   const dialog = jordan.getByRole("dialog", { name: "Deny this transfer?" });
   await dialog.getByRole("button", { name: "Deny request" }).click();
   await expect(dialog.getByText(/Say why the request is denied/)).toBeVisible();
   await dialog.getByLabel("Reason").fill("Paid already by check on Nov 28");
   await dialog.getByRole("button", { name: "Deny request" }).click();
-  await expect(card(jordan, denied)).toHaveCount(0);
+  await expect(reviewCard(jordan, denied)).toHaveCount(0);
 
-  await row(sam, cancelled)
+  await requestRow(sam, cancelled)
     .getByRole("button", { name: /^Cancel request of/ })
     .click();
   await sam
     .getByRole("dialog", { name: "Cancel this request?" })
     .getByRole("button", { name: "Cancel request" })
     .click();
-  await expect(row(sam, cancelled).getByTestId("request-status")).toHaveText("Cancelled");
-  await expect(row(sam, denied).getByTestId("request-status")).toHaveText("Denied", {
+  await expect(requestRow(sam, cancelled).getByTestId("request-status")).toHaveText("Cancelled");
+  await expect(requestRow(sam, denied).getByTestId("request-status")).toHaveText("Denied", {
     timeout: 20_000,
   });
-  await expect(row(sam, denied)).toContainText("Paid already by check on Nov 28");
+  await expect(requestRow(sam, denied)).toContainText("Paid already by check on Nov 28");
 
   await jordan.goto("/approvals?view=history");
-  await expect(row(jordan, denied)).toContainText("Denied by Jordan Patel");
+  await expect(requestRow(jordan, denied)).toContainText("Denied by Jordan Patel");
   await expectAccessible(jordan);
 });
 
@@ -168,9 +145,9 @@ test("two reviewers approve at the same moment: one wins, the other is told", as
   browser,
 }) => {
   test.setTimeout(180_000);
-  const sam = await as(browser, "INITIATOR");
-  const jordan = await as(browser, "REVIEWER");
-  const avery = await as(browser, "ADMIN");
+  const sam = await signedInAs(browser, "INITIATOR");
+  const jordan = await signedInAs(browser, "REVIEWER");
+  const avery = await signedInAs(browser, "ADMIN");
   const memo = `Race ${Date.now()}`;
   await sam.goto("/transfers/new");
   await selectByLabelStart(sam, "From pocket", POCKET);
@@ -179,12 +156,12 @@ test("two reviewers approve at the same moment: one wins, the other is told", as
   await sam.getByLabel("Memo (optional)").fill(memo);
   await sam.getByRole("button", { name: "Review transfer" }).click();
   await sam.getByRole("button", { name: "Request transfer" }).click();
-  await expect(row(sam, memo)).toHaveCount(1);
+  await expect(requestRow(sam, memo)).toHaveCount(1);
 
   const dialogs: Locator[] = [];
   for (const page of [jordan, avery]) {
     await page.goto("/approvals");
-    await card(page, memo).getByRole("button", { name: "Approve" }).click();
+    await reviewCard(page, memo).getByRole("button", { name: "Approve" }).click();
     dialogs.push(page.getByRole("dialog", { name: "Approve this transfer?" }));
   }
   await Promise.all(
@@ -199,7 +176,7 @@ test("two reviewers approve at the same moment: one wins, the other is told", as
 });
 
 test("more than the available balance is refused with the figure shown", async ({ browser }) => {
-  const sam = await as(browser, "INITIATOR");
+  const sam = await signedInAs(browser, "INITIATOR");
   await sam.goto("/transfers/new");
   await selectByLabelStart(sam, "From pocket", POCKET);
   await selectByLabelStart(sam, "Payee", "Atlas Fleet Equipment Inc.");
@@ -254,7 +231,7 @@ test("more than the available balance is refused with the figure shown", async (
 test("the controls report shows each person's part, an admin's refused self-approval, and exports it", async ({
   browser,
 }) => {
-  const avery = await as(browser, "ADMIN");
+  const avery = await signedInAs(browser, "ADMIN");
   // An admin may both request and review, but never decide their own request.
   const team = (await avery.locator("[data-team-id]").first().getAttribute("data-team-id"))!;
   const headers = { origin: E2E.appUrl, "x-td-team": team };
@@ -309,7 +286,7 @@ test("an approved transfer settles with its trades once its day runs; a pending 
   browser,
 }) => {
   test.setTimeout(180_000);
-  const sam = await as(browser, "INITIATOR");
+  const sam = await signedInAs(browser, "INITIATOR");
   await sam.goto("/transfers?view=mine");
   const approved = sam.getByTestId("request-row").filter({ hasText: /E2E wire \d+/ });
   await expect(approved.getByTestId("request-status")).toHaveText("Approved");

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { keysToInvalidate } from "@/lib/live-invalidation";
+import { setLiveOpen } from "./live-state";
 
 /** The last state, for tests and the curious: `document.body.dataset.live`. */
 type LiveState = "connecting" | "open" | "reconnecting";
@@ -19,6 +20,7 @@ export function LiveUpdates({ after }: { after: number }) {
     const source = new EventSource(`/api/live?after=${after}`);
     const mark = (state: LiveState) => {
       document.body.dataset.live = state;
+      setLiveOpen(state === "open");
     };
     mark("connecting");
     source.addEventListener("ready", () => mark("open"));
@@ -38,6 +40,7 @@ export function LiveUpdates({ after }: { after: number }) {
     });
     return () => {
       source.close();
+      setLiveOpen(false);
       delete document.body.dataset.live;
     };
   }, [after, queryClient]);

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { z } from "zod";
+import { useLiveOpen } from "@/components/live/live-state";
 import { apiGet, apiSend } from "@/lib/api-client";
 import { Counterparty } from "@/lib/jiko/counterparties";
 import { type CreateTransferRequest, DualAuthUser, TransferRequest } from "@/lib/jiko/transfers";
@@ -12,6 +13,8 @@ import { ReviewQueue } from "@/lib/transfers/review";
 
 /** While anything is on its way, lists are read again every few seconds so a status moves on screen. */
 const LIVE_MS = 5_000;
+/** With Jiko's events arriving, a slow re-read only covers an event that never came. */
+const LIVE_SAFETY_MS = 30_000;
 
 export const AvailableList = z.object({
   items: z.array(
@@ -52,12 +55,16 @@ export const useReviewers = (enabled = true) =>
 const moving = (r: TransferRequest) =>
   r.status === "PENDING" || (r.status === "APPROVED" && r.transfer_status === "PROCESSING");
 
-export const useTransferRequests = (view: "mine" | "decided" | "all") =>
-  useQuery({
+export const useTransferRequests = (view: "mine" | "decided" | "all") => {
+  // Jiko's events refresh the list while the live stream is open; re-reading is the safety net.
+  const live = useLiveOpen();
+  return useQuery({
     queryKey: queryKeys.transferRequests(view),
     queryFn: () => apiGet(`/api/transfer-requests?view=${view}`, Requests),
-    refetchInterval: (q) => (q.state.data?.items.some(moving) ? LIVE_MS : false),
+    refetchInterval: (q) =>
+      q.state.data?.items.some(moving) ? (live ? LIVE_SAFETY_MS : LIVE_MS) : false,
   });
+};
 
 export const useReviewQueue = () =>
   useQuery({

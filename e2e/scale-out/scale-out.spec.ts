@@ -98,3 +98,34 @@ test.describe("several instances on one PostgreSQL", () => {
     await there.close();
   });
 });
+
+test("an event Jiko delivers to one instance reaches a page served by the other", async ({
+  browser,
+}) => {
+  const person = await personWithRole("ADMIN");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, person.email, { appUrl: ONE });
+  // The team page on the instance Jiko's webhooks do not reach (they go to ONE).
+  await page.goto(`${TWO}/team`);
+  await expect(page.locator("body")).toHaveAttribute("data-live", "open");
+  await page.evaluate(() => void Reflect.set(window, "__sameDocument", true));
+  const team = await page.locator("[data-team-id]").first().getAttribute("data-team-id");
+
+  const email = `live-${Date.now()}@example.test`;
+  const invite = await context.request.post(`${ONE}/api/team/invites`, {
+    headers: { origin: ONE, "x-td-team": team! },
+    data: {
+      first_name: "Live",
+      last_name: "Update",
+      email,
+      phone_number: "+14155550142",
+      role: "READ_ONLY",
+    },
+  });
+  expect(invite.status()).toBe(201);
+  // Jiko → webhook on ONE → PostgreSQL NOTIFY → TWO → the open page, with no reload.
+  await expect(page.getByText(email)).toBeVisible({ timeout: 5_000 });
+  expect(await page.evaluate(() => Reflect.get(window, "__sameDocument"))).toBe(true);
+  await context.close();
+});
