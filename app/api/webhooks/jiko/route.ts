@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import { publish } from "@/server/live/bus";
+import { pruneEvents } from "@/server/live/events-store";
 import { MAX_WEBHOOK_BYTES, receiveWebhook } from "@/server/live/receive";
 import { log } from "@/server/log";
 
@@ -19,9 +20,13 @@ export async function POST(req: Request): Promise<Response> {
   }
   const { event } = receipt;
   if (event) {
-    after(() =>
-      publish(event).catch((error) => log.error({ err: error, seq: event.seq }, "fan-out failed")),
-    );
+    after(async () => {
+      await publish(event).catch((error) =>
+        log.error({ err: error, seq: event.seq }, "fan-out failed"),
+      );
+      // Ids are kept a week, far past the replay window; trimmed every thousandth event.
+      if (event.seq % 1000 === 0) await pruneEvents(24 * 7).catch(() => {});
+    });
   }
   return Response.json(
     { received: true, duplicate: receipt.duplicate },
