@@ -19,6 +19,7 @@ export const SECTIONS: readonly Section[] = [
   { href: "/reports", label: "Reports", capability: "documents:view" },
   { href: "/team", label: "Team", capability: "team:view" },
   { href: "/audit", label: "Audit log", capability: "audit:view" },
+  { href: "/settings/webhooks", label: "Settings", capability: "webhooks:manage" },
 ];
 
 export function sectionsFor(capabilities: readonly Capability[]): Section[] {
