@@ -1,3 +1,4 @@
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { sectionsFor } from "@/lib/navigation";
 import { Brand } from "./brand";
 import { NavLinks } from "./nav-links";
@@ -24,7 +25,8 @@ export function ShellHeader({
       <div className="order-last w-full min-w-0">
         <NavLinks sections={sectionsFor(viewer.capabilities)} />
       </div>
-      <div className="ml-auto">
+      <div className="ml-auto flex items-center gap-1">
+        {viewer.capabilities.includes("notifications:view") && <NotificationBell />}
         <UserMenu viewer={viewer} signOut={signOut} />
       </div>
     </>

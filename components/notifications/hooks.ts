@@ -1,0 +1,69 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { apiGet, apiSend } from "@/lib/api-client";
+import { CustomerNotification } from "@/lib/jiko/events";
+import { MarkAllResult, NotificationFeed } from "@/lib/notifications";
+import { queryKeys } from "@/lib/query-keys";
+
+/** A safety net only: live updates invalidate ["notifications"] on every Jiko event. */
+const REFETCH_MS = 30_000;
+
+export const useNotifications = () =>
+  useQuery({
+    queryKey: queryKeys.notificationList("all"),
+    queryFn: () => apiGet("/api/notifications?status=all", NotificationFeed),
+    refetchInterval: REFETCH_MS,
+  });
+
+/**
+ * Marks the bell's list at once (the person is already on their way to the page it opens), then
+ * asks Jiko again whatever the answer; a refusal puts the list back and says so.
+ */
+function useMarkChange<V>(
+  change: (v: V) => Promise<unknown>,
+  mark: (feed: NotificationFeed, v: V) => NotificationFeed,
+) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.notificationList("all");
+  return useMutation({
+    mutationFn: change,
+    onMutate: async (v: V) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.notifications() });
+      const before = queryClient.getQueryData<NotificationFeed>(key);
+      if (before) queryClient.setQueryData(key, mark(before, v));
+      return { before };
+    },
+    onError: (error, _v, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before);
+      toast.error(error.message);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications() }),
+  });
+}
+
+export const useMarkRead = () =>
+  useMarkChange(
+    (n: CustomerNotification) =>
+      apiSend("PATCH", `/api/notifications/${n.id}`, CustomerNotification, { status: "READ" }),
+    (feed, n) => {
+      const target = feed.items.find((i) => i.id === n.id);
+      if (target?.status !== "UNREAD") return feed;
+      return {
+        ...feed,
+        unread: Math.max(0, feed.unread - 1),
+        items: feed.items.map((i) => (i.id === n.id ? { ...i, status: "READ" as const } : i)),
+      };
+    },
+  );
+
+export const useMarkAllRead = () =>
+  useMarkChange(
+    (_: undefined) => apiSend("POST", "/api/notifications/read-all", MarkAllResult),
+    (feed) => ({
+      ...feed,
+      unread: 0,
+      items: feed.items.map((i) => (i.status === "UNREAD" ? { ...i, status: "READ" as const } : i)),
+    }),
+  );
