@@ -17,6 +17,7 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { spawnGroup, waitForUrl } from "./lib/processes";
+import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
 const RUNS = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 10;
@@ -53,36 +54,9 @@ interface Person {
   teams: { team_name: string; role: string; member_status: string }[];
 }
 
-/** Signs in through the embedded portal, choosing the team when the person has several. */
-async function signInTo(page: Page, email: string) {
-  await page.goto(`${APP}/sign-in`);
-  await page.getByRole("button", { name: "Sign in with Jiko" }).click();
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("jiko-sandbox");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const code = (await page.getByText(/your code is \d{6}/i).textContent())!.match(/\d{6}/)![0];
-  await page.getByLabel("Verification code").fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
-  for (let step = 0; step < 3; step++) {
-    await page.waitForURL((u) => u.origin === APP || u.pathname.includes("/interaction/"));
-    if (new URL(page.url()).origin === APP) break;
-    const choose = page.getByRole("heading", { name: "Choose a team" });
-    const agree = page.getByRole("checkbox", { name: /I agree to Jiko/ });
-    await choose.or(agree).waitFor();
-    if (await choose.isVisible()) {
-      await page.getByRole("radio", { name: new RegExp(TEAM) }).check();
-      await page.getByRole("button", { name: "Continue" }).click();
-    } else {
-      await agree.check();
-      await page.getByRole("button", { name: "Grant access" }).click();
-    }
-  }
-  await page.waitForURL(`${APP}/`);
-}
-
 async function contextFor(browser: Browser, email: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await signInTo(await context.newPage(), email);
+  await signIn(await context.newPage(), APP, email, TEAM);
   return context;
 }
 

@@ -55,7 +55,7 @@ const approvedAt = (page: Page, id: string) =>
 
 async function signedIn(context: BrowserContext, email: string) {
   const page = await context.newPage();
-  await signIn(page, APP, email);
+  await signIn(page, APP, email, TEAM);
   const team = await page.locator("[data-team-id]").first().getAttribute("data-team-id");
   return { page, team: team! };
 }

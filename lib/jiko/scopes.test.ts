@@ -13,8 +13,15 @@ describe("scopes asked for at sign-in", () => {
     expect(new Set(DASHBOARD_SCOPES).size).toBe(DASHBOARD_SCOPES.length);
   });
 
-  it("asks for no webhook or notification scope before those features ship", () => {
-    expect(DASHBOARD_SCOPES.filter((s) => /^(subscriptions|notifications)\./.test(s))).toEqual([]);
+  it("asks for the webhook and notification scopes live updates, the bell and settings need", () => {
+    expect(
+      DASHBOARD_SCOPES.filter((s) => /^(subscriptions|notifications)\./.test(s)).sort(),
+    ).toEqual([
+      "notifications.read",
+      "notifications.write",
+      "subscriptions.read",
+      "subscriptions.write",
+    ]);
   });
 
   it("asks for the transfer scopes payees and transfer requests need", () => {
