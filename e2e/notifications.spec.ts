@@ -1,33 +1,16 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
 import { overflowing } from "./layout";
-import { signIn, switchTeam } from "./portal";
-import { personWith, type SeededTeam } from "./sandbox";
+import { requestTransfer, signedInAs } from "./transfers-kit";
 
 /**
  * The header's bell, as a reviewer lives it: an initiator in another browser asks for a transfer,
  * the reviewer's bell counts it without a reload, and opening it leads to the approval queue.
  * Each test makes its own requests, apart from the transfers spec's.
  */
-const TEAM = "Harborline Treasury";
-const POCKET = "Operating Reserve (4-week)";
 const PAYEE = "Atlas Fleet Equipment Inc.";
 const PHONE = { width: 390, height: 844 };
-
-async function as(
-  browser: Browser,
-  role: SeededTeam["role"],
-  options: Parameters<Browser["newContext"]>[0] = {},
-): Promise<Page> {
-  const person = await personWith((p) =>
-    p.teams.some((t) => t.role === role && t.team_name === TEAM),
-  );
-  const page = await (await browser.newContext(options)).newPage();
-  await signIn(page, person.email, { teamName: TEAM });
-  if ((await page.getByTestId("active-team").textContent()) !== TEAM) await switchTeam(page, TEAM);
-  return page;
-}
 
 /** Starts from a bell with nothing unread, whatever other specs left behind. */
 async function clearBell(page: Page) {
@@ -46,40 +29,21 @@ async function clearBell(page: Page) {
 const bell = (page: Page) => page.getByRole("button", { name: /^Notifications,/ });
 const count = (page: Page) => page.getByTestId("notification-count");
 
-async function requestTransfer(page: Page, memo: string) {
-  await page.goto("/transfers/new");
-  const choose = async (label: string, start: string) => {
-    const select = page.getByLabel(label, { exact: true });
-    const value = await select
-      .locator("option")
-      .filter({ hasText: new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
-      .first()
-      .getAttribute("value");
-    await select.selectOption(value!);
-  };
-  await choose("From pocket", POCKET);
-  await choose("Payee", PAYEE);
-  await page.getByLabel("Amount (USD)").fill("25");
-  await page.getByLabel("Memo (optional)").fill(memo);
-  await page.getByRole("button", { name: "Review transfer" }).click();
-  await page.getByRole("button", { name: "Request transfer" }).click();
-  await expect(page.getByTestId("request-row").filter({ hasText: memo })).toHaveCount(1);
-}
-
 test("a reviewer's bell counts a new request; its notification opens the approval queue", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const jordan = await as(browser, "REVIEWER");
+  const jordan = await signedInAs(browser, "REVIEWER");
   await clearBell(jordan);
   await expect(count(jordan)).toHaveCount(0);
 
-  const sam = await as(browser, "INITIATOR");
+  const sam = await signedInAs(browser, "INITIATOR");
   const memo = `Bell ${Date.now()}`;
-  await requestTransfer(sam, memo);
+  await requestTransfer(sam, { memo, payee: PAYEE, amount: "25" });
 
-  // No reload: the bell reads again by itself (live updates, or its 30-second safety net).
-  await expect(count(jordan)).toHaveText("1", { timeout: 45_000 });
+  // No reload: Jiko's event reaches the open page and the bell reads again (its own re-read is
+  // every 30 s, so within seconds it can only be the event).
+  await expect(count(jordan)).toHaveText("1", { timeout: 5_000 });
   await expect(bell(jordan)).toHaveAccessibleName("Notifications, 1 unread");
 
   // Reachable by keyboard: focus the bell, open it with Enter, arrow to the notification.
@@ -109,12 +73,12 @@ test("a reviewer's bell counts a new request; its notification opens the approva
 
 test("mark all read clears the bell; the panel fits a phone in dark mode", async ({ browser }) => {
   test.setTimeout(180_000);
-  const jordan = await as(browser, "REVIEWER", { viewport: PHONE, colorScheme: "dark" });
+  const jordan = await signedInAs(browser, "REVIEWER", { viewport: PHONE, colorScheme: "dark" });
   await clearBell(jordan);
 
-  const sam = await as(browser, "INITIATOR");
+  const sam = await signedInAs(browser, "INITIATOR");
   for (const memo of [`Bell A ${Date.now()}`, `Bell B ${Date.now()}`]) {
-    await requestTransfer(sam, memo);
+    await requestTransfer(sam, { memo, payee: PAYEE, amount: "25" });
   }
   await jordan.reload();
   await expect(count(jordan)).toHaveText("2");
