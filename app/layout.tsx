@@ -23,6 +23,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <QueryProvider>{children}</QueryProvider>
         <Toaster
           position="bottom-right"
+          // Follows the system like the rest of the app: in dark mode, dark toasts.
+          theme="system"
           richColors
           closeButton
           // sonner's own success green on its pale green is below WCAG AA: ours is darker.
