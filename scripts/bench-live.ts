@@ -74,7 +74,10 @@ async function main() {
     PORT: "3500",
     SANDBOX_API_PORT: "4510",
     SANDBOX_PORTAL_PORT: "4511",
-    SANDBOX_RATE_LIMITS: "transfer-requests=100000,transactions=100000,pockets=100000",
+    // Every event refreshes three open pages, each read resolving its person at Jiko: the
+    // per-minute limits would be the figure otherwise.
+    SANDBOX_RATE_LIMITS:
+      "transfer-requests=100000,transactions=100000,pockets=100000,user=100000,team=100000,counterparties=100000,customer=100000,notifications=100000,subscriptions=100000,trades=100000",
     LOG_LEVEL: "warn",
   });
   try {

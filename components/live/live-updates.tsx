@@ -5,6 +5,12 @@ import { useEffect } from "react";
 import { keysToInvalidate } from "@/lib/live-invalidation";
 import { setLiveOpen } from "./live-state";
 
+/**
+ * One action at Jiko sends several events at once (a request approved, its wire processing, its
+ * transactions): what they make stale is refreshed once, after this pause, not once per event.
+ */
+const COALESCE_MS = 150;
+
 /** The last state, for tests and the curious: `document.body.dataset.live`. */
 type LiveState = "connecting" | "open" | "reconnecting";
 
@@ -23,6 +29,13 @@ export function LiveUpdates({ after }: { after: number }) {
       setLiveOpen(state === "open");
     };
     mark("connecting");
+    const stale = new Map<string, readonly unknown[]>();
+    let flush: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      flush = undefined;
+      for (const queryKey of stale.values()) void queryClient.invalidateQueries({ queryKey });
+      stale.clear();
+    };
     source.addEventListener("ready", () => mark("open"));
     source.addEventListener("error", () => mark("reconnecting"));
     source.addEventListener("jiko", (message) => {
@@ -34,12 +47,12 @@ export function LiveUpdates({ after }: { after: number }) {
       } catch {
         return;
       }
-      for (const queryKey of keysToInvalidate(type)) {
-        void queryClient.invalidateQueries({ queryKey });
-      }
+      for (const queryKey of keysToInvalidate(type)) stale.set(JSON.stringify(queryKey), queryKey);
+      flush ??= setTimeout(refresh, COALESCE_MS);
     });
     return () => {
       source.close();
+      if (flush) clearTimeout(flush);
       setLiveOpen(false);
       delete document.body.dataset.live;
     };
