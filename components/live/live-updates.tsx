@@ -40,13 +40,19 @@ export function LiveUpdates({ after }: { after: number }) {
     source.addEventListener("error", () => mark("reconnecting"));
     source.addEventListener("jiko", (message) => {
       let type = "";
+      let at = "";
       try {
-        type = String(
-          (JSON.parse((message as MessageEvent<string>).data) as { type: string }).type,
-        );
+        const data = JSON.parse((message as MessageEvent<string>).data) as {
+          type: string;
+          at: string;
+        };
+        type = String(data.type);
+        at = String(data.at);
       } catch {
         return;
       }
+      // For benchmarks and devtools: when each event reached this page.
+      performance.mark(`td-live:${type}`, { detail: { at } });
       for (const queryKey of keysToInvalidate(type)) stale.set(JSON.stringify(queryKey), queryKey);
       flush ??= setTimeout(refresh, COALESCE_MS);
     });
