@@ -3,7 +3,7 @@
  * (COUNTERPARTY_RULES) add and unlink payees; any member whose token has the scope reads them.
  * Verification follows the sandbox clock (sandbox/transfers/counterparties.ts).
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import {
   COUNTERPARTY_RULES,
@@ -15,7 +15,7 @@ import {
 import type { Role } from "../../lib/jiko/roles";
 import type { SandboxDb } from "../db/open";
 import { counterparties } from "../db/schema";
-import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, timestampPage } from "../http/cursor";
 import { customerOfTeam } from "../pocket-admin";
 import { TeamRuleError } from "../team-admin";
 import {
@@ -39,9 +39,6 @@ function assertManager(p: Principal, what: string) {
   }
 }
 
-const beyond = (c: Cursor, ascending: boolean) =>
-  beyondCursor(counterparties.createdAt, counterparties.seq, c, ascending, "timestamptz");
-
 export async function listCounterparties(db: SandboxDb, p: Principal, c: Context) {
   const q = parse(CounterpartyQuery, c.req.query(), "query");
   const cursor = q.cursor ? decodeCursor(q.cursor, (x) => !Number.isNaN(Date.parse(x))) : undefined;
@@ -57,20 +54,21 @@ export async function listCounterparties(db: SandboxDb, p: Principal, c: Context
     q.type ? eq(counterparties.type, q.type) : undefined,
     q.status ? eq(counterparties.status, q.status) : undefined,
   );
-  const page = await keysetPage({
+  const page = await timestampPage({
     cursor,
     limit: q.limit ?? 30,
     order: "desc",
-    fetch: (cur, ascending, n) => {
-      const dir = ascending ? asc : desc;
-      return db
+    filter,
+    time: counterparties.createdAt,
+    seq: counterparties.seq,
+    read: (where, orderBy, n) =>
+      db
         .select()
         .from(counterparties)
-        .where(cur ? and(filter, beyond(cur, ascending)) : filter)
-        .orderBy(dir(counterparties.createdAt), dir(counterparties.seq))
-        .limit(n);
-    },
-    keyOf: (r) => ({ position: r.createdAt.toISOString(), seq: r.seq }),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(n),
+    timeOf: (r) => r.createdAt,
   });
   return CounterpartyList.parse({
     prev_page: page.prev_page,

@@ -2,7 +2,7 @@
  * Notifications (lib/jiko/events.ts): each person sees and marks only their own, in the team the
  * token acts for. Someone else's notification is a 404, like an unknown one.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import {
   CustomerNotification,
@@ -12,7 +12,7 @@ import {
 } from "../../lib/jiko/events";
 import type { SandboxDb } from "../db/open";
 import { notifications } from "../db/schema";
-import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, timestampPage } from "../http/cursor";
 import { TeamRuleError } from "../team-admin";
 import type { Principal } from "./auth";
 import { PersonRequired } from "./identity";
@@ -50,22 +50,21 @@ export async function listNotifications(db: SandboxDb, p: Principal, c: Context)
     eq(notifications.memberId, memberOf(p)),
     q.status ? eq(notifications.status, q.status) : undefined,
   );
-  const page = await keysetPage({
+  const page = await timestampPage({
     cursor,
     limit: q.limit,
     order: "desc",
-    fetch: (cur, ascending, n) => {
-      const dir = ascending ? asc : desc;
-      const beyond = (k: Cursor) =>
-        beyondCursor(notifications.createdAt, notifications.seq, k, ascending, "timestamptz");
-      return db
+    filter,
+    time: notifications.createdAt,
+    seq: notifications.seq,
+    read: (where, orderBy, n) =>
+      db
         .select()
         .from(notifications)
-        .where(cur ? and(filter, beyond(cur)) : filter)
-        .orderBy(dir(notifications.createdAt), dir(notifications.seq))
-        .limit(n);
-    },
-    keyOf: (r) => ({ position: r.createdAt.toISOString(), seq: r.seq }),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(n),
+    timeOf: (r) => r.createdAt,
   });
   return NotificationList.parse({
     prev_page: page.prev_page,

@@ -3,7 +3,7 @@
  * 2 seconds, COMPLETED after 6) and downloaded through a 10-minute signed link. Each type takes
  * only its own parameters and output formats (lib/jiko/reports.ts).
  */
-import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Context } from "hono";
 import { daysBetween } from "../../lib/jiko/business-days";
 import {
@@ -22,7 +22,7 @@ import type { SandboxDb } from "../db/open";
 import { pockets, reportRequests } from "../db/schema";
 import { DOCUMENT_LINK_TTL_MS, signDocument } from "../documents/signed-url";
 import { scheduleReportReady } from "../events/schedule";
-import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, timestampPage } from "../http/cursor";
 import { stableId } from "../ids";
 import { customerOfTeam } from "../pocket-admin";
 import { reportFileName } from "../reports/render";
@@ -140,9 +140,6 @@ export async function createReportRequest(db: SandboxDb, p: Principal, c: Contex
   return c.json(toRequest(row!, now), 201);
 }
 
-const beyond = (c: Cursor, ascending: boolean) =>
-  beyondCursor(reportRequests.createdAt, reportRequests.seq, c, ascending, "timestamptz");
-
 export async function listReportRequests(db: SandboxDb, p: Principal, c: Context) {
   const q = parse(ReportRequestListQuery, c.req.query(), "query");
   const cursor = q.cursor ? decodeCursor(q.cursor, (x) => !Number.isNaN(Date.parse(x))) : undefined;
@@ -157,20 +154,21 @@ export async function listReportRequests(db: SandboxDb, p: Principal, c: Context
     q.date_from ? gte(reportRequests.createdAt, new Date(`${q.date_from}T00:00:00Z`)) : undefined,
     q.date_to ? lte(reportRequests.createdAt, new Date(`${q.date_to}T23:59:59.999Z`)) : undefined,
   );
-  const page = await keysetPage({
+  const page = await timestampPage({
     cursor,
     limit: q.limit ?? 30,
     order: "desc",
-    fetch: (cur, ascending, n) => {
-      const dir = ascending ? asc : desc;
-      return db
+    filter,
+    time: reportRequests.createdAt,
+    seq: reportRequests.seq,
+    read: (where, orderBy, n) =>
+      db
         .select()
         .from(reportRequests)
-        .where(cur ? and(filter, beyond(cur, ascending)) : filter)
-        .orderBy(dir(reportRequests.createdAt), dir(reportRequests.seq))
-        .limit(n);
-    },
-    keyOf: (r) => ({ position: r.createdAt.toISOString(), seq: r.seq }),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(n),
+    timeOf: (r) => r.createdAt,
   });
   const now = await clockOf(c).now();
   return ReportRequestList.parse({

@@ -3,7 +3,7 @@
  * Per customer; a subscription's shared secret is stored, never returned. Delete hides the
  * subscription (its delivery history stays in the events list).
  */
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import { z } from "zod";
 import {
@@ -20,7 +20,7 @@ import {
 import type { SandboxDb } from "../db/open";
 import { deliveries, deliveryAttempts, events, subscriptions } from "../db/schema";
 import { emitEvent } from "../events/store";
-import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, timestampPage } from "../http/cursor";
 import { customerOfTeam } from "../pocket-admin";
 import { TeamRuleError } from "../team-admin";
 import type { Principal } from "./auth";
@@ -120,22 +120,21 @@ export async function listSubscriptions(db: SandboxDb, p: Principal, c: Context)
   const cursor = cursorOf(q.cursor);
   const customerId = await customerOfTeam(db, p.teamId);
   const filter = and(eq(subscriptions.customerId, customerId), isNull(subscriptions.deletedAt));
-  const page = await keysetPage({
+  const page = await timestampPage({
     cursor,
     limit: q.limit,
     order: "desc",
-    fetch: (cur, ascending, n) => {
-      const dir = ascending ? asc : desc;
-      const beyond = (k: Cursor) =>
-        beyondCursor(subscriptions.createdAt, subscriptions.seq, k, ascending, "timestamptz");
-      return db
+    filter,
+    time: subscriptions.createdAt,
+    seq: subscriptions.seq,
+    read: (where, orderBy, n) =>
+      db
         .select()
         .from(subscriptions)
-        .where(cur ? and(filter, beyond(cur)) : filter)
-        .orderBy(dir(subscriptions.createdAt), dir(subscriptions.seq))
-        .limit(n);
-    },
-    keyOf: (r) => ({ position: r.createdAt.toISOString(), seq: r.seq }),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(n),
+    timeOf: (r) => r.createdAt,
   });
   return SubscriptionList.parse({
     prev_page: page.prev_page,
@@ -196,22 +195,21 @@ export async function listEvents(db: SandboxDb, p: Principal, c: Context) {
         )
       : undefined,
   );
-  const page = await keysetPage({
+  const page = await timestampPage({
     cursor,
     limit: q.limit,
     order: q.order,
-    fetch: (cur, ascending, n) => {
-      const dir = ascending ? asc : desc;
-      const beyond = (k: Cursor) =>
-        beyondCursor(events.timestamp, events.seq, k, ascending, "timestamptz");
-      return db
+    filter,
+    time: events.timestamp,
+    seq: events.seq,
+    read: (where, orderBy, n) =>
+      db
         .select()
         .from(events)
-        .where(cur ? and(filter, beyond(cur)) : filter)
-        .orderBy(dir(events.timestamp), dir(events.seq))
-        .limit(n);
-    },
-    keyOf: (r) => ({ position: r.timestamp.toISOString(), seq: r.seq }),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(n),
+    timeOf: (r) => r.timestamp,
   });
   const ids = page.rows.map((r) => r.id);
   const attempts = ids.length

@@ -2,7 +2,7 @@
  * Transfer requests (`/api/v1/transfer-requests/`): create, list, reviewers, get, cancel and
  * decide. The rules live in sandbox/transfers/; these handlers parse, call and shape.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import {
   CreateTransferRequest,
@@ -13,7 +13,7 @@ import {
 } from "../../lib/jiko/transfers";
 import type { SandboxDb } from "../db/open";
 import { members, transferRequests } from "../db/schema";
-import { beyondCursor, type Cursor, decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, timestampPage } from "../http/cursor";
 import { customerOfTeam } from "../pocket-admin";
 import { cancelRequest, createRequest, decideRequest, findRequest } from "../transfers/decide";
 import { transferCreateLimiter } from "../transfers/per-second";
@@ -62,9 +62,6 @@ export async function createTransferRequest(db: SandboxDb, p: Principal, c: Cont
   return c.json(out, created ? 201 : 200);
 }
 
-const beyond = (cur: Cursor, ascending: boolean) =>
-  beyondCursor(transferRequests.createdAt, transferRequests.seq, cur, ascending, "timestamptz");
-
 export async function listTransferRequests(db: SandboxDb, p: Principal, c: Context) {
   const q = parse(TransferRequestQuery, c.req.query(), "query");
   const cursor = q.cursor ? decodeCursor(q.cursor, (x) => !Number.isNaN(Date.parse(x))) : undefined;
@@ -81,20 +78,21 @@ export async function listTransferRequests(db: SandboxDb, p: Principal, c: Conte
     q.status ? eq(transferRequests.status, q.status) : undefined,
     q.origin_pocket_id ? eq(transferRequests.originPocketId, q.origin_pocket_id) : undefined,
   );
-  const page = await keysetPage({
+  const page = await timestampPage({
     cursor,
     limit: q.limit ?? 30,
     order: "desc",
-    fetch: (cur, ascending, n) => {
-      const dir = ascending ? asc : desc;
-      return db
+    filter,
+    time: transferRequests.createdAt,
+    seq: transferRequests.seq,
+    read: (where, orderBy, n) =>
+      db
         .select()
         .from(transferRequests)
-        .where(cur ? and(filter, beyond(cur, ascending)) : filter)
-        .orderBy(dir(transferRequests.createdAt), dir(transferRequests.seq))
-        .limit(n);
-    },
-    keyOf: (r) => ({ position: r.createdAt.toISOString(), seq: r.seq }),
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(n),
+    timeOf: (r) => r.createdAt,
   });
   return TransferRequestList.parse({
     prev_page: page.prev_page,

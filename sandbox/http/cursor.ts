@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 /**
  * Opaque cursors like Jiko's: base64 of `p=<position>&s=<sequence>[&r=1]` naming the boundary
@@ -112,4 +112,34 @@ export function beyondCursor(
   return ascending
     ? sql`(${position}, ${seq}) > (${value}::${sql.raw(cast)}, ${c.seq})`
     : sql`(${position}, ${seq}) < (${value}::${sql.raw(cast)}, ${c.seq})`;
+}
+
+/**
+ * The common case of keysetPage: a table listed by a timestamp column and its seq (newest first
+ * unless asked otherwise). `read(where, orderBy, n)` runs the select with the filter and the
+ * cursor's bound already combined, so each list only says what it selects.
+ */
+export function timestampPage<R extends { seq: number }>(o: {
+  cursor?: Cursor;
+  limit: number;
+  order: "asc" | "desc";
+  time: AnyPgColumn;
+  seq: AnyPgColumn;
+  filter: SQL | undefined;
+  read: (where: SQL | undefined, orderBy: [SQL, SQL], n: number) => Promise<R[]>;
+  timeOf: (row: R) => Date;
+}) {
+  return keysetPage({
+    cursor: o.cursor,
+    limit: o.limit,
+    order: o.order,
+    fetch: (cur, ascending, n) => {
+      const dir = ascending ? asc : desc;
+      const where = cur
+        ? and(o.filter, beyondCursor(o.time, o.seq, cur, ascending, "timestamptz"))
+        : o.filter;
+      return o.read(where, [dir(o.time), dir(o.seq)], n);
+    },
+    keyOf: (r) => ({ position: o.timeOf(r).toISOString(), seq: r.seq }),
+  });
 }
