@@ -1,14 +1,7 @@
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
-import {
-  POCKET,
-  requestRow,
-  reviewCard,
-  selectByLabelStart,
-  signedInAs,
-  TEAM,
-} from "./transfers-kit";
+import { POCKET, requestRow, reviewCard, selectByLabelStart, signedInAs } from "./transfers-kit";
 
 /**
  * Moving money under dual authorization, as the people who do it: an initiator and a reviewer in

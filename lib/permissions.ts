@@ -33,7 +33,10 @@ export const CAPABILITIES = {
     label: "Approve or deny others' transfer requests",
     scope: "transfers.write",
   },
-  "notifications:view": { label: "Read and clear their notifications", scope: "notifications.write" },
+  "notifications:view": {
+    label: "Read and clear their notifications",
+    scope: "notifications.write",
+  },
   "webhooks:manage": {
     label: "Manage webhook subscriptions and read delivered events",
     scope: "subscriptions.write",

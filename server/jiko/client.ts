@@ -9,8 +9,8 @@ import {
 } from "@/lib/jiko/counterparties";
 import { Customer } from "@/lib/jiko/customer";
 import {
-  CustomerNotification,
   type CreateSubscriptionRequest,
+  CustomerNotification,
   EventList,
   type EventListQuery,
   NotificationList,
@@ -254,7 +254,10 @@ export function createJikoClient(
       call({ method: "GET", path: "/api/v1/subscriptions/", query: q }, SubscriptionList),
     subscription: (id: string) => call({ method: "GET", path: subscription(id) }, Subscription),
     createSubscription: (body: CreateSubscriptionRequest) =>
-      call({ method: "POST", path: "/api/v1/subscriptions/", body, idempotent: false }, Subscription),
+      call(
+        { method: "POST", path: "/api/v1/subscriptions/", body, idempotent: false },
+        Subscription,
+      ),
     updateSubscription: (id: string, body: UpdateSubscriptionRequest) =>
       call({ method: "PATCH", path: subscription(id), body }, Subscription),
     deleteSubscription: (id: string) =>
