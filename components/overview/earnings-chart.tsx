@@ -34,7 +34,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
   });
   const note = series.complete
     ? plural(rows.length, "month")
-    : `Loading history from Jiko: ${series.loaded} of ${series.needed} periods`;
+    : `Loading history from Jiko: ${series.loaded} of ${series.needed} monthly figures, oldest first`;
   if (rows.length === 0) {
     return (
       <div className="flex h-72 flex-col items-center justify-center gap-3">
@@ -88,7 +88,7 @@ export function EarningsChart({ series }: { series: EarningsSeries }) {
         <div
           className="h-72"
           role="img"
-          aria-label={`Monthly earnings over ${plural(rows.length, "month")}, ${formatCents(running)} in all`}
+          aria-label={`Monthly earnings over ${plural(rows.length, "month")}, ${formatCents(running)} ${series.complete ? "in all" : "so far"}`}
         >
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>

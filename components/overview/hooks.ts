@@ -8,10 +8,13 @@ import { queryKeys } from "@/lib/query-keys";
 export const useOverview = () =>
   useQuery({ queryKey: queryKeys.overview(), queryFn: () => apiGet("/api/overview", Overview) });
 
-/** The history fills over a few requests (Jiko's rate limit); ask again until it is complete. */
+/**
+ * Closed months fill in the background on the server (Jiko's rate limit); reading the progress
+ * costs no earnings call, so ask again every few seconds until it is complete.
+ */
 export const useMonthlyHistory = () =>
   useQuery({
     queryKey: queryKeys.monthlyHistory(),
     queryFn: () => apiGet("/api/overview/history", MonthlyHistory),
-    refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 10_000 : false),
+    refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 4_000 : false),
   });

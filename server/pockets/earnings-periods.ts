@@ -68,6 +68,49 @@ const OPEN_FRESH_MS = 60_000;
 const OPEN_STALE_MS = 10 * 60_000;
 const recentOpen = new Map<string, { cents: number; at: number }>();
 
+/** Closed periods already known, from the dashboard's database (shared by every person). */
+export async function cachedPeriods(pocketIds: string[]): Promise<Map<string, number>> {
+  const ids = [...new Set(pocketIds)];
+  const rows = ids.length
+    ? await db().select().from(earningsCache).where(inArray(earningsCache.pocketId, ids))
+    : [];
+  return new Map(
+    rows.map((c) => [periodKey({ pocketId: c.pocketId, from: c.dateFrom, to: c.dateTo }), c.cents]),
+  );
+}
+
+/**
+ * Calls under way per closed period, across every person of this process: two people of a team
+ * (or a page and the background fill) never ask Jiko for the same month at once.
+ */
+const inFlight = new Map<string, Promise<number>>();
+
+export const closedPeriodInFlight = (p: Period) => inFlight.has(periodKey(p));
+
+/**
+ * Asks Jiko once for a closed period and stores it for everyone. The row is written after the
+ * call has answered: no transaction is open while Jiko is asked.
+ */
+export function fetchClosedPeriod(jiko: JikoClient, p: Period): Promise<number> {
+  const key = periodKey(p);
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const call = (async () => {
+    const e = await jiko.earnings(p.pocketId, {
+      period: "range",
+      date_from: p.from,
+      date_to: p.to,
+    });
+    await db()
+      .insert(earningsCache)
+      .values({ pocketId: p.pocketId, dateFrom: p.from, dateTo: p.to, cents: e.earnings.value })
+      .onConflictDoNothing();
+    return e.earnings.value;
+  })().finally(() => inFlight.delete(key));
+  inFlight.set(key, call);
+  return call;
+}
+
 /**
  * Jiko's earnings for each period, keyed by `periodKey`. Periods that end before `asOf` (Jiko's
  * current business day) never change: they are cached in the app's database and asked for once.
@@ -80,16 +123,7 @@ export async function periodEarnings(
   periods: Period[],
   asOf: string,
 ): Promise<Map<string, number>> {
-  const ids = [...new Set(periods.map((p) => p.pocketId))];
-  const cached = ids.length
-    ? await db().select().from(earningsCache).where(inArray(earningsCache.pocketId, ids))
-    : [];
-  const known = new Map(
-    cached.map((c) => [
-      periodKey({ pocketId: c.pocketId, from: c.dateFrom, to: c.dateTo }),
-      c.cents,
-    ]),
-  );
+  const known = await cachedPeriods(periods.map((p) => p.pocketId));
   const now = Date.now();
   for (const p of periods) {
     const hit = recentOpen.get(periodKey(p));
@@ -109,24 +143,17 @@ export async function periodEarnings(
   for (let i = 0; i < granted.length; i += 4) {
     await Promise.all(
       granted.slice(i, i + 4).map(async (p) => {
+        if (p.to < asOf) {
+          known.set(periodKey(p), await fetchClosedPeriod(jiko, p));
+          return;
+        }
         const e = await jiko.earnings(p.pocketId, {
           period: "range",
           date_from: p.from,
           date_to: p.to,
         });
         known.set(periodKey(p), e.earnings.value);
-        if (p.to >= asOf) recentOpen.set(periodKey(p), { cents: e.earnings.value, at: Date.now() });
-        else {
-          await db()
-            .insert(earningsCache)
-            .values({
-              pocketId: p.pocketId,
-              dateFrom: p.from,
-              dateTo: p.to,
-              cents: e.earnings.value,
-            })
-            .onConflictDoNothing();
-        }
+        recentOpen.set(periodKey(p), { cents: e.earnings.value, at: Date.now() });
       }),
     );
   }
