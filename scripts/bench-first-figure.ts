@@ -1,0 +1,139 @@
+/**
+ * Time to the first real figure, per page, on the production build in headless Chromium: each
+ * load is cold (a fresh browser context, so nothing comes from the HTTP cache) and signed in.
+ *   - first figure: from navigation start until the page's first money figure or table row is
+ *     visible (in the document, not inside a hidden streaming template), read at the next frame;
+ *   - LCP: the largest contentful paint the page reports, read once the page has settled.
+ * Usage: npm run bench:first-figure -- [--runs 7] [--pages overview,transactions]
+ * Servers listen on loopback ports 3500/4510/4511 and are stopped at the end.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH, median } from "./lib/measure";
+import { spawnGroup, waitForUrl } from "./lib/processes";
+import { signIn } from "./lib/sign-in";
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const RUNS = Number(arg("--runs") ?? 7);
+const APP = "http://localhost:3500";
+const API = "http://127.0.0.1:4510";
+
+/** Each page's first real figure: a money figure or a row of data, never a heading or skeleton. */
+const PAGES: Record<string, { path: string; figure: string }> = {
+  overview: { path: "/", figure: '[data-testid="total-value"]' },
+  pockets: { path: "/pockets", figure: '[data-testid="pockets-total-value"]' },
+  transactions: { path: "/transactions", figure: '[data-testid="transaction-row"]' },
+  team: { path: "/team", figure: '[data-testid^="member-"]' },
+};
+const chosen = (arg("--pages") ?? Object.keys(PAGES).join(",")).split(",");
+
+/**
+ * Watches the document from its first byte: the first time the figure is visible (streamed
+ * sections arrive hidden, then move into place), the time of the next frame is kept; LCP as the
+ * page reports it.
+ */
+const PROBE = (selector: string) => `
+  window.__bench = { figure: 0, lcp: 0 };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.lcp = e.startTime; })
+    .observe({ type: "largest-contentful-paint", buffered: true });
+  const check = () => {
+    if (window.__bench.figure) return true;
+    const el = document.querySelector(${JSON.stringify(selector)});
+    if (!el || !el.isConnected || el.closest("[hidden]") || !el.textContent.trim()) return false;
+    if (el.checkVisibility && !el.checkVisibility()) return false;
+    window.__bench.figure = -1;
+    requestAnimationFrame(() => { window.__bench.figure = performance.now(); });
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden", "style", "class"] });
+`;
+
+async function coldLoad(browser: Browser, state: unknown, page: keyof typeof PAGES | string) {
+  const { path: at, figure } = PAGES[page]!;
+  const context = await browser.newContext({
+    storageState: state as never,
+    viewport: { width: 1280, height: 800 },
+  });
+  await context.addInitScript(PROBE(figure));
+  const tab = await context.newPage();
+  await tab.goto(`${APP}${at}`, { waitUntil: "commit" });
+  await tab.waitForFunction(
+    () => (window as unknown as { __bench: { figure: number } }).__bench.figure > 0,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  // LCP is final once the page is hidden or interacted with; read it after settling.
+  await tab.waitForTimeout(1_500);
+  const result = await tab.evaluate(
+    () => (window as unknown as { __bench: { figure: number; lcp: number } }).__bench,
+  );
+  await context.close();
+  return result;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-first-figure-"));
+  const app = spawnGroup("npm", ["start", "--", "--reset"], {
+    ...process.env,
+    JIKO_API_URL: "",
+    TD_DATA_DIR: dataDir,
+    PORT: "3500",
+    SANDBOX_API_PORT: "4510",
+    SANDBOX_PORTAL_PORT: "4511",
+    LOG_LEVEL: "warn",
+  });
+  try {
+    await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
+    const people = (
+      (await (await fetch(`${API}/_sandbox/people`)).json()) as {
+        items: { email: string; status: string; teams: { role: string; team_name: string }[] }[];
+      }
+    ).items;
+    const admin = people.find(
+      (p) =>
+        p.status === "ACTIVE" &&
+        p.teams.length === 1 &&
+        p.teams[0]!.role === "ADMIN" &&
+        p.teams[0]!.team_name === "Harborline Treasury",
+    )!;
+    const browser = await chromium.launch(CHROMIUM_LAUNCH);
+    const login = await browser.newContext();
+    const first = await login.newPage();
+    await signIn(first, APP, admin.email);
+    await first.getByTestId("total-value").waitFor();
+    const state = await login.storageState();
+    await login.close();
+
+    const rows: string[] = [];
+    for (const page of chosen) {
+      if (!PAGES[page]) throw new Error(`unknown page ${page}: ${Object.keys(PAGES).join(", ")}`);
+      await coldLoad(browser, state, page); // warms the server's code paths, not counted
+      const figure: number[] = [];
+      const lcp: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await coldLoad(browser, state, page);
+        figure.push(r.figure);
+        lcp.push(r.lcp);
+      }
+      const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
+      rows.push(
+        `${page.padEnd(13)} ${median(figure).toFixed(0).padStart(8)} ms ${median(lcp).toFixed(0).padStart(8)} ms   figure: ${runs(figure)} | lcp: ${runs(lcp)}`,
+      );
+    }
+    await browser.close();
+    console.info(`median of ${RUNS} cold loads, signed in, 1280×800`);
+    console.info(`${"page".padEnd(13)} ${"first figure".padStart(11)} ${"LCP".padStart(11)}`);
+    for (const row of rows) console.info(row);
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
