@@ -7,11 +7,11 @@ import {
   TRANSACTION_ARRAY_PARAMS,
   TRANSACTION_CSV_COLUMNS,
   TransactionListQuery,
-  transactionCsvCells,
 } from "../../lib/jiko/transactions";
 import type { SandboxDb } from "../db/open";
-import { csvLine, csvResponse, csvStream } from "../http/csv";
-import { decodeTransactionCursor, transactionPage, transactionRows } from "../ledger/transactions";
+import { csvResponse, csvTextStream } from "../http/csv";
+import { decodeTransactionCursor, transactionPage } from "../ledger/transactions";
+import { transactionCsvChunks } from "../ledger/transactions-csv";
 import { customerOfTeam } from "../pocket-admin";
 import type { Principal } from "./auth";
 import { clockOf } from "./pockets";
@@ -47,19 +47,16 @@ export async function listTransactions(db: SandboxDb, p: Principal, c: Context) 
   );
 }
 
-/** transactions.csv: every matching row in the list's order, streamed a page at a time. */
+/** transactions.csv: every matching row in the list's order, streamed as it is read. */
 export async function transactionsCsv(db: SandboxDb, p: Principal, c: Context) {
   const { cursor: _cursor, limit: _limit, order, ...filter } = transactionQuery(c);
   const clock = clockOf(c);
   await clock.catchUp();
-  const rows = transactionRows(
+  const chunks = transactionCsvChunks(
     db,
     { ...filter, customerId: await customerOfTeam(db, p.teamId) },
     order ?? "desc",
     await clock.now(),
   );
-  const stream = csvStream(TRANSACTION_CSV_COLUMNS, rows, (t) =>
-    csvLine(TRANSACTION_CSV_COLUMNS.map((col) => transactionCsvCells(t)[col])),
-  );
-  return csvResponse(stream, "transactions.csv");
+  return csvResponse(csvTextStream(TRANSACTION_CSV_COLUMNS, chunks), "transactions.csv");
 }

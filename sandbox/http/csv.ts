@@ -42,6 +42,33 @@ export function csvStream<T>(
   });
 }
 
+/**
+ * The CSV as a byte stream from text already cut into whole lines: the header line, then one
+ * chunk of lines per read (pulled only when the reader asks: the file is never held whole).
+ */
+export function csvTextStream(
+  columns: readonly string[],
+  chunks: AsyncGenerator<string>,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvLine(columns)));
+        return;
+      }
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
 export const csvResponse = (body: ReadableStream<Uint8Array>, filename: string) =>
   new Response(body, {
     status: 200,

@@ -27,7 +27,7 @@ export const decodeTransactionCursor = (cursor: string) =>
 
 const KIND: Record<Direction, string> = { CREDIT: "DEPOSIT", DEBIT: "WITHDRAWAL" };
 
-function where(f: TransactionFilter): SQL {
+export function transactionWhere(f: TransactionFilter): SQL {
   // The customer and `pocket[]` choose the pockets read (select below); the rest filter rows.
   const conds: (SQL | undefined)[] = [];
   if (f["type[]"]?.length) conds.push(inArray(pocketFlows.rail, f["type[]"]));
@@ -52,7 +52,22 @@ function where(f: TransactionFilter): SQL {
 const beyond = (c: Cursor, ascending: boolean) =>
   beyondCursor(pocketFlows.bookedAt, pocketFlows.seq, c, ascending, "timestamptz");
 
-type Row = typeof pocketFlows.$inferSelect & { customerId: string };
+export type TransactionRow = typeof pocketFlows.$inferSelect & { customerId: string };
+type Row = TransactionRow;
+
+/** The customer's pockets the filter chooses (all of them without `pocket[]`). */
+export async function ownedPockets(db: SandboxDb, f: TransactionFilter): Promise<string[]> {
+  const owned = await db
+    .select({ id: pockets.id })
+    .from(pockets)
+    .where(
+      and(
+        eq(pockets.customerId, f.customerId),
+        f["pocket[]"]?.length ? inArray(pockets.id, f["pocket[]"]) : undefined,
+      ),
+    );
+  return owned.map((p) => p.id);
+}
 
 /**
  * Rows of one page: each of the customer's (chosen) pockets is read as a range of its
@@ -67,22 +82,20 @@ async function select(
   ascending: boolean,
   limit: number,
 ) {
-  const owned = await db
-    .select({ id: pockets.id })
-    .from(pockets)
-    .where(
-      and(
-        eq(pockets.customerId, f.customerId),
-        f["pocket[]"]?.length ? inArray(pockets.id, f["pocket[]"]) : undefined,
-      ),
-    );
+  const owned = await ownedPockets(db, f);
   const dir = ascending ? asc : desc;
   const runs = await Promise.all(
-    owned.map(({ id }) =>
+    owned.map((id) =>
       db
         .select()
         .from(pocketFlows)
-        .where(and(eq(pocketFlows.pocketId, id), where(f), c ? beyond(c, ascending) : undefined))
+        .where(
+          and(
+            eq(pocketFlows.pocketId, id),
+            transactionWhere(f),
+            c ? beyond(c, ascending) : undefined,
+          ),
+        )
         .orderBy(dir(pocketFlows.bookedAt), dir(pocketFlows.seq))
         .limit(limit),
     ),
@@ -119,26 +132,8 @@ export async function transactionPage(
   });
 }
 
-/** Every matching row in `order`, read in pages of `pageSize` (for the CSV). */
-export async function* transactionRows(
-  db: SandboxDb,
-  f: TransactionFilter,
-  order: "asc" | "desc",
-  now: Date,
-  pageSize = 1_000,
-) {
-  let c: Cursor | undefined;
-  for (;;) {
-    const rows = await select(db, f, c, order === "asc", pageSize);
-    for (const r of rows) yield toTransaction(r, now);
-    const last = rows.at(-1);
-    if (!last || rows.length < pageSize) return;
-    c = { ...keyOf(last), reverse: false };
-  }
-}
-
 /** Jiko's short descriptions of each rail and direction (its example: "ACH Electronic Debit"). */
-const DESCRIPTIONS: Record<TransactionType, Record<Direction, string>> = {
+export const DESCRIPTIONS: Record<TransactionType, Record<Direction, string>> = {
   ACH: { CREDIT: "ACH Electronic Credit", DEBIT: "ACH Electronic Debit" },
   WIRE: { CREDIT: "Incoming Wire Transfer", DEBIT: "Outgoing Wire Transfer" },
   CARD: { CREDIT: "Card Refund", DEBIT: "Card Purchase" },
