@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useAwaitingCount } from "@/components/transfers/hooks";
+import { useAwaitingCount } from "@/components/transfers/awaiting-count";
 import type { Section } from "@/lib/navigation";
 
 const APPROVALS = "/approvals";

@@ -74,13 +74,7 @@ export const useReviewQueue = () =>
     refetchInterval: 60_000,
   });
 
-export const useAwaitingCount = (enabled: boolean) =>
-  useQuery({
-    queryKey: queryKeys.awaitingCount(),
-    queryFn: () => apiGet("/api/transfer-requests/awaiting-count", z.object({ count: z.number() })),
-    enabled,
-    refetchInterval: 60_000,
-  });
+export { useAwaitingCount } from "./awaiting-count";
 
 /** Any change to a request: every transfers list, the queue, the count and balances read again. */
 function useTransferChange<V>(change: (v: V) => Promise<TransferRequest | undefined>) {
