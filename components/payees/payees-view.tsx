@@ -1,9 +1,10 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Deferred } from "@/components/ui/deferred";
 import { Field, Select } from "@/components/ui/field";
 import { FilterForm, formValue } from "@/components/ui/filter-form";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
@@ -21,9 +22,15 @@ import { COUNTERPARTY_TYPE_LABELS, counterpartyAccount } from "@/lib/jiko/counte
 import { COUNTERPARTY_STATUS_LABELS } from "@/lib/labels";
 import { filterPayees, PayeeFilters, payeeFiltersToSearch } from "@/lib/payee-filters";
 import { payeeStatus } from "@/lib/payee-status";
-import { AddPayeeDialog } from "./add-payee-dialog";
 import { usePayees } from "./hooks";
-import { UnlinkDialog } from "./unlink-dialog";
+
+// Dialogs (Radix, the payee form) load when first opened (see Deferred).
+const AddPayeeDialog = lazy(() =>
+  import("./add-payee-dialog").then((m) => ({ default: m.AddPayeeDialog })),
+);
+const UnlinkDialog = lazy(() =>
+  import("./unlink-dialog").then((m) => ({ default: m.UnlinkDialog })),
+);
 
 const cell = `py-2.5 pr-4 align-top ${stacked.cell}`;
 
@@ -160,8 +167,14 @@ export function PayeesView({ filters, canManage }: { filters: PayeeFilters; canM
           </ScrollRegion>
         )}
       </QueryView>
-      {canManage && <AddPayeeDialog open={adding} onOpenChange={setAdding} />}
-      {unlinking && <UnlinkDialog payee={unlinking} onClose={() => setUnlinking(null)} />}
+      {canManage && (
+        <Deferred when={adding}>
+          <AddPayeeDialog open={adding} onOpenChange={setAdding} />
+        </Deferred>
+      )}
+      <Deferred when={!!unlinking}>
+        {unlinking && <UnlinkDialog payee={unlinking} onClose={() => setUnlinking(null)} />}
+      </Deferred>
     </div>
   );
 }

@@ -2,11 +2,12 @@
 
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useAvailable } from "@/components/transfers/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Deferred } from "@/components/ui/deferred";
 import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -14,8 +15,12 @@ import { TableHead } from "@/components/ui/table-head";
 import { labelFor, POCKET_STATUS_LABELS } from "@/lib/labels";
 import { formatCents, formatRate } from "@/lib/money";
 import { pocketTotals, strategyLabel } from "@/lib/pockets";
-import { CreatePocketDialog } from "./create-pocket-dialog";
-import { usePockets } from "./hooks";
+import { usePockets, useStrategies } from "./hooks";
+
+// The dialog's form code loads when it is first opened (see Deferred).
+const CreatePocketDialog = lazy(() =>
+  import("./create-pocket-dialog").then((m) => ({ default: m.CreatePocketDialog })),
+);
 
 const POCKET_COLUMNS = [
   { label: "Pocket" },
@@ -39,6 +44,8 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
   // Value less what pending transfer requests hold: what can still be sent today.
   const available = useAvailable().data?.items;
   const [creating, setCreating] = useState(false);
+  // The dialog's strategies, read with the page as when the dialog rendered with it.
+  useStrategies();
   if (isPending) return <Skeleton className="h-80" />;
   if (error)
     return (
@@ -127,7 +134,9 @@ export function PocketsTable({ canManage }: { canManage: boolean }) {
           </tfoot>
         </table>
       </ScrollRegion>
-      <CreatePocketDialog open={creating} onOpenChange={setCreating} />
+      <Deferred when={creating}>
+        <CreatePocketDialog open={creating} onOpenChange={setCreating} />
+      </Deferred>
     </Card>
   );
 }

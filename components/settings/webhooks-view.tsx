@@ -1,9 +1,10 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Deferred } from "@/components/ui/deferred";
 import { FormError } from "@/components/ui/form-error";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -11,12 +12,20 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import type { CreatedWebhook } from "@/lib/webhook-form";
-import { CreateSubscriptionDialog } from "./create-subscription-dialog";
-import { DeleteSubscriptionDialog } from "./delete-subscription-dialog";
 import { type ListedSubscription, useLiveStatus, useSetEnabled, useSubscriptions } from "./hooks";
 import { LiveStatusSection } from "./live-status";
-import { SecretDialog } from "./secret-dialog";
 import { SubscriptionEvents } from "./subscription-events";
+
+// Dialogs (Radix, the subscription form) load when first opened (see Deferred).
+const CreateSubscriptionDialog = lazy(() =>
+  import("./create-subscription-dialog").then((m) => ({ default: m.CreateSubscriptionDialog })),
+);
+const SecretDialog = lazy(() =>
+  import("./secret-dialog").then((m) => ({ default: m.SecretDialog })),
+);
+const DeleteSubscriptionDialog = lazy(() =>
+  import("./delete-subscription-dialog").then((m) => ({ default: m.DeleteSubscriptionDialog })),
+);
 
 const cell = `py-2.5 pr-4 align-top ${stacked.cell}`;
 const COLUMNS = [
@@ -145,23 +154,29 @@ export function WebhooksView() {
       </QueryView>
       {selected && <SubscriptionEvents key={selected.id} subscription={selected} />}
       {live.data && (
-        <CreateSubscriptionDialog
-          open={adding}
-          onOpenChange={setAdding}
-          ownUrl={live.data.webhookUrl}
-          onCreated={setCreated}
-        />
+        <Deferred when={adding}>
+          <CreateSubscriptionDialog
+            open={adding}
+            onOpenChange={setAdding}
+            ownUrl={live.data.webhookUrl}
+            onCreated={setCreated}
+          />
+        </Deferred>
       )}
-      {created && <SecretDialog created={created} onClose={() => setCreated(null)} />}
-      {deleting && (
-        <DeleteSubscriptionDialog
-          subscription={deleting}
-          onClose={() => {
-            if (deleting.id === selectedId) setSelectedId(null);
-            setDeleting(null);
-          }}
-        />
-      )}
+      <Deferred when={!!created}>
+        {created && <SecretDialog created={created} onClose={() => setCreated(null)} />}
+      </Deferred>
+      <Deferred when={!!deleting}>
+        {deleting && (
+          <DeleteSubscriptionDialog
+            subscription={deleting}
+            onClose={() => {
+              if (deleting.id === selectedId) setSelectedId(null);
+              setDeleting(null);
+            }}
+          />
+        )}
+      </Deferred>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { Bot, Mail, UserPlus } from "lucide-react";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Deferred } from "@/components/ui/deferred";
 import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -13,9 +14,23 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type { TeamMember } from "@/lib/jiko/team";
 import { fullName, useEditMember, useResendInvite, useTeam } from "./hooks";
-import { InviteDialog } from "./invite-dialog";
-import { CancelInviteDialog, ChangeRoleDialog, DeactivateDialog } from "./member-dialogs";
-import { ServiceUserDialog } from "./service-user-dialog";
+
+// Dialogs (Radix, the forms) load when first opened (see Deferred).
+const InviteDialog = lazy(() =>
+  import("./invite-dialog").then((m) => ({ default: m.InviteDialog })),
+);
+const ServiceUserDialog = lazy(() =>
+  import("./service-user-dialog").then((m) => ({ default: m.ServiceUserDialog })),
+);
+const ChangeRoleDialog = lazy(() =>
+  import("./member-dialogs").then((m) => ({ default: m.ChangeRoleDialog })),
+);
+const DeactivateDialog = lazy(() =>
+  import("./member-dialogs").then((m) => ({ default: m.DeactivateDialog })),
+);
+const CancelInviteDialog = lazy(() =>
+  import("./member-dialogs").then((m) => ({ default: m.CancelInviteDialog })),
+);
 
 type Open =
   | { kind: "role" | "deactivate" | "cancel"; member: TeamMember }
@@ -182,17 +197,23 @@ export function TeamAdmin({
         }
       />
 
-      <InviteDialog
-        open={open?.kind === "invite"}
-        onOpenChange={(o) => !o && close()}
-        teamName={team.team_name}
-      />
-      <ServiceUserDialog open={open?.kind === "service"} onOpenChange={(o) => !o && close()} />
-      {open?.kind === "role" && <ChangeRoleDialog member={open.member} onClose={close} />}
-      {open?.kind === "deactivate" && (
-        <DeactivateDialog member={open.member} teamName={team.team_name} onClose={close} />
-      )}
-      {open?.kind === "cancel" && <CancelInviteDialog member={open.member} onClose={close} />}
+      <Deferred when={open?.kind === "invite"}>
+        <InviteDialog
+          open={open?.kind === "invite"}
+          onOpenChange={(o) => !o && close()}
+          teamName={team.team_name}
+        />
+      </Deferred>
+      <Deferred when={open?.kind === "service"}>
+        <ServiceUserDialog open={open?.kind === "service"} onOpenChange={(o) => !o && close()} />
+      </Deferred>
+      <Deferred when={!!open && open.kind !== "invite" && open.kind !== "service"}>
+        {open?.kind === "role" && <ChangeRoleDialog member={open.member} onClose={close} />}
+        {open?.kind === "deactivate" && (
+          <DeactivateDialog member={open.member} teamName={team.team_name} onClose={close} />
+        )}
+        {open?.kind === "cancel" && <CancelInviteDialog member={open.member} onClose={close} />}
+      </Deferred>
     </div>
   );
 }

@@ -2,31 +2,27 @@
 
 import { Bookmark, Trash2 } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { DialogActions } from "@/components/ui/dialog-actions";
-import { Field, Input, Select } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
-import { useDialogForm } from "@/components/ui/form-helpers";
-import { CreateSavedView } from "@/lib/saved-views";
-import { useDeleteView, useSavedViews, useSaveView } from "./hooks";
+import { Deferred } from "@/components/ui/deferred";
+import { Field, Select } from "@/components/ui/field";
+import { useDeleteView, useSavedViews } from "./hooks";
+
+// The naming dialog (Radix, react-hook-form) loads when first opened (see Deferred).
+const SaveViewDialog = lazy(() =>
+  import("./save-view-dialog").then((m) => ({ default: m.SaveViewDialog })),
+);
 
 /** Named views of the filters: open one, save the filters on screen under a name, delete one. */
 export function SavedViews({ search }: { search: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const views = useSavedViews();
-  const save = useSaveView();
   const remove = useDeleteView();
   const [saving, setSaving] = useState(false);
+  // Each opening starts a blank form for the filters then on screen.
+  const [opened, setOpened] = useState(0);
   const current = views.data?.items.find((v) => v.search === search);
-  const { form, submit, errors, isSubmitting } = useDialogForm(
-    CreateSavedView,
-    { page: "transactions", name: "", search },
-    save.mutateAsync,
-    () => setSaving(false),
-  );
 
   return (
     <div className="flex flex-wrap items-end gap-2">
@@ -64,37 +60,16 @@ export function SavedViews({ search }: { search: string }) {
         <Button
           variant="ghost"
           onClick={() => {
-            form.reset({ page: "transactions", name: "", search });
+            setOpened((n) => n + 1);
             setSaving(true);
           }}
         >
           <Bookmark aria-hidden="true" className="size-4" /> Save view
         </Button>
       )}
-      <Dialog
-        open={saving}
-        onOpenChange={setSaving}
-        title="Save this view"
-        description="The filters on screen, under a name only you see, for this team."
-      >
-        <form onSubmit={submit} noValidate className="space-y-4">
-          <FormError message={errors.root?.message} />
-          <Field id="view-name" label="Name" error={errors.name?.message}>
-            <Input
-              id="view-name"
-              autoComplete="off"
-              invalid={!!errors.name}
-              {...form.register("name")}
-            />
-          </Field>
-          <DialogActions
-            onCancel={() => setSaving(false)}
-            label="Save view"
-            pendingLabel="Saving…"
-            pending={isSubmitting}
-          />
-        </form>
-      </Dialog>
+      <Deferred when={saving}>
+        <SaveViewDialog key={opened} open={saving} onOpenChange={setSaving} search={search} />
+      </Deferred>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { usePockets } from "@/components/pockets/hooks";
+import { Deferred } from "@/components/ui/deferred";
 import { ExportButton } from "@/components/ui/export-button";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -22,8 +23,12 @@ import { TransactionFilterBar } from "./filter-bar";
 import { useTransactions } from "./hooks";
 import { LoadedSearch, TotalsBar } from "./list-tools";
 import { SavedViews } from "./saved-views";
-import { TransactionDrawer } from "./transaction-drawer";
 import { TransactionsTable } from "./transactions-table";
+
+// The detail drawer (Radix's dialog) loads when a row is first opened (see Deferred).
+const TransactionDrawer = lazy(() =>
+  import("./transaction-drawer").then((m) => ({ default: m.TransactionDrawer })),
+);
 
 const count = new Intl.NumberFormat("en-US");
 const NEXT_AMOUNT_SORT = { none: "desc", desc: "asc", asc: "none" } as const;
@@ -207,11 +212,13 @@ export function TransactionsView({ filters }: { filters: TransactionFilters }) {
           />
         )}
       </QueryView>
-      <TransactionDrawer
-        transaction={open === null ? undefined : rows[open]}
-        pocketName={pocketName}
-        onClose={() => setOpen(null)}
-      />
+      <Deferred when={open !== null}>
+        <TransactionDrawer
+          transaction={open === null ? undefined : rows[open]}
+          pocketName={pocketName}
+          onClose={() => setOpen(null)}
+        />
+      </Deferred>
     </div>
   );
 }

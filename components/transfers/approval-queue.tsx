@@ -1,13 +1,18 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { lazy, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Deferred } from "@/components/ui/deferred";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ReviewItem } from "@/lib/transfers/review";
-import { DecisionDialog } from "./decision-dialog";
 import { useReviewQueue } from "./hooks";
 import { ReviewCard } from "./review-card";
+
+// The confirmation (Radix's dialog) loads when a decision is first started (see Deferred).
+const DecisionDialog = lazy(() =>
+  import("./decision-dialog").then((m) => ({ default: m.DecisionDialog })),
+);
 
 type Open = { item: ReviewItem; decision: "APPROVED" | "DENIED" } | null;
 
@@ -78,18 +83,20 @@ export function ApprovalQueue() {
               shown)
             </Button>
           )}
-          {open && (
-            <DecisionDialog
-              item={open.item}
-              decision={open.decision}
-              onClose={() => {
-                const index = data.items.findIndex((i) => i.request.id === open.item.request.id);
-                setOpen(null);
-                // Focus stays at this place in the queue: the next request once this one is gone.
-                requestAnimationFrame(() => cards()[index]?.focus());
-              }}
-            />
-          )}
+          <Deferred when={!!open}>
+            {open && (
+              <DecisionDialog
+                item={open.item}
+                decision={open.decision}
+                onClose={() => {
+                  const index = data.items.findIndex((i) => i.request.id === open.item.request.id);
+                  setOpen(null);
+                  // Focus stays at this place in the queue: the next request once this one is gone.
+                  requestAnimationFrame(() => cards()[index]?.focus());
+                }}
+              />
+            )}
+          </Deferred>
         </div>
       )}
     </QueryView>

@@ -1,14 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { z } from "zod";
 import { usePockets } from "@/components/pockets/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { DialogActions } from "@/components/ui/dialog-actions";
-import { FormError } from "@/components/ui/form-error";
+import { Deferred } from "@/components/ui/deferred";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -26,7 +24,12 @@ import {
   TRANSFER_STATUS_LABELS,
 } from "@/lib/transfers/labels";
 import { payeeOf } from "@/lib/transfers/review";
-import { useCancelTransfer, useTransferRequests } from "./hooks";
+import { useTransferRequests } from "./hooks";
+
+// The confirmation (Radix's dialog) loads when first asked for (see Deferred).
+const CancelDialog = lazy(() =>
+  import("./cancel-dialog").then((m) => ({ default: m.CancelDialog })),
+);
 
 const COLUMNS = ["Requested", "From → to", "Amount", "Status", "People"].map((label) => ({
   label,
@@ -174,47 +177,15 @@ export function RequestsList({
           </ScrollRegion>
         )}
       </QueryView>
-      {cancelling && (
-        <CancelDialog
-          request={cancelling}
-          amount={amountOf(cancelling)}
-          onClose={() => setCancelling(null)}
-        />
-      )}
+      <Deferred when={!!cancelling}>
+        {cancelling && (
+          <CancelDialog
+            request={cancelling}
+            amount={amountOf(cancelling)}
+            onClose={() => setCancelling(null)}
+          />
+        )}
+      </Deferred>
     </>
-  );
-}
-
-function CancelDialog({
-  request,
-  amount,
-  onClose,
-}: {
-  request: TransferRequest;
-  amount: number | null;
-  onClose: () => void;
-}) {
-  const cancel = useCancelTransfer();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
-      title="Cancel this request?"
-      description={`The request for ${amount === null ? "everything available" : formatCents(amount)} stops waiting for approval. Nothing has moved yet.`}
-    >
-      <FormError message={error} />
-      <DialogActions
-        cancelLabel="Keep it"
-        onCancel={onClose}
-        label="Cancel request"
-        pendingLabel="Cancelling…"
-        pending={cancel.isPending}
-        danger
-        onConfirm={() =>
-          cancel.cancel(request, amount).then(onClose, (e: Error) => setError(e.message))
-        }
-      />
-    </Dialog>
   );
 }

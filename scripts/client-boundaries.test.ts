@@ -1,0 +1,94 @@
+/**
+ * What a page's first load may not carry: the static import graph of every page and layout
+ * (dynamic `import()` and `import type` excluded) must not reach chart code, Radix's menus and
+ * dialogs, or a dialog's form library. Those load when shown (next/dynamic, React.lazy).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** Packages that load on demand only; `allow` names pages whose own content needs one. */
+const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
+  { pkg: /^recharts($|\/)/, allow: [] },
+  { pkg: /^@radix-ui\//, allow: [] },
+  // The new transfer page is a form: its form library belongs to its first load.
+  { pkg: /^(react-hook-form|@hookform\/)/, allow: [/transfers[\\/]new[\\/]page\.tsx$/] },
+];
+
+/** Static imports and re-exports of a module, type-only ones left out. */
+function staticImports(source: string): string[] {
+  const out: string[] = [];
+  const re =
+    /^\s*(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|^\s*import\s+["']([^"']+)["']/gm;
+  for (const m of source.matchAll(re)) out.push((m[1] ?? m[2])!);
+  return out;
+}
+
+function resolveLocal(from: string, spec: string): string | null {
+  const base = spec.startsWith("@/")
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
+  if (!base) return null;
+  for (const p of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
+    if (existsSync(p) && statSync(p).isFile()) return p;
+  }
+  return null;
+}
+
+/** Every package the module reaches through static imports, with the chain that reaches it. */
+function reachedPackages(entry: string): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const walk = (file: string, chain: string[]) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of staticImports(readFileSync(file, "utf8"))) {
+      const local = resolveLocal(file, spec);
+      if (local) walk(local, [...chain, path.relative(ROOT, local)]);
+      else if (!spec.startsWith(".") && !packages.has(spec)) packages.set(spec, chain);
+    }
+  };
+  walk(entry, [path.relative(ROOT, entry)]);
+  return packages;
+}
+
+function pagesAndLayouts(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return name === "api" ? [] : pagesAndLayouts(p);
+    return /^(page|layout)\.tsx$/.test(name) ? [p] : [];
+  });
+}
+
+describe("first-load boundaries", () => {
+  it("reads static imports and leaves dynamic and type-only ones out", () => {
+    const src = [
+      'import { a } from "recharts";',
+      'import type { B } from "@radix-ui/react-dialog";',
+      'import "./side-effect";',
+      'export { c } from "@/lib/c";',
+      'const D = lazy(() => import("./d"));',
+    ].join("\n");
+    expect(staticImports(src)).toEqual(["recharts", "./side-effect", "@/lib/c"]);
+  });
+
+  const entries = pagesAndLayouts(path.join(ROOT, "app"));
+  it("finds the dashboard's pages and layouts", () => {
+    expect(entries.length).toBeGreaterThan(10);
+  });
+
+  it.each(entries.map((e) => [path.relative(ROOT, e), e]))(
+    "%s loads charts, menus, dialogs and dialog forms on demand only",
+    (_, entry) => {
+      const reached = reachedPackages(entry);
+      const offending = [...reached].filter(([pkg]) =>
+        DEFERRED.some((d) => d.pkg.test(pkg) && !d.allow.some((a) => a.test(entry))),
+      );
+      expect(offending.map(([pkg, chain]) => `${pkg} via ${chain.join(" → ")}`)).toEqual([]);
+    },
+  );
+});
