@@ -1,19 +1,10 @@
 /** The browser's side of the route handlers: JSON in, zod-checked JSON out, one error type. */
 import type { z } from "zod";
-import { ERROR_MESSAGES, type ErrorCode, ErrorEnvelope } from "./errors";
+import { ApiClientError } from "./api-error";
+import { ERROR_MESSAGES, ErrorEnvelope } from "./errors";
 import { pageTeamId, TEAM_HEADER } from "./team-binding";
 
-export class ApiClientError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly status: number,
-    readonly issues?: { path: string; message: string }[],
-  ) {
-    super(message);
-    this.name = "ApiClientError";
-  }
-}
+export { ApiClientError };
 
 async function send<S extends z.ZodType>(
   path: string,

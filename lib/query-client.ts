@@ -1,6 +1,6 @@
 /** One QueryClient factory for server prefetch and the browser. */
 import { isServer, type Query, QueryCache, QueryClient } from "@tanstack/react-query";
-import { ApiClientError } from "./api-client";
+import { ApiClientError } from "./api-error";
 import type { ErrorCode } from "./errors";
 
 const isAuthError = (e: unknown) => e instanceof ApiClientError && e.code === "reauth-required";

@@ -81,6 +81,15 @@ describe("first-load boundaries", () => {
     expect(entries.length).toBeGreaterThan(10);
   });
 
+  // Client code only (no server modules): what every page, the sign-in page included, loads.
+  it.each(["app/layout.tsx", "app/global-error.tsx"])(
+    "%s reaches no zod (schemas load with the pages that parse answers)",
+    (file) => {
+      const reached = reachedPackages(path.join(ROOT, file));
+      expect(reached.get("zod")?.join(" → ")).toBeUndefined();
+    },
+  );
+
   it.each(entries.map((e) => [path.relative(ROOT, e), e]))(
     "%s loads charts, menus, dialogs and dialog forms on demand only",
     (_, entry) => {
