@@ -8,7 +8,7 @@
  * Cuts text chunks into whole records (each with its line break), whatever the chunking. Only the
  * unfinished last record is held between chunks. Searches with indexOf, each position once.
  */
-function recordSplitter() {
+export function recordSplitter() {
   let pending = "";
   let scanned = 0;
   let quoted = false;
@@ -117,7 +117,9 @@ const MAYBE_FORMULA = /(?:^|,)"?[=+\-@\t\r]/;
 function guardField(raw: string): string {
   const first = raw[0] === '"' ? raw[1] : raw[0];
   if (first === undefined || !FORMULA_START.has(first)) return raw;
-  const value = csvFields(raw)[0] ?? "";
+  // A field without quotes is its own value (most are: amounts such as -1250.00).
+  const plain = !raw.includes('"') && !raw.endsWith("\n");
+  const value = plain ? raw : (csvFields(raw)[0] ?? "");
   if (PLAIN_NUMBER.test(value)) return raw;
   return `"'${value.replaceAll('"', '""')}"`;
 }
@@ -130,6 +132,20 @@ export function neutralizeCsvRecord(record: string): string {
   const eol = record.endsWith("\r\n") ? 2 : record.endsWith("\n") ? 1 : 0;
   const body = record.slice(0, record.length - eol);
   if (!MAYBE_FORMULA.test(body)) return record;
+  if (!body.includes('"')) {
+    // No quotes: every comma ends a field, and a record whose cells are all safe is kept as is.
+    const fields = body.split(",");
+    let changed = false;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as string;
+      const guarded = guardField(field);
+      if (guarded !== field) {
+        fields[i] = guarded;
+        changed = true;
+      }
+    }
+    return changed ? fields.join(",") + record.slice(record.length - eol) : record;
+  }
   let out = "";
   let start = 0;
   let quoted = false;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "@/lib/csv";
+import { nyDateTimeWithOffset } from "@/lib/dates";
 import { guardedCsv } from "../downloads/files";
-import { transactionRowFilter } from "./csv-export";
+import { transactionCsvExport, transactionRowFilter } from "./csv-export";
 
 const CSV =
   "id,direction,amount,title\r\n" +
@@ -55,5 +57,75 @@ describe("filtering Jiko's CSV as it streams", () => {
     expect(out).toBe(
       'id,direction,amount,title\r\nd,DEBIT,-1250.00,"\'=HYPERLINK(""http://x"")"\r\n',
     );
+  });
+});
+
+/** The whole stream as text, a byte-order mark kept (Response.text() drops it). */
+const readAll = async (s: ReadableStream<Uint8Array>) =>
+  new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(s).arrayBuffer());
+
+describe("the transactions export, in one pass over the bytes", () => {
+  const JIKO =
+    "\uFEFFid,pocket_id,amount,direction,time_booked,title\r\n" +
+    'a,p1,10.00,DEBIT,2026-03-08T06:59:59.900Z,"Café, ""Réunion"""\r\n' +
+    'b,p2,2500.5,CREDIT,2026-03-08T07:00:00Z,"two\nlines 🚀"\r\n' +
+    "\r\n" +
+    "c,p1,-1250.00,DEBIT,2026-11-01T05:30:00Z,=1+2";
+  const names = new Map([
+    ["p1", '=HYPERLINK("x")'],
+    ["p2", 'Ops, "main"'],
+  ]);
+  const HEADER =
+    "\uFEFFid,pocket_id,amount,direction,time_booked,title,pocket_name,signed_amount_usd,time_booked_new_york\r\n";
+  const A =
+    'a,p1,10.00,DEBIT,2026-03-08T06:59:59.900Z,"Café, ""Réunion""","\'=HYPERLINK(""x"")",-10.00,2026-03-08T01:59:59-05:00\r\n';
+  const B =
+    'b,p2,2500.5,CREDIT,2026-03-08T07:00:00Z,"two\nlines 🚀","Ops, ""main""",2500.50,2026-03-08T03:00:00-04:00\r\n';
+  const C =
+    'c,p1,-1250.00,DEBIT,2026-11-01T05:30:00Z,"\'=1+2","\'=HYPERLINK(""x"")",1250.00,2026-11-01T01:30:00-04:00';
+
+  it("adds the readable columns and guards every cell, cut at any byte", async () => {
+    const bytes = new TextEncoder().encode(JIKO).length;
+    for (let at = 0; at <= bytes; at++) {
+      const pieces = new ReadableStream<Uint8Array>({
+        start(c) {
+          const all = new TextEncoder().encode(JIKO);
+          c.enqueue(all.slice(0, at));
+          c.enqueue(all.slice(at));
+          c.close();
+        },
+      });
+      expect(await readAll(transactionCsvExport(pieces, names, {})), `cut at ${at}`).toBe(
+        `${HEADER}${A}${B}\r\n${C}`,
+      );
+    }
+    for (const size of [1, 3, 64]) {
+      const out = await readAll(transactionCsvExport(chunked(JIKO, size), names, {}));
+      expect(out).toBe(`${HEADER}${A}${B}\r\n${C}`);
+    }
+  });
+
+  it("keeps only the rows of the direction and amount range (no blank lines)", async () => {
+    const debits = await readAll(
+      transactionCsvExport(chunked(JIKO, 5), names, { direction: "DEBIT" }),
+    );
+    expect(debits).toBe(`${HEADER}${A}${C}`);
+    const big = await readAll(
+      transactionCsvExport(chunked(JIKO, 7), names, { amount_from: 1_000 }),
+    );
+    expect(big).toBe(`${HEADER}${A}${B}`);
+  });
+
+  it("writes New York time with its offset for any instant, across both DST changes", async () => {
+    const times: string[] = [];
+    for (const day of ["2026-03-08", "2026-11-01"]) {
+      const start = Date.parse(`${day}T04:00:00Z`);
+      for (let t = start; t < start + 5 * 3_600_000; t += 7 * 60_000 + 333) {
+        times.push(new Date(t).toISOString());
+      }
+    }
+    const csv = `id,time_booked\n${times.map((t, i) => `${i},${t}\n`).join("")}`;
+    const rows = parseCsv(await readAll(transactionCsvExport(chunked(csv, 100), new Map(), {})));
+    expect(rows.slice(1).map((r) => r[4])).toEqual(times.map((t) => nyDateTimeWithOffset(t)));
   });
 });
