@@ -54,7 +54,7 @@ interface Run {
 }
 
 /** Fields the list takes from the row itself: a variant field of that name would override it. */
-const BASE_FIELDS = [
+const BASE_FIELDS = new Set([
   "id",
   "transaction_id",
   "description",
@@ -67,7 +67,12 @@ const BASE_FIELDS = [
   "pocket_id",
   "customer_id",
   "type",
-];
+]);
+function overridesBase(details: Record<string, unknown>): boolean {
+  for (const k in details) if (BASE_FIELDS.has(k)) return true;
+  return false;
+}
+
 /** Where each variant carries the other party (lib/jiko/transactions.ts counterpartyOf). */
 const COUNTERPARTY: Record<string, string> = {
   ACH: "company_name",
@@ -94,7 +99,7 @@ function lineWriter(now: Date, customerId: string) {
       !descriptions ||
       (counterparty !== undefined && counterparty !== null && typeof counterparty !== "string") ||
       (r.rail === "ACH" && typeof counterparty !== "string") ||
-      BASE_FIELDS.some((k) => k in details)
+      overridesBase(details)
     ) {
       return transactionCsvLine(
         { ...r, transferId: null, date: r.bookedAt.toISOString().slice(0, 10), customerId },
