@@ -116,9 +116,9 @@ describe("the transactions export, in one pass over the bytes", () => {
     expect(big).toBe(`${HEADER}${A}${B}`);
   });
 
-  it("writes New York time with its offset for any instant, across both DST changes", async () => {
+  it("writes New York time with its offset for any instant, on ordinary days and across both DST changes", async () => {
     const times: string[] = [];
-    for (const day of ["2026-03-08", "2026-11-01"]) {
+    for (const day of ["2026-01-15", "2026-03-08", "2026-07-04", "2026-11-01"]) {
       const start = Date.parse(`${day}T04:00:00Z`);
       for (let t = start; t < start + 5 * 3_600_000; t += 7 * 60_000 + 333) {
         times.push(new Date(t).toISOString());

@@ -59,33 +59,55 @@ function signedDollars(amount: string | undefined, direction: string | undefined
   return centsToDecimalString(direction === "DEBIT" ? -cents : cents);
 }
 
-/** Zones change offset on a quarter hour at most: one offset per quarter hour of UTC. */
+const DAY_MS = 86_400_000;
+/** Zones change offset on a quarter hour at most. */
 const QUARTER_HOUR_MS = 15 * 60_000;
 
+interface Offset {
+  minutes: number;
+  suffix: string;
+}
+
+/** New York's offset at an instant on a whole second, read from nyDateTimeWithOffset itself. */
+function offsetAt(instant: number): Offset {
+  const start = new Date(instant).toISOString();
+  const text = nyDateTimeWithOffset(start);
+  const minutes = Math.round((Date.parse(`${text.slice(0, 19)}Z`) - instant) / 60_000);
+  return { minutes, suffix: text.slice(19) };
+}
+
 /**
- * nyDateTimeWithOffset with the zone's offset looked up once per quarter hour of UTC instead of
- * once per row (a time-zone formatter per row was most of the export's time).
+ * nyDateTimeWithOffset with the zone's offset looked up once per UTC day (a time-zone formatter
+ * per row was most of the export's time): a day that starts and ends on the same offset keeps it
+ * throughout (New York changes twice a year, months apart); the two days that change are looked
+ * up per quarter hour.
  */
 function newYorkTimes() {
-  const offsets = new Map<number, { minutes: number; suffix: string }>();
+  const days = new Map<number, Offset | null>();
+  const quarters = new Map<number, Offset>();
   return (iso: string | undefined): string => {
     const instant = iso ? Date.parse(iso) : Number.NaN;
     if (Number.isNaN(instant)) return "";
-    const quarter = Math.floor(instant / QUARTER_HOUR_MS);
-    let offset = offsets.get(quarter);
-    if (!offset) {
-      if (offsets.size > 10_000) offsets.clear();
-      const start = new Date(quarter * QUARTER_HOUR_MS).toISOString();
-      const text = nyDateTimeWithOffset(start);
-      const suffix = text.slice(19);
-      const minutes = Math.round(
-        (Date.parse(text.slice(0, 19) + "Z") - Date.parse(start)) / 60_000,
-      );
-      // Years beyond 9999 do not fit the pattern: the formatter itself answers for them.
-      if (Number.isNaN(minutes)) return nyDateTimeWithOffset(iso as string);
-      offset = { minutes, suffix };
-      offsets.set(quarter, offset);
+    const day = Math.floor(instant / DAY_MS);
+    let offset = days.get(day);
+    if (offset === undefined) {
+      if (days.size > 10_000) days.clear();
+      const first = offsetAt(day * DAY_MS);
+      const last = offsetAt((day + 1) * DAY_MS - 1_000);
+      offset = first.suffix === last.suffix ? first : null;
+      days.set(day, offset);
     }
+    if (offset === null) {
+      const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+      offset = quarters.get(quarter);
+      if (!offset) {
+        if (quarters.size > 10_000) quarters.clear();
+        offset = offsetAt(quarter * QUARTER_HOUR_MS);
+        quarters.set(quarter, offset);
+      }
+    }
+    // Years beyond 9999 do not fit the pattern: the formatter itself answers for them.
+    if (Number.isNaN(offset.minutes)) return nyDateTimeWithOffset(iso as string);
     const local = new Date(Math.floor(instant / 1000) * 1000 + offset.minutes * 60_000);
     return `${local.toISOString().slice(0, 19)}${offset.suffix}`;
   };
