@@ -4,9 +4,11 @@
  *   - first-page latency (100 rows, no filter) through the dashboard's route and straight to the
  *     sandbox, measured side by side, medians and the median of the per-run ratios;
  *   - first-page latency at 1M vs 10k rows (through the dashboard);
- *   - CSV export of every row through the dashboard (large seed): rows per second, and the peak
- *     RSS of the Next.js server while it streams.
- * Usage: npm run bench:transactions -- [--runs 15] [--sizes medium,large]
+ *   - CSV export of every row (large seed) straight from the sandbox and through the dashboard
+ *     (which streams Jiko's file on through its formula guard), side by side, alternating: rows
+ *     per second of each, the ratio of their times, and the peak RSS of the Next.js server while
+ *     it streams.
+ * Usage: npm run bench:transactions -- [--runs 15] [--sizes medium,large] [--export-runs 2]
  * The seeded data folders (.data/bench-tx-<size>) are kept: the large seed takes minutes, so a
  * second run reuses it. Servers listen on loopback ports 3400/4410/4411 and are stopped after.
  */
@@ -23,6 +25,7 @@ const argv = process.argv.slice(2);
 const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const RUNS = Number(arg("--runs") ?? 15);
 const SIZES = (arg("--sizes") ?? "medium,large").split(",");
+const EXPORT_RUNS = Number(arg("--export-runs") ?? 2);
 const APP = "http://localhost:3400";
 const API = "http://127.0.0.1:4410";
 const PORTAL = "http://127.0.0.1:4411";
@@ -48,15 +51,16 @@ function nextRssKib(): number {
     .reduce((s, l) => s + Number(l.trim().split(/\s+/)[0] ?? 0), 0);
 }
 
-async function exportAll(cookie: string) {
+/** Downloads one CSV export whole, counting its lines; the Next.js server's RSS sampled meanwhile. */
+async function exportAll(url: string, headers: Record<string, string>) {
   const before = nextRssKib();
   let peak = before;
   const sampler = setInterval(() => {
     peak = Math.max(peak, nextRssKib());
   }, 200);
   const t0 = performance.now();
-  const res = await fetch(`${APP}/api/transactions/export`, { headers: { cookie } });
-  if (!res.ok || !res.body) throw new Error(`export answered ${res.status}`);
+  const res = await fetch(url, { headers });
+  if (!res.ok || !res.body) throw new Error(`${url} answered ${res.status}`);
   let lines = 0;
   let bytes = 0;
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -68,6 +72,33 @@ async function exportAll(cookie: string) {
   // Every row is one line here: the seed's titles and descriptions hold no line breaks.
   const rows = lines - 1;
   return { rows, bytes, seconds, beforeMib: before / 1024, peakMib: peak / 1024 };
+}
+
+type Export = Awaited<ReturnType<typeof exportAll>>;
+const rate = (e: Export) => Math.round(e.rows / e.seconds).toLocaleString("en-US");
+
+/**
+ * The whole file straight from the sandbox and through the dashboard, alternating, so both see
+ * the same machine; the ratio is the dashboard's time over the sandbox's, run by run.
+ */
+async function benchExport(size: string, cookie: string, accessToken: string) {
+  const ratios: number[] = [];
+  for (let i = 0; i < EXPORT_RUNS; i++) {
+    const direct = await exportAll(`${API}/api/v2/transactions.csv`, {
+      authorization: `Bearer ${accessToken}`,
+    });
+    const app = await exportAll(`${APP}/api/transactions/export`, { cookie });
+    if (app.rows !== direct.rows) {
+      throw new Error(`the dashboard exported ${app.rows} rows, the sandbox ${direct.rows}`);
+    }
+    ratios.push(app.seconds / direct.seconds);
+    console.info(
+      `${size}: CSV export ${app.rows.toLocaleString("en-US")} rows: straight from the sandbox ${(direct.bytes / 2 ** 20).toFixed(0)} MiB in ${direct.seconds.toFixed(1)} s = ${rate(direct)} rows/s; through the dashboard ${(app.bytes / 2 ** 20).toFixed(0)} MiB in ${app.seconds.toFixed(1)} s = ${rate(app)} rows/s; ratio ${(app.seconds / direct.seconds).toFixed(2)}; Next.js server RSS ${app.beforeMib.toFixed(0)} MiB before, ${app.peakMib.toFixed(0)} MiB at its peak`,
+    );
+  }
+  console.info(
+    `${size}: CSV export, dashboard over sandbox time, median ${median(ratios).toFixed(2)}`,
+  );
 }
 
 async function benchSize(size: string) {
@@ -123,21 +154,9 @@ async function benchSize(size: string) {
     console.info(
       `${size}: first page via dashboard median ${median(viaApp).toFixed(1)} ms (${fmt(viaApp)}); straight to sandbox median ${median(straight).toFixed(1)} ms (${fmt(straight)}); median ratio ${median(ratios).toFixed(2)}`,
     );
-    const result: {
-      size: string;
-      viaApp: number;
-      exported?: Awaited<ReturnType<typeof exportAll>>;
-    } = {
-      size,
-      viaApp: median(viaApp),
-    };
-    if (size === "large" || argv.includes("--export")) {
-      result.exported = await exportAll(cookie);
-      const e = result.exported;
-      console.info(
-        `${size}: CSV export ${e.rows.toLocaleString("en-US")} rows, ${(e.bytes / 2 ** 20).toFixed(0)} MiB in ${e.seconds.toFixed(1)} s = ${Math.round(e.rows / e.seconds).toLocaleString("en-US")} rows/s; Next.js server RSS ${e.beforeMib.toFixed(0)} MiB before, ${e.peakMib.toFixed(0)} MiB at its peak`,
-      );
-    }
+    const result = { size, viaApp: median(viaApp) };
+    if (size === "large" || argv.includes("--export"))
+      await benchExport(size, cookie, access_token);
     return result;
   } finally {
     await app.stop();
