@@ -5,7 +5,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
-import { signIn } from "./portal";
+import { signInTo } from "./portal";
 import { personWith, seededPeople } from "./sandbox";
 
 const TREASURY = "Harborline Treasury";
@@ -13,8 +13,7 @@ const EUROPE = "Harborline Europe";
 
 async function signedIn(browser: Browser, email: string, teamName: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, { teamName });
-  await expect(page.getByTestId("active-team")).toHaveText(teamName);
+  await signInTo(page, email, teamName);
   return page;
 }
 

@@ -71,3 +71,15 @@ export async function switchTeam(page: Page, teamName: string) {
   if (await consent.isVisible()) await passConsent(page, teamName);
   await expect(page.getByTestId("active-team")).toHaveText(teamName);
 }
+
+/**
+ * Signs in and makes sure the dashboard acts for `teamName`: the dashboard may open on the team
+ * the person last used (another spec may have switched it), and then it is switched back.
+ */
+export async function signInTo(page: Page, email: string, teamName: string) {
+  await signIn(page, email, { teamName });
+  const active = page.getByTestId("active-team");
+  await expect(active).toBeVisible();
+  if ((await active.textContent()) !== teamName) await switchTeam(page, teamName);
+  await expect(active).toHaveText(teamName);
+}

@@ -1,6 +1,6 @@
 /** Moving money as the seeded people do it, shared by the specs that need a transfer request. */
 import { type Browser, expect, type Page } from "@playwright/test";
-import { signIn, switchTeam } from "./portal";
+import { signInTo } from "./portal";
 import { personWith, type SeededTeam } from "./sandbox";
 
 export const TEAM = "Harborline Treasury";
@@ -16,9 +16,7 @@ export async function signedInAs(
     p.teams.some((t) => t.role === role && t.team_name === TEAM),
   );
   const page = await (await browser.newContext(options)).newPage();
-  await signIn(page, person.email, { teamName: TEAM });
-  // The dashboard may name the team this person last used (another spec switched it): switch back.
-  if ((await page.getByTestId("active-team").textContent()) !== TEAM) await switchTeam(page, TEAM);
+  await signInTo(page, person.email, TEAM);
   return page;
 }
 

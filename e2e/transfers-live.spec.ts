@@ -13,7 +13,8 @@ import {
  * Pages that change by themselves: Jiko's events reach the dashboard by signed webhook (the
  * embedded sandbox is subscribed at start) and open pages over server-sent events. The queue
  * re-reads only once a minute and a list with live updates every 30 s, so what shows here within
- * seconds came through the event.
+ * seconds came through the event. Named to run after the pockets specs: the approval moves money,
+ * and their reconciliation against the ledger reads the balances before any transfer.
  */
 const LIVE_MS = 5_000;
 
