@@ -1,9 +1,12 @@
 /**
  * Page figures for the overview and a pocket page, on the production build in headless Chromium:
  *   - LCP and CLS of the overview, median over N loads (signed in, warm HTTP cache after the first);
- *   - JavaScript a cold load transfers (compressed bytes from resource timing), overview and pocket;
+ *   - JavaScript a cold load transfers (compressed bytes from resource timing) for every page of the
+ *     navigation and a pocket, signed in as an admin: the page's own scripts (named in its HTML)
+ *     apart from what loads after them (charts below the fold, menus, prefetched routes), and the
+ *     largest scripts by name;
  *   - sandbox seed time (in-memory database, migrations excluded), median over N runs.
- * Usage: npm run bench:pages -- [--runs 10]
+ * Usage: npm run bench:pages -- [--runs 10] [--js-only]
  * Servers listen on loopback ports 3300/4310/4311 and are stopped at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +21,7 @@ import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
 const RUNS = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 10;
+const JS_ONLY = argv.includes("--js-only");
 const APP = "http://localhost:3300";
 const API = "http://127.0.0.1:4310";
 
@@ -28,19 +32,59 @@ const VITALS = `
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__vitals.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
 `;
 
-async function scriptBytes(context: BrowserContext, url: string, ready: string): Promise<number> {
+interface ScriptLoad {
+  /** Scripts the HTML names: what the page needs before it is interactive. */
+  entry: number;
+  /** Scripts fetched afterwards (lazy chunks, prefetched routes). */
+  later: number;
+  top: { name: string; bytes: number; entry: boolean }[];
+}
+
+/** Every script a cold load transfers until the network is idle, split by whether the HTML names it. */
+async function scriptBytes(context: BrowserContext, url: string): Promise<ScriptLoad> {
   const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId(ready).waitFor();
+  const res = await page.goto(url);
+  const html = (await res?.text()) ?? "";
   await page.waitForLoadState("networkidle");
-  const bytes = await page.evaluate(() =>
+  // Charts and menus load after hydration: give them a moment, then wait for quiet again.
+  await page.waitForTimeout(1000);
+  await page.waitForLoadState("networkidle");
+  const scripts = await page.evaluate(() =>
     (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-      .filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"))
-      .reduce((s, r) => s + r.transferSize, 0),
+      .filter((r) => r.initiatorType === "script" || new URL(r.name).pathname.endsWith(".js"))
+      .map((r) => ({ path: new URL(r.name).pathname, bytes: r.transferSize })),
   );
   await page.close();
-  return bytes;
+  await context.close();
+  const rows = scripts.map((s) => ({
+    name: s.path.split("/").pop()!,
+    bytes: s.bytes,
+    entry: html.includes(s.path),
+  }));
+  const sum = (xs: typeof rows) => xs.reduce((t, r) => t + r.bytes, 0);
+  return {
+    entry: sum(rows.filter((r) => r.entry)),
+    later: sum(rows.filter((r) => !r.entry)),
+    top: rows.sort((a, b) => b.bytes - a.bytes).slice(0, 6),
+  };
 }
+
+/** The navigation's pages (lib/navigation.ts) and one pocket. */
+const PAGES = [
+  "/",
+  "/pockets",
+  "POCKET",
+  "/transfers",
+  "/approvals",
+  "/payees",
+  "/transactions",
+  "/trades",
+  "/statements",
+  "/reports",
+  "/team",
+  "/audit",
+  "/settings/webhooks",
+];
 
 async function benchSeed() {
   const times: number[] = [];
@@ -92,16 +136,26 @@ async function main() {
     await login.close();
 
     // Cold loads: a fresh context each, so no script comes from the HTTP cache.
-    const coldOverview = await scriptBytes(
-      await browser.newContext({ storageState: state }),
-      `${APP}/`,
-      "total-value",
+    const js: { page: string; load: ScriptLoad }[] = [];
+    for (const p of PAGES) {
+      const pagePath = p === "POCKET" ? pocketHref! : p;
+      const context = await browser.newContext({ storageState: state });
+      js.push({ page: pagePath, load: await scriptBytes(context, `${APP}${pagePath}`) });
+    }
+    const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
+    console.info(
+      "JS transferred, cold load (compressed, resource timing): page | entry | later | total",
     );
-    const coldPocket = await scriptBytes(
-      await browser.newContext({ storageState: state }),
-      `${APP}${pocketHref}`,
-      "pocket-value",
-    );
+    for (const { page, load } of js) {
+      console.info(
+        `  ${page.padEnd(24)} ${kb(load.entry).padStart(9)} ${kb(load.later).padStart(9)} ${kb(load.entry + load.later).padStart(9)}   largest: ${load.top.map((t) => `${t.name}${t.entry ? "" : "*"} ${kb(t.bytes)}`).join(", ")}`,
+      );
+    }
+    console.info("  (* loaded after the page's own scripts)");
+    if (JS_ONLY) {
+      await browser.close();
+      return;
+    }
 
     const lcp: number[] = [];
     const cls: number[] = [];
@@ -126,15 +180,11 @@ async function main() {
     await browser.close();
 
     const seedTimes = await benchSeed();
-    const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
     console.info(
       `overview LCP   median ${median(lcp).toFixed(0)} ms   (runs: ${lcp.map((x) => x.toFixed(0)).join(", ")})`,
     );
     console.info(
       `overview CLS   median ${median(cls).toFixed(4)}     (runs: ${cls.map((x) => x.toFixed(4)).join(", ")})`,
-    );
-    console.info(
-      `JS transferred, cold load: overview ${kb(coldOverview)}, pocket page ${kb(coldPocket)} (compressed, resource timing)`,
     );
     console.info(
       `sandbox seed (in memory)   median ${median(seedTimes).toFixed(0)} ms (runs: ${seedTimes.map((x) => x.toFixed(0)).join(", ")})`,
