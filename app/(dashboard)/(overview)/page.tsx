@@ -8,7 +8,6 @@ import { ROLE_LABELS } from "@/lib/jiko/roles";
 import { can } from "@/lib/permissions";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
-import { monthlyHistory } from "@/server/pockets/monthly-history";
 import { buildOverview } from "@/server/pockets/overview";
 import { requireViewer } from "@/server/viewer";
 
@@ -19,20 +18,14 @@ export default async function OverviewPage() {
   const capabilities = new Set(viewer.capabilities);
   const showTreasury = can(capabilities, "overview:view");
   const showTeam = can(capabilities, "team:view");
-  // First paint from the server, with the keys the client hooks use. The earnings history's
-  // closed months come from the database (filled in the background), so it paints here too, with
-  // its progress while the first fill runs.
+  // First paint from the server, with the keys the client hooks use. The earnings history is
+  // not awaited here: it fills in after the page is usable.
   const queryClient = makeQueryClient();
   await Promise.all([
     showTreasury &&
       queryClient.prefetchQuery({
         queryKey: queryKeys.overview(),
         queryFn: () => buildOverview(viewer.jiko),
-      }),
-    showTreasury &&
-      queryClient.prefetchQuery({
-        queryKey: queryKeys.monthlyHistory(),
-        queryFn: () => monthlyHistory(viewer.userId, viewer.jiko),
       }),
     queryClient.prefetchQuery({
       queryKey: queryKeys.customer(),
