@@ -6,7 +6,6 @@ import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import { db } from "../db";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { authSecrets, env } from "../env";
-import { jikoFor } from "../jiko";
 import { log } from "../log";
 import { clientKey } from "./client-key";
 import { sessionCookie } from "./cookie";
@@ -62,11 +61,6 @@ async function bindSignIn(userId: string, account: Account | null | undefined) {
     },
   );
   if (replaced) await revokeRefreshToken(replaced, "replaced");
-  // The team's closed months start filling now, in the background, within this person's share of
-  // Jiko's limit: the overview finds them in the database instead of waiting for them.
-  void import("../pockets/monthly-history").then(({ prefillHistory }) =>
-    prefillHistory(userId, jikoFor({ sessionToken, userId })),
-  );
 }
 
 export async function authConfig(): Promise<NextAuthConfig> {
