@@ -8,7 +8,6 @@ import { type Capability, capabilitiesFor } from "@/lib/permissions";
 import { PAGE_PATH_HEADER } from "./auth/cookie";
 import { endSession } from "./auth/end";
 import { currentSession } from "./auth/session";
-import type { TokenSet } from "./auth/token-store";
 import { db } from "./db";
 import { type JikoClient, JikoError, jikoFor } from "./jiko";
 import { accessTokenFor } from "./jiko/tokens";
@@ -90,13 +89,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!("session" in found)) return null;
   const { sessionToken, userId } = found.session;
   const facts = viewerCache<ViewerFacts>();
-  let token: TokenSet;
-  try {
-    token = await accessTokenFor(db(), sessionToken);
-  } catch (error) {
-    return ended(error, userId, sessionToken);
-  }
-  const direct = jikoFor(found.session, { read: token });
+  const direct = jikoFor(found.session);
   let customerId: string | undefined;
   const jiko = watched(direct, {
     refused: async (error) => {
@@ -112,6 +105,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     },
   });
   try {
+    const token = await accessTokenFor(db(), sessionToken);
     const known = await facts.resolve(
       sessionToken,
       grantFingerprint(token.accessToken),
@@ -143,17 +137,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       jiko,
     };
   } catch (error) {
-    return ended(error, userId, sessionToken);
+    if (error instanceof JikoError && error.code === "reauth-required") {
+      log.info({ userId, detail: error.message }, "Jiko ended the session");
+      await endSession(db(), sessionToken, "revoked");
+      return null;
+    }
+    throw error;
   }
 });
-
-/** A session whose tokens Jiko no longer honours (or that cannot be read) ends: signed out. */
-async function ended(error: unknown, userId: string, sessionToken: string): Promise<null> {
-  if (!(error instanceof JikoError && error.code === "reauth-required")) throw error;
-  log.info({ userId, detail: error.message }, "Jiko ended the session");
-  await endSession(db(), sessionToken, "revoked");
-  return null;
-}
 
 /**
  * For pages: the viewer, or a redirect to sign-in (never an error page for an ended session). A
