@@ -42,8 +42,8 @@ test("a reviewer's bell counts a new request; its notification opens the approva
   await requestTransfer(sam, { memo, payee: PAYEE, amount: "25" });
 
   // No reload: Jiko's event reaches the open page and the bell reads again (its own re-read is
-  // every 30 s, so within seconds it can only be the event).
-  await expect(count(jordan)).toHaveText("1", { timeout: 5_000 });
+  // every 30 s, so within ten seconds it can only be the event).
+  await expect(count(jordan)).toHaveText("1", { timeout: 10_000 });
   await expect(bell(jordan)).toHaveAccessibleName("Notifications, 1 unread");
 
   // Reachable by keyboard: focus the bell, open it with Enter, arrow to the notification.

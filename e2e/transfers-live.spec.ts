@@ -13,10 +13,10 @@ import {
  * Pages that change by themselves: Jiko's events reach the dashboard by signed webhook (the
  * embedded sandbox is subscribed at start) and open pages over server-sent events. The queue
  * re-reads only once a minute and a list with live updates every 30 s, so what shows here within
- * seconds came through the event. Named to run after the pockets specs: the approval moves money,
+ * ten seconds (a loaded CI machine included) came through the event. Named to run after the pockets specs: the approval moves money,
  * and their reconciliation against the ledger reads the balances before any transfer.
  */
-const LIVE_MS = 5_000;
+const LIVE_MS = 10_000;
 
 test("a reviewer's open queue shows a new request, and the requester sees the approval, without reloading", async ({
   browser,

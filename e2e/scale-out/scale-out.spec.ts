@@ -125,7 +125,7 @@ test("an event Jiko delivers to one instance reaches a page served by the other"
   });
   expect(invite.status()).toBe(201);
   // Jiko → webhook on ONE → PostgreSQL NOTIFY → TWO → the open page, with no reload.
-  await expect(page.getByText(email, { exact: true })).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByText(email, { exact: true })).toBeVisible({ timeout: 10_000 });
   expect(await page.evaluate(() => Reflect.get(window, "__sameDocument"))).toBe(true);
   await context.close();
 });
