@@ -14,9 +14,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "@playwright/test";
+import { type Browser, chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { spawnGroup, waitForUrl } from "./lib/processes";
+import { approvedAt } from "./lib/request-status";
 import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
@@ -59,25 +60,6 @@ async function contextFor(browser: Browser, email: string) {
   await signIn(await context.newPage(), APP, email, TEAM);
   return context;
 }
-
-/**
- * Resolves with Date.now() once the initiator's row of `id` reads "Approved". A string, so the
- * page runs it as written (tsx would wrap named functions in a helper the page lacks).
- */
-const approvedAt = (page: Page, id: string) =>
-  page.evaluate<number>(`new Promise((resolve) => {
-    const badge = () => document.querySelector(
-      '[data-testid="request-row"][data-id="${id}"] [data-testid="request-status"]',
-    );
-    const approved = () => badge()?.textContent?.trim() === "Approved";
-    if (approved()) return resolve(Date.now());
-    const watch = new MutationObserver(() => {
-      if (!approved()) return;
-      watch.disconnect();
-      resolve(Date.now());
-    });
-    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
-  })`);
 
 async function main() {
   // A server left on these ports would be measured instead of ours.

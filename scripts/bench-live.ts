@@ -18,9 +18,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "@playwright/test";
+import { type BrowserContext, chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { spawnGroup, waitForUrl } from "./lib/processes";
+import { approvedAt } from "./lib/request-status";
 import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
@@ -38,22 +39,6 @@ interface Person {
   email: string;
   teams: { team_name: string; role: string; member_status: string }[];
 }
-
-/** Date.now() in the page once the row of `id` reads "Approved" (a string: run as written). */
-const approvedAt = (page: Page, id: string) =>
-  page.evaluate<number>(`new Promise((resolve) => {
-    const badge = () => document.querySelector(
-      '[data-testid="request-row"][data-id="${id}"] [data-testid="request-status"]',
-    );
-    const approved = () => badge()?.textContent?.trim() === "Approved";
-    if (approved()) return resolve(Date.now());
-    const watch = new MutationObserver(() => {
-      if (!approved()) return;
-      watch.disconnect();
-      resolve(Date.now());
-    });
-    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
-  })`);
 
 async function signedIn(context: BrowserContext, email: string) {
   const page = await context.newPage();
