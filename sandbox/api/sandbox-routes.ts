@@ -1,8 +1,8 @@
 /**
  * The emulator's own routes on the API origin (absent at Jiko; tests and scripts only): people,
  * outbox, OAuth events, grant revocation, faults, health, the sandbox clock, pockets' EOD
- * values and flows, pockets' Jiko network addresses, pending transfer requests in bulk, and one
- * webhook subscription for every customer.
+ * values and flows, pockets' Jiko network addresses, pending transfer requests and team members
+ * in bulk, and one webhook subscription for every customer.
  */
 
 import { eq } from "drizzle-orm";
@@ -19,6 +19,7 @@ import { eodRange, flowsIn } from "../ledger/valuation";
 import { listOutbox } from "../outbox";
 import { revokePersonGrants } from "../portal/grants";
 import { listOAuthEvents, OAuthEventsQuery } from "../portal/oauth-events";
+import { insertTeamMembers, TeamNotFound } from "../team-bulk";
 import { BulkRequestsUnavailable, insertPendingRequests } from "../transfers/bulk-requests";
 import { networkAddressOf } from "../transfers/network-address";
 import { FaultBody, type Faults } from "./faults";
@@ -38,6 +39,10 @@ const ClockBody = z.object({ days: z.number().int().min(1).max(400) });
 const NetworkAddressQuery = z.object({ pocket_id: z.uuid() });
 const RangeQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
 const BulkRequestsBody = z.object({ count: z.number().int().min(1).max(2_000) });
+const BulkMembersBody = z.union([
+  z.object({ team_id: z.uuid(), count: z.number().int().min(1).max(5_000) }),
+  z.object({ team_name: z.string().min(1), count: z.number().int().min(1).max(5_000) }),
+]);
 /** At most this many days per EOD request. */
 const MAX_EOD_DAYS = 1_500;
 
@@ -149,6 +154,23 @@ export function sandboxRoutes(o: { db: SandboxDb; faults: Faults; clock: Sandbox
       return c.json({ count: ids.length, ids }, 201);
     } catch (err) {
       if (err instanceof BulkRequestsUnavailable) return c.json({ detail: err.message }, 409);
+      throw err;
+    }
+  });
+
+  /** `count` members (half invited, half joined) for one team, by id or name, at once. */
+  app.post("/_sandbox/team-members/bulk", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return c.json({ detail: jsonDecodeDetail() }, 422);
+    const parsed = BulkMembersBody.safeParse(body.value, { reportInput: true });
+    if (!parsed.success) return c.json({ detail: validationDetail(parsed.error, "body") }, 422);
+    const b = parsed.data;
+    const team = "team_id" in b ? { id: b.team_id } : { name: b.team_name };
+    try {
+      const { teamId, ids } = await insertTeamMembers(db, { team, count: b.count });
+      return c.json({ team_id: teamId, count: ids.length, ids }, 201);
+    } catch (err) {
+      if (err instanceof TeamNotFound) return c.json({ detail: "Not Found" }, 404);
       throw err;
     }
   });
