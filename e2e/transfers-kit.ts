@@ -20,6 +20,22 @@ export async function signedInAs(
   return page;
 }
 
+/**
+ * A dashboard JSON route read as the page's hooks read it: Jiko asking to wait (429) or being
+ * briefly away (503) is waited out as the page would; anything else fails with what was answered.
+ */
+export async function readRoute<T>(page: Page, path: string): Promise<T> {
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const res = await page.request.get(path);
+    if (res.ok()) return (await res.json()) as T;
+    const passing = res.status() === 429 || res.status() === 503;
+    if (!passing || Date.now() > deadline)
+      throw new Error(`GET ${path} answered ${res.status()}: ${await res.text()}`);
+    await page.waitForTimeout(2_000);
+  }
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Chooses the option whose text starts with `start` (options end with balances or details). */
