@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { addDays } from "../lib/jiko/business-days";
 import type { Role } from "../lib/jiko/roles";
 import { actorOf, memberSnapshot, recordAudit } from "./audit";
+import { seedCompany } from "./company/seed-company";
 import type { SandboxDb } from "./db/open";
 import { customers, members, people, pockets, teams } from "./db/schema";
 import type { Member } from "./directory";
@@ -368,5 +369,10 @@ export async function seed(
     });
     // Approvers have something to review from the first sign-in.
     await seedTransferRequests(tx, now, { customerId: SEED.customers.us, teamId: SEED.teams.us });
+    await seedCompany(tx, {
+      customerId: SEED.customers.us,
+      founded: day("2024-03-01"),
+      actor: { memberId: memberId(SEED.teams.us, PEOPLE.avery.email), name: "Avery Chen" },
+    });
   });
 }

@@ -20,6 +20,10 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "transfer_request.self_decision_refused": "Tried to decide their own transfer",
   "counterparty.created": "Added a payee",
   "counterparty.unlinked": "Unlinked a payee",
+  "customer.updated": "Changed the company's details",
+  "agreement.acknowledged": "Accepted the agreements",
+  "document.uploaded": "Uploaded a document",
+  "business_application.approved": "Opened the company",
 };
 
 /** A readable name for what an entry changed, from its before/after snapshot. */

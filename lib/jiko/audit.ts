@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   "transfer_request.self_decision_refused",
   "counterparty.created",
   "counterparty.unlinked",
+  "customer.updated",
+  "agreement.acknowledged",
+  "document.uploaded",
+  "business_application.approved",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -37,6 +37,12 @@ export type Scope = (typeof SCOPES)[number];
 export const ENDPOINT_SCOPES = {
   user: "profile",
   customer: "customer.read",
+  /** INFERRED: profile changes, document uploads and agreement consent (no agreements.write). */
+  customerWrite: "customer.write",
+  agreementsRead: "agreements.read",
+  /** INFERRED: business applications (Jiko's onboarding scopes). */
+  onboardingRead: "onboarding.read",
+  onboardingWrite: "onboarding.write",
   teamRead: "team.read",
   teamWrite: "team.write",
   pocketsRead: "pockets.read",

@@ -18,6 +18,7 @@ import type { SandboxClock } from "../ledger/clock";
 import type { Logger } from "../log";
 import { TeamRuleError } from "../team-admin";
 import { type Principal, type Resolution, resolveBearer } from "./auth";
+import { COMPANY_ROUTES, companyFileRoutes } from "./company-routes";
 import {
   getCounterparty,
   listCounterparties,
@@ -82,6 +83,8 @@ interface RouteDef {
   path: string;
   scope: Scope;
   handler: Handler;
+  /** A file body: skips the JSON NUL check (binary files hold zero bytes). */
+  raw?: boolean;
 }
 
 /** Webhook subscriptions, events, the sandbox's test trigger and notifications. */
@@ -401,6 +404,7 @@ const ROUTES: RouteDef[] = [
     handler: decideTransferRequest,
   },
   ...EVENT_ROUTES,
+  ...COMPANY_ROUTES,
 ];
 
 /** Jiko's rate-limit groups by path: the one mapping the dashboard's pacer uses too. */
@@ -454,6 +458,7 @@ export function apiApp(o: {
   });
   app.route("/", sandboxRoutes({ db, faults, clock }));
   app.route("/", documentRoutes({ db, clock }));
+  app.route("/", companyFileRoutes({ db }));
 
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/_sandbox/")) return next();
@@ -491,7 +496,7 @@ export function apiApp(o: {
         // INFERRED body: Jiko does not publish its 403; FastAPI style with the missing scope.
         return c.json({ detail: `The access token does not carry the scope ${route.scope}.` }, 403);
       }
-      const nul = await nulIssues(c);
+      const nul = route.raw ? [] : await nulIssues(c);
       if (nul.length) return c.json({ detail: nul }, 422);
       try {
         const result = await route.handler(db, auth.principal, c);

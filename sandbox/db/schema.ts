@@ -487,4 +487,5 @@ export const transferRequests = pgTable(
     index("transfer_requests_status_idx").on(t.customerId, t.status),
   ],
 );
+export * from "./schema-company";
 export * from "./schema-events";

@@ -9,7 +9,7 @@ import { z } from "zod";
 const KEY = randomBytes(32);
 
 export const DocumentRef = z.object({
-  kind: z.enum(["trade-confirmation", "statement", "report"]),
+  kind: z.enum(["trade-confirmation", "statement", "report", "agreement", "company-document"]),
   id: z.string(),
   /** Expiry, epoch milliseconds. */
   exp: z.number().int(),
