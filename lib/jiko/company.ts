@@ -175,6 +175,7 @@ export const DocumentStatus = z.enum(["PENDING_UPLOAD", "PENDING_REVIEW", "APPRO
 export const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const DOCUMENT_CONTENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
 export const DocumentContentType = z.enum(DOCUMENT_CONTENT_TYPES);
+export type DocumentContentType = z.infer<typeof DocumentContentType>;
 
 /** Documented: `{success, document_id}` (Partner), "returns the document's new document_id". */
 export const UploadDocumentResponse = z.object({
