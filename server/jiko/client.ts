@@ -59,6 +59,7 @@ import {
 } from "@/lib/jiko/transfers";
 import { MembershipList, UserInfo } from "@/lib/jiko/user";
 import type { TokenSet } from "../auth/token-store";
+import { companyCalls } from "./company-calls";
 import { JikoError } from "./errors";
 import { type HttpOptions, type JikoRequest, jikoFetch, jikoRequest } from "./http";
 
@@ -279,6 +280,8 @@ export function createJikoClient(
         },
         CustomerNotification,
       ),
+
+    ...companyCalls(call, raw),
   };
 }
 

@@ -133,3 +133,31 @@ describe("a Jiko call's time budget", () => {
     expect(elapsedMs).toBe(2_000);
   });
 });
+
+describe("a file sent as it is", () => {
+  it("goes with its own content type, byte for byte, never as JSON", async () => {
+    let seen: { type: string | null; body: Uint8Array } | undefined;
+    const fetch = (async (_url: string, init: RequestInit) => {
+      const headers = new Headers(init.headers);
+      seen = {
+        type: headers.get("content-type"),
+        body: new Uint8Array(await new Response(init.body).arrayBuffer()),
+      };
+      return Response.json({ success: true }, { status: 201 });
+    }) as typeof globalThis.fetch;
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+    const res = await jikoFetch(
+      { baseUrl: "http://jiko.test", timeoutMs: 1_000, fetch },
+      {
+        method: "POST",
+        path: "/api/v1/documents/PROOF_OF_ADDRESS/",
+        accessToken: "t",
+        rawBody: bytes,
+        headers: { "content-type": "application/pdf" },
+      },
+    );
+    expect(res.status).toBe(201);
+    expect(seen?.type).toBe("application/pdf");
+    expect([...(seen?.body ?? [])]).toEqual([...bytes]);
+  });
+});

@@ -32,6 +32,8 @@ export interface JikoRequest {
   path: string;
   query?: Record<string, string | number | readonly string[] | undefined>;
   body?: unknown;
+  /** A file sent as it is (uploads), with its own content-type in `headers`; `body` is unused. */
+  rawBody?: Uint8Array;
   accessToken: string;
   /** Defaults to true for GET, PUT and DELETE: only those are retried. */
   idempotent?: boolean;
@@ -124,7 +126,11 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
           ...(req.body === undefined ? {} : { "content-type": "application/json" }),
           ...req.headers,
         },
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        body: req.rawBody
+          ? (req.rawBody as BodyInit)
+          : req.body === undefined
+            ? undefined
+            : JSON.stringify(req.body),
         signal: headers.signal,
         cache: "no-store",
         redirect: req.redirect ?? "follow",
