@@ -4,7 +4,9 @@
  *   - first figure: from navigation start until the page's first money figure or table row is
  *     visible (in the document, not inside a hidden streaming template), read at the next frame;
  *   - LCP: the largest contentful paint the page reports, read once the page has settled.
- * Usage: npm run bench:first-figure -- [--runs 7] [--pages overview,transactions]
+ *   - baseline, same run: the LCP of the signed-out sign-in page (no data, same server and browser).
+ * A page whose figure never shows is reported as failed with what was on the page instead.
+ * Usage: npm run bench:first-figure -- [--runs 7] [--pages overview,transactions] [--json <file>]
  * Servers listen on loopback ports 3500/4510/4511 and are stopped at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,7 +14,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { spawnGroup, waitForUrl } from "./lib/processes";
+import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { failed, figure, reporter, within } from "./lib/report";
 import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
@@ -29,6 +32,10 @@ const PAGES: Record<string, { path: string; figure: string }> = {
   team: { path: "/team", figure: '[data-testid^="member-"]' },
 };
 const chosen = (arg("--pages") ?? Object.keys(PAGES).join(",")).split(",");
+const TARGET_MS = 500;
+/** Per cold load: a page that has not shown its figure by then has failed. */
+const LOAD_TIMEOUT_MS = 30_000;
+const out = reporter();
 
 /**
  * Watches the document from its first byte: the first time the figure is visible (streamed
@@ -53,33 +60,70 @@ const PROBE = (selector: string) => `
 `;
 
 async function coldLoad(browser: Browser, state: unknown, page: keyof typeof PAGES | string) {
-  const { path: at, figure } = PAGES[page]!;
+  const { path: at, figure: selector } = PAGES[page]!;
   const context = await browser.newContext({
     storageState: state as never,
     viewport: { width: 1280, height: 800 },
   });
-  await context.addInitScript(PROBE(figure));
-  const tab = await context.newPage();
-  await tab.goto(`${APP}${at}`, { waitUntil: "commit" });
-  await tab.waitForFunction(
-    () => (window as unknown as { __bench: { figure: number } }).__bench.figure > 0,
-    null,
-    {
-      timeout: 30_000,
-    },
-  );
-  // LCP is final once the page is hidden or interacted with; read it after settling.
-  await tab.waitForTimeout(1_500);
-  const result = await tab.evaluate(
-    () => (window as unknown as { __bench: { figure: number; lcp: number } }).__bench,
-  );
-  await context.close();
-  return result;
+  try {
+    await context.addInitScript(PROBE(selector));
+    const tab = await context.newPage();
+    tab.setDefaultTimeout(LOAD_TIMEOUT_MS);
+    await tab.goto(`${APP}${at}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
+    try {
+      await tab.waitForFunction(
+        () => (window as unknown as { __bench: { figure: number } }).__bench.figure > 0,
+        null,
+        { timeout: LOAD_TIMEOUT_MS },
+      );
+    } catch {
+      // Say what the page showed instead: the row's reason.
+      const seen = await tab
+        .evaluate(
+          (sel) => ({
+            url: location.pathname,
+            found: document.querySelectorAll(sel).length,
+            text: (document.querySelector("main")?.textContent ?? document.body.textContent ?? "")
+              .trim()
+              .slice(0, 120),
+          }),
+          selector,
+        )
+        .catch(() => undefined);
+      throw new Error(
+        `${selector} not visible within ${LOAD_TIMEOUT_MS / 1000} s` +
+          (seen ? ` (at ${seen.url}, ${seen.found} in the DOM; page says "${seen.text}")` : ""),
+      );
+    }
+    // LCP is final once the page is hidden or interacted with; read it after settling.
+    await tab.waitForTimeout(1_500);
+    return await tab.evaluate(
+      () => (window as unknown as { __bench: { figure: number; lcp: number } }).__bench,
+    );
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** The sign-in page, signed out and cold: what the server and browser cost with no data. */
+async function baselineLcp(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(PROBE("h1, button"));
+    const tab = await context.newPage();
+    await tab.goto(`${APP}/sign-in`, { timeout: LOAD_TIMEOUT_MS });
+    await tab.waitForTimeout(1_500);
+    return await tab.evaluate(
+      () => (window as unknown as { __bench: { lcp: number } }).__bench.lcp,
+    );
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 }
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-first-figure-"));
-  const app = spawnGroup("npm", ["start", "--", "--reset"], {
+  const app = spawnGroup("npm", npmStart("--reset"), {
     ...process.env,
     JIKO_API_URL: "",
     TD_DATA_DIR: dataDir,
@@ -106,30 +150,59 @@ async function main() {
     const login = await browser.newContext();
     const first = await login.newPage();
     await signIn(first, APP, admin.email);
-    await first.getByTestId("total-value").waitFor();
+    await first.getByTestId("total-value").waitFor({ timeout: 60_000 });
     const state = await login.storageState();
     await login.close();
+
+    await baselineLcp(browser); // warms the server, not counted
+    const base: number[] = [];
+    for (let i = 0; i < RUNS; i++) base.push(await baselineLcp(browser));
+    const baseline = median(base);
+    const baselineLabel = "sign-in page LCP, signed out";
 
     const rows: string[] = [];
     for (const page of chosen) {
       if (!PAGES[page]) throw new Error(`unknown page ${page}: ${Object.keys(PAGES).join(", ")}`);
-      await coldLoad(browser, state, page); // warms the server's code paths, not counted
-      const figure: number[] = [];
-      const lcp: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const r = await coldLoad(browser, state, page);
-        figure.push(r.figure);
-        lcp.push(r.lcp);
+      const target = `≤ ${TARGET_MS} ms`;
+      try {
+        const budget = (RUNS + 1) * (LOAD_TIMEOUT_MS + 5_000);
+        const { figures, lcp } = await within(budget, `${page} cold loads`, measure(page));
+        const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
+        rows.push(
+          `${page.padEnd(13)} ${median(figures).toFixed(0).padStart(8)} ms ${median(lcp).toFixed(0).padStart(8)} ms   figure: ${runs(figures)} | lcp: ${runs(lcp)}`,
+        );
+        const o = { baseline, baselineLabel, max: TARGET_MS };
+        out.add(
+          figure(`${page}: first real figure`, median(figures), "ms", o),
+          figure(`${page}: LCP`, median(lcp), "ms", o),
+        );
+      } catch (err) {
+        rows.push(`${page.padEnd(13)} failed: ${(err as Error).message}`);
+        out.add(
+          failed(`${page}: first real figure`, err, target),
+          failed(`${page}: LCP`, err, target),
+        );
       }
-      const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
-      rows.push(
-        `${page.padEnd(13)} ${median(figure).toFixed(0).padStart(8)} ms ${median(lcp).toFixed(0).padStart(8)} ms   figure: ${runs(figure)} | lcp: ${runs(lcp)}`,
-      );
     }
     await browser.close();
     console.info(`median of ${RUNS} cold loads, signed in, 1280×800`);
+    console.info(
+      `baseline: ${baselineLabel} median ${baseline.toFixed(0)} ms (runs: ${base.map((x) => x.toFixed(0)).join(", ")})`,
+    );
     console.info(`${"page".padEnd(13)} ${"first figure".padStart(11)} ${"LCP".padStart(11)}`);
     for (const row of rows) console.info(row);
+
+    async function measure(page: string) {
+      await coldLoad(browser, state, page); // warms the server's code paths, not counted
+      const figures: number[] = [];
+      const lcp: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await coldLoad(browser, state, page);
+        figures.push(r.figure);
+        lcp.push(r.lcp);
+      }
+      return { figures, lcp };
+    }
   } finally {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -12,7 +12,7 @@
  * MutationObserver in their page; one machine, one clock); the split says how long the event
  * took to reach the page and the list to be re-read. Median and p95 over N approvals per way,
  * and, for reference, from the reviewer's request to the row.
- * Usage: npm run bench:live -- [--runs 20]
+ * Usage: npm run bench:live -- [--runs 20] [--json <file>]
  * Servers listen on loopback ports 3500/4510/4511 and are stopped at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +20,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { spawnGroup, waitForUrl } from "./lib/processes";
+import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { figure, reporter } from "./lib/report";
 import { approvedAt } from "./lib/request-status";
 import { signIn } from "./lib/sign-in";
 
@@ -29,6 +30,7 @@ const RUNS = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) 
 const APP = "http://localhost:3500";
 const API = "http://127.0.0.1:4510";
 const TEAM = "Harborline Treasury";
+const out = reporter();
 
 const p95 = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,7 +56,7 @@ async function main() {
   );
   if (busy) throw new Error(`${APP} already answers: stop what listens on port 3500 first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-live-"));
-  const app = spawnGroup("npm", ["start", "--", "--reset"], {
+  const app = spawnGroup("npm", npmStart("--reset"), {
     ...process.env,
     JIKO_API_URL: "",
     TD_DATA_DIR: dataDir,
@@ -151,6 +153,14 @@ async function main() {
       );
       console.info(
         `${"".padEnd(8)}reviewer's click (decision route sent) → shown   median ${median(seen).toFixed(0)} ms   p95 ${p95(seen).toFixed(0)} ms; decision route answered${line("", decision)}`,
+      );
+      out.add(
+        figure(
+          `live (${label.trim()}): approval at Jiko → initiator sees "Approved"`,
+          median(atJiko),
+          "ms",
+        ),
+        figure(`live (${label.trim()}): same, p95`, p95(atJiko), "ms"),
       );
       return seen;
     }

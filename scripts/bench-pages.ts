@@ -6,7 +6,9 @@
  *     apart from what loads after them (charts below the fold, menus, prefetched routes), and the
  *     largest scripts by name;
  *   - sandbox seed time (in-memory database, migrations excluded), median over N runs.
- * Usage: npm run bench:pages -- [--runs 10] [--js-only]
+ *   - baseline for the JavaScript: the same count for the signed-out sign-in page (the framework's
+ *     own share, same build, same run).
+ * Usage: npm run bench:pages -- [--runs 10] [--js-only] [--pages /,/team] [--json <file>]
  * Servers listen on loopback ports 3300/4310/4311 and are stopped at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,14 +18,20 @@ import { type BrowserContext, chromium } from "@playwright/test";
 import { openDb } from "../sandbox/db/open";
 import { seed } from "../sandbox/seed";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { spawnGroup, waitForUrl } from "./lib/processes";
+import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { failed, figure, reporter } from "./lib/report";
 import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
 const RUNS = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 10;
 const JS_ONLY = argv.includes("--js-only");
+/** Only these pages' JavaScript (paths as in PAGES; POCKET for a pocket page). */
+const ONLY = argv.includes("--pages") ? argv[argv.indexOf("--pages") + 1]!.split(",") : undefined;
 const APP = "http://localhost:3300";
 const API = "http://127.0.0.1:4310";
+/** Compressed JavaScript a cold load of any page may transfer, in kB. */
+const JS_BUDGET_KB = 150;
+const out = reporter();
 
 /** Collects LCP and CLS as the page reports them, from the first paint on. */
 const VITALS = `
@@ -43,6 +51,7 @@ interface ScriptLoad {
 /** Every script a cold load transfers until the network is idle, split by whether the HTML names it. */
 async function scriptBytes(context: BrowserContext, url: string): Promise<ScriptLoad> {
   const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
   const res = await page.goto(url);
   const html = (await res?.text()) ?? "";
   await page.waitForLoadState("networkidle");
@@ -100,7 +109,7 @@ async function benchSeed() {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-pages-"));
-  const app = spawnGroup("npm", ["start", "--", "--reset"], {
+  const app = spawnGroup("npm", npmStart("--reset"), {
     ...process.env,
     JIKO_API_URL: "",
     TD_DATA_DIR: dataDir,
@@ -136,12 +145,28 @@ async function main() {
     await login.close();
 
     // Cold loads: a fresh context each, so no script comes from the HTTP cache.
+    const base = await scriptBytes(await browser.newContext(), `${APP}/sign-in`);
+    const baseKb = (base.entry + base.later) / 1000;
     const js: { page: string; load: ScriptLoad }[] = [];
-    for (const p of PAGES) {
-      const pagePath = p === "POCKET" ? pocketHref! : p;
-      const context = await browser.newContext({ storageState: state });
-      js.push({ page: pagePath, load: await scriptBytes(context, `${APP}${pagePath}`) });
+    for (const p of PAGES.filter((x) => !ONLY || ONLY.includes(x))) {
+      const pagePath = p === "POCKET" ? (pocketHref ?? "/pockets/(none)") : p;
+      const name = `JS on a cold load of ${p === "POCKET" ? "/pockets/[pocketId]" : p}`;
+      try {
+        const context = await browser.newContext({ storageState: state });
+        const load = await scriptBytes(context, `${APP}${pagePath}`);
+        js.push({ page: pagePath, load });
+        out.add(
+          figure(name, Math.round((load.entry + load.later) / 100) / 10, "kB", {
+            baseline: Math.round(baseKb * 10) / 10,
+            baselineLabel: "sign-in page, signed out",
+            max: JS_BUDGET_KB,
+          }),
+        );
+      } catch (err) {
+        out.add(failed(name, err, `≤ ${JS_BUDGET_KB} kB`));
+      }
     }
+    console.info(`baseline: the signed-out sign-in page transfers ${baseKb.toFixed(1)} kB of JS`);
     const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
     console.info(
       "JS transferred, cold load (compressed, resource timing): page | entry | later | total",
@@ -180,6 +205,11 @@ async function main() {
     await browser.close();
 
     const seedTimes = await benchSeed();
+    out.add(
+      figure("overview LCP (warm cache)", median(lcp), "ms", { max: 500 }),
+      figure("overview CLS", Math.round(median(cls) * 10_000) / 10_000, "", { max: 0.1 }),
+      figure("sandbox seed in memory", median(seedTimes), "ms"),
+    );
     console.info(
       `overview LCP   median ${median(lcp).toFixed(0)} ms   (runs: ${lcp.map((x) => x.toFixed(0)).join(", ")})`,
     );

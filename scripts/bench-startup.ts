@@ -6,7 +6,7 @@
  *      the person's name (portal login, verification code, consent on the first run only);
  *   3. a clean clone: `git clone` of HEAD, then `npm install && npm start` until /sign-in answers
  *      (npm's cache is warm, as on a developer's machine; the build is from scratch).
- * Usage: npm run bench:startup -- [--runs 5] [--clone-runs 1] [--skip-clone]
+ * Usage: npm run bench:startup -- [--runs 5] [--clone-runs 1] [--skip-clone] [--json <file>]
  * Servers listen on loopback ports 3300/4310/4311 and are stopped at the end.
  */
 import { execFileSync } from "node:child_process";
@@ -15,7 +15,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { spawnGroup, waitForUrl } from "./lib/processes";
+import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { figure, reporter } from "./lib/report";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -30,8 +31,11 @@ const PORTAL = `http://127.0.0.1:${PORTS.portal}`;
 const APP = `http://localhost:${PORTS.app}`;
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const report = (label: string, xs: number[]) =>
+const out = reporter();
+const report = (label: string, xs: number[]) => {
   console.info(`${label.padEnd(48)} median ${fmt(median(xs))}  (runs: ${xs.map(fmt).join(", ")})`);
+  out.add(figure(label, Math.round(median(xs)), "ms"));
+};
 
 const sandboxEnv = (dataDir: string) => ({
   ...process.env,
@@ -73,7 +77,8 @@ async function benchSandbox() {
 async function startApp(cwd: string, dataDir: string) {
   return spawnGroup(
     "npm",
-    ["start", "--", "--reset"],
+    // A clean clone builds its own .next; this checkout's build is shared.
+    cwd === process.cwd() ? npmStart("--reset") : ["start", "--", "--reset"],
     {
       ...process.env,
       JIKO_API_URL: "",
@@ -118,8 +123,7 @@ async function benchSignIn() {
       }
       await page.getByTestId("viewer-name").filter({ hasText: person.name }).waitFor();
       const ms = performance.now() - t0;
-      if (i === 0)
-        console.info(`${"sign-in round trip, first time (with consent)".padEnd(48)} ${fmt(ms)}`);
+      if (i === 0) report("sign-in round trip, first time (with consent)", [ms]);
       else times.push(ms);
       await context.close();
     }

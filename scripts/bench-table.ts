@@ -4,7 +4,7 @@
  * of an hour, so the browser's calls for further pages are answered here with synthetic pages
  * of 100 valid transactions. Reports the time to load them by scrolling, the rows in the DOM,
  * and the frame intervals (median, p95) while the list is scrolled with the mouse wheel.
- * Usage: npm run bench:table -- [--rows 100000]
+ * Usage: npm run bench:table -- [--rows 100000] [--json <file>]
  * Servers listen on loopback ports 3500/4510/4511 and are stopped at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,12 +13,14 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import type { Transaction } from "../lib/jiko/transactions";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { spawnGroup, waitForUrl } from "./lib/processes";
+import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { figure, reporter } from "./lib/report";
 import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
 const ROWS = argv.includes("--rows") ? Number(argv[argv.indexOf("--rows") + 1]) : 100_000;
 const APP = "http://localhost:3500";
+const out = reporter();
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -56,7 +58,7 @@ function page(n: number, pocketId: string) {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-table-"));
-  const app = spawnGroup("npm", ["start", "--", "--reset"], {
+  const app = spawnGroup("npm", npmStart("--reset"), {
     ...process.env,
     JIKO_API_URL: "",
     TD_DATA_DIR: dataDir,
@@ -127,6 +129,17 @@ async function main() {
     );
     console.info(
       `wheel scrolling at ${loaded.toLocaleString("en-US")} rows: frame interval median ${median(intervals).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${intervals.length} frames`,
+    );
+    const rows = loaded.toLocaleString("en-US");
+    out.add(
+      figure(`transactions table: ${rows} rows loaded by scrolling`, loadSeconds, "s"),
+      figure(`transactions table at ${rows} rows: rows in the DOM`, domRows, "rows"),
+      figure(
+        `transactions table at ${rows} rows: wheel frame interval, median`,
+        median(intervals),
+        "ms",
+      ),
+      figure(`transactions table at ${rows} rows: wheel frame interval, p95`, p95, "ms"),
     );
   } finally {
     await app.stop();

@@ -8,7 +8,9 @@
  *     (which streams Jiko's file on through its formula guard), side by side, alternating: rows
  *     per second of each, the ratio of their times, and the peak RSS of the Next.js server while
  *     it streams.
+ *   - the pockets and team routes beside the sandbox endpoints they wrap (same person, same run).
  * Usage: npm run bench:transactions -- [--runs 15] [--sizes medium,large] [--export-runs 2]
+ *   [--export] (export at every size) [--json <file>]
  * The seeded data folders (.data/bench-tx-<size>) are kept: the large seed takes minutes, so a
  * second run reuses it. Servers listen on loopback ports 3400/4410/4411 and are stopped after.
  */
@@ -18,7 +20,8 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { sleep, spawnGroup, waitForUrl } from "./lib/processes";
+import { npmStart, sleep, spawnGroup, waitForUrl } from "./lib/processes";
+import { failed, figure, reporter } from "./lib/report";
 import { signIn } from "./lib/sign-in";
 
 const argv = process.argv.slice(2);
@@ -30,16 +33,44 @@ const APP = "http://localhost:3400";
 const API = "http://127.0.0.1:4410";
 const PORTAL = "http://127.0.0.1:4411";
 const EMAIL = "avery.chen@harborline.example";
+const out = reporter();
+/** Targets: routes within 1.3× of Jiko, export ≥ 100k rows/s and ≤ 1.1× of Jiko, 1M ≤ 1.2× 10k. */
+const ROUTE_RATIO = 1.3;
+const EXPORT_RATE = 100_000;
+const EXPORT_RATIO = 1.1;
+const GROWTH_RATIO = 1.2;
 
-async function timed(url: string, headers: Record<string, string>) {
+/** One call, read whole; `rows`, when given, is the number of items the page must hold. */
+async function timed(url: string, headers: Record<string, string>, rows?: number) {
   const t0 = performance.now();
-  const res = await fetch(url, { headers });
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
   const body = (await res.json()) as { items?: unknown[] };
   const ms = performance.now() - t0;
-  if (!res.ok || body.items?.length !== 100) {
+  if (!res.ok || (rows !== undefined && body.items?.length !== rows)) {
     throw new Error(`${url} answered ${res.status} with ${body.items?.length} rows`);
   }
   return ms;
+}
+
+/**
+ * A dashboard route and the Jiko endpoint it wraps, alternating run by run after a warm-up:
+ * medians of each and the median of the per-run ratios.
+ */
+async function sideBySide(dashboard: () => Promise<number>, direct: () => Promise<number>) {
+  for (let i = 0; i < 3; i++)
+    await Promise.all([dashboard(), direct()].map((p) => p.catch(() => 0)));
+  const viaApp: number[] = [];
+  const straight: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const a = await dashboard();
+    const b = await direct();
+    viaApp.push(a);
+    straight.push(b);
+    ratios.push(a / b);
+    await sleep(100);
+  }
+  return { viaApp, straight, ratios };
 }
 
 /** RSS (KiB) of the Next.js server processes, from ps. */
@@ -83,6 +114,7 @@ const rate = (e: Export) => Math.round(e.rows / e.seconds).toLocaleString("en-US
  */
 async function benchExport(size: string, cookie: string, accessToken: string) {
   const ratios: number[] = [];
+  const runs: { direct: Export; app: Export }[] = [];
   for (let i = 0; i < EXPORT_RUNS; i++) {
     const direct = await exportAll(`${API}/api/v2/transactions.csv`, {
       authorization: `Bearer ${accessToken}`,
@@ -92,6 +124,7 @@ async function benchExport(size: string, cookie: string, accessToken: string) {
       throw new Error(`the dashboard exported ${app.rows} rows, the sandbox ${direct.rows}`);
     }
     ratios.push(app.seconds / direct.seconds);
+    runs.push({ direct, app });
     console.info(
       `${size}: CSV export ${app.rows.toLocaleString("en-US")} rows: straight from the sandbox ${(direct.bytes / 2 ** 20).toFixed(0)} MiB in ${direct.seconds.toFixed(1)} s = ${rate(direct)} rows/s; through the dashboard ${(app.bytes / 2 ** 20).toFixed(0)} MiB in ${app.seconds.toFixed(1)} s = ${rate(app)} rows/s; ratio ${(app.seconds / direct.seconds).toFixed(2)}; Next.js server RSS ${app.beforeMib.toFixed(0)} MiB before, ${app.peakMib.toFixed(0)} MiB at its peak`,
     );
@@ -99,24 +132,48 @@ async function benchExport(size: string, cookie: string, accessToken: string) {
   console.info(
     `${size}: CSV export, dashboard over sandbox time, median ${median(ratios).toFixed(2)}`,
   );
+  const rows = runs[0]!.direct.rows.toLocaleString("en-US");
+  out.add(
+    figure(
+      `${size}: CSV export straight from the sandbox (${rows} rows)`,
+      Math.round(median(runs.map((r) => r.direct.rows / r.direct.seconds))),
+      "rows/s",
+      { min: EXPORT_RATE },
+    ),
+    figure(
+      `${size}: CSV export through the dashboard`,
+      median(runs.map((r) => r.app.seconds)),
+      "s",
+      {
+        baseline: median(runs.map((r) => r.direct.seconds)),
+        baselineLabel: "same file straight from the sandbox",
+        ratioMax: EXPORT_RATIO,
+      },
+    ),
+    figure(
+      `${size}: Next.js server RSS at its peak while exporting`,
+      Math.round(Math.max(...runs.map((r) => r.app.peakMib))),
+      "MiB",
+      {
+        baseline: Math.round(runs[0]!.app.beforeMib),
+        baselineLabel: "RSS before the export",
+      },
+    ),
+  );
 }
 
 async function benchSize(size: string) {
   const dataDir = path.resolve(`.data/bench-tx-${size}`);
   const fresh = !existsSync(path.join(dataDir, "sandbox"));
-  const app = spawnGroup(
-    "npm",
-    ["start", "--", ...(fresh ? ["--reset"] : []), "--seed-size", size],
-    {
-      ...process.env,
-      JIKO_API_URL: "",
-      TD_DATA_DIR: dataDir,
-      PORT: "3400",
-      SANDBOX_API_PORT: "4410",
-      SANDBOX_PORTAL_PORT: "4411",
-      LOG_LEVEL: "warn",
-    },
-  );
+  const app = spawnGroup("npm", npmStart(...(fresh ? ["--reset"] : []), "--seed-size", size), {
+    ...process.env,
+    JIKO_API_URL: "",
+    TD_DATA_DIR: dataDir,
+    PORT: "3400",
+    SANDBOX_API_PORT: "4410",
+    SANDBOX_PORTAL_PORT: "4411",
+    LOG_LEVEL: "warn",
+  });
   try {
     const t0 = performance.now();
     await waitForUrl(`${APP}/sign-in`, { timeoutMs: 40 * 60_000, abort: app.exited });
@@ -133,27 +190,51 @@ async function benchSize(size: string) {
     const client = await registerTestClient(PORTAL);
     const { access_token } = await passwordTokens({ portalUrl: PORTAL, client, email: EMAIL });
 
-    const dashboard = () => timed(`${APP}/api/transactions`, { cookie });
-    const direct = () =>
-      timed(`${API}/api/v2/transactions/?limit=100`, { authorization: `Bearer ${access_token}` });
-    for (let i = 0; i < 3; i++)
-      await Promise.all([dashboard(), direct()].map((p) => p.catch(() => 0)));
-
-    const viaApp: number[] = [];
-    const straight: number[] = [];
-    const ratios: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const a = await dashboard();
-      const b = await direct();
-      viaApp.push(a);
-      straight.push(b);
-      ratios.push(a / b);
-      await sleep(100);
-    }
+    const bearer = { authorization: `Bearer ${access_token}` };
+    const { viaApp, straight, ratios } = await sideBySide(
+      () => timed(`${APP}/api/transactions`, { cookie }, 100),
+      () => timed(`${API}/api/v2/transactions/?limit=100`, bearer, 100),
+    );
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
     console.info(
       `${size}: first page via dashboard median ${median(viaApp).toFixed(1)} ms (${fmt(viaApp)}); straight to sandbox median ${median(straight).toFixed(1)} ms (${fmt(straight)}); median ratio ${median(ratios).toFixed(2)}`,
     );
+    out.add(
+      figure(`${size}: GET /api/transactions (first 100)`, median(viaApp), "ms", {
+        baseline: median(straight),
+        baselineLabel: "GET /api/v2/transactions/?limit=100 at the sandbox",
+        ratioMax: ROUTE_RATIO,
+      }),
+    );
+    // The pockets and team routes: the seed's sizes do not change them, once is enough.
+    if (size === SIZES[0]) {
+      const others = [
+        ["/api/pockets", "/api/v2/pockets/?limit=100"],
+        ["/api/team", "/api/v1/team/"],
+      ] as const;
+      for (const [route, jiko] of others) {
+        const name = `GET ${route}`;
+        try {
+          const r = await sideBySide(
+            () => timed(`${APP}${route}`, { cookie }),
+            () => timed(`${API}${jiko}`, bearer),
+          );
+          console.info(
+            `${name}: via dashboard median ${median(r.viaApp).toFixed(1)} ms (${fmt(r.viaApp)}); straight to sandbox median ${median(r.straight).toFixed(1)} ms (${fmt(r.straight)}); median ratio ${median(r.ratios).toFixed(2)}`,
+          );
+          out.add(
+            figure(name, median(r.viaApp), "ms", {
+              baseline: median(r.straight),
+              baselineLabel: `GET ${jiko} at the sandbox`,
+              ratioMax: ROUTE_RATIO,
+            }),
+          );
+        } catch (err) {
+          console.info(`${name}: failed: ${(err as Error).message}`);
+          out.add(failed(name, err, `≤ ${ROUTE_RATIO}× baseline`));
+        }
+      }
+    }
     const result = { size, viaApp: median(viaApp) };
     if (size === "large" || argv.includes("--export"))
       await benchExport(size, cookie, access_token);
@@ -170,5 +251,12 @@ const large = results.find((r) => r.size === "large");
 if (medium && large) {
   console.info(
     `first page through the dashboard, 1M vs 10k rows: ${(large.viaApp / medium.viaApp).toFixed(2)}× (${large.viaApp.toFixed(1)} vs ${medium.viaApp.toFixed(1)} ms)`,
+  );
+  out.add(
+    figure("transactions first page through the dashboard at 1M rows", large.viaApp, "ms", {
+      baseline: medium.viaApp,
+      baselineLabel: "same at 10k rows",
+      ratioMax: GROWTH_RATIO,
+    }),
   );
 }

@@ -59,3 +59,14 @@ export function spawnGroup(
     },
   };
 }
+
+/**
+ * `npm start` arguments for a benchmark's own servers: `npm run bench` builds once and sets
+ * TD_BENCH_NO_BUILD, so a source edited meanwhile does not rebuild `.next` under a later one.
+ */
+export const npmStart = (...flags: string[]) => [
+  "start",
+  "--",
+  ...flags,
+  ...(process.env.TD_BENCH_NO_BUILD === "1" ? ["--no-build"] : []),
+];
