@@ -6,6 +6,7 @@ import {
   draftOfStep,
   formOfApplication,
   type OwnerForm,
+  openDraft,
   resumeStep,
   validateStep,
 } from "./application-form";
@@ -141,5 +142,12 @@ describe("the draft at Jiko and the form", () => {
     expect(resumeStep(applicationOf(owners), "2025.2")).toBe("agreement");
     expect(resumeStep(applicationOf(draft), "2025.2")).toBe("review");
     expect(resumeStep(applicationOf(draft), "2026.1")).toBe("agreement");
+  });
+
+  it("the draft to resume is the newest one not applied for", () => {
+    const draftApp = applicationOf({}, "CREATED");
+    const sent = applicationOf({}, "SUBMITTED");
+    expect(openDraft([sent, draftApp])).toBe(draftApp);
+    expect(openDraft([sent])).toBeNull();
   });
 });

@@ -290,3 +290,7 @@ export function resumeStep(app: BusinessApplication, currentVersion: string): St
   if (app.agreement_consent?.version !== currentVersion) return "agreement";
   return "review";
 }
+
+/** The draft to resume: the newest application not yet applied for (lists are newest first). */
+export const openDraft = (items: BusinessApplication[]) =>
+  items.find((a) => a.status === "CREATED") ?? null;

@@ -37,9 +37,23 @@ export const CAPABILITIES = {
     label: "Read and clear their notifications",
     scope: "notifications.write",
   },
+  "company:view": {
+    label: "See the company's profile, owners, agreements and documents",
+    scope: "customer.read",
+  },
+  // INFERRED: Jiko lets only admins change the company (sandbox README, lib/jiko/company.ts).
+  "company:manage": {
+    label: "Change the company's contact details, accept agreements and upload documents",
+    scope: "customer.write",
+  },
   "webhooks:manage": {
     label: "Manage webhook subscriptions and read delivered events",
     scope: "subscriptions.write",
+  },
+  // INFERRED: a business application is Jiko's onboarding; admins only, as it speaks for the company.
+  "entities:open": {
+    label: "Apply to open a new entity at Jiko",
+    scope: "onboarding.write",
   },
 } as const satisfies Record<string, { label: string; scope: Scope }>;
 
@@ -52,6 +66,7 @@ const EVERYONE: Capability[] = [
   "team:view",
   "transfers:view",
   "notifications:view",
+  "company:view",
 ];
 
 /** Moving money follows Jiko's own rules for each role (lib/jiko/transfers.ts, counterparties.ts). */
@@ -71,6 +86,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "team:manage",
     "audit:view",
     "webhooks:manage",
+    "company:manage",
+    "entities:open",
     ...moneyMoving("ADMIN"),
   ],
   REVIEWER: [
