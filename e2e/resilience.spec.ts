@@ -67,15 +67,16 @@ test.describe("when Jiko is slow or down", () => {
       outage.getByRole("heading", { name: "Jiko is not answering right now" }),
     ).toBeVisible({ timeout: BUDGET_MS + MARGIN_MS });
     expect(Date.now() - started).toBeLessThan(BUDGET_MS + MARGIN_MS);
-    // The minimal shell: the product, the state and the retry, no data and no error page.
+    // The product, the state and the retry, no data and no error page. Whether the sections stand
+    // around it depends on whether who the person is was still known (kept 30 s per session and
+    // grant; this suite's 5-second tokens often replace the grant in between): both are right.
     await expect(page.getByRole("link", { name: "Treasury Desk" })).toBeVisible();
     await expect(outage.getByRole("button", { name: "Try again" })).toBeVisible();
     await expect(outage).toContainText(
       /Trying again in \d+ seconds?|Checking whether Jiko answers/,
     );
     await expect(page.getByText(/went wrong/i)).toHaveCount(0);
-    await expect(page.getByRole("navigation", { name: "Sections" })).toHaveCount(0);
-    await screenshots(page, testInfo, "outage-minimal-shell");
+    await screenshots(page, testInfo, "outage-after-reload");
 
     await markDocument(page);
     await faults(null);

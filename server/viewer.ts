@@ -8,9 +8,12 @@ import { type Capability, capabilitiesFor } from "@/lib/permissions";
 import { PAGE_PATH_HEADER } from "./auth/cookie";
 import { endSession } from "./auth/end";
 import { currentSession } from "./auth/session";
+import type { TokenSet } from "./auth/token-store";
 import { db } from "./db";
 import { type JikoClient, JikoError, jikoFor } from "./jiko";
+import { accessTokenFor } from "./jiko/tokens";
 import { log } from "./log";
+import { forgetCachedViewer, grantFingerprint, REFUSALS, viewerCache } from "./viewer-cache";
 
 export interface Viewer {
   userId: string;
@@ -27,45 +30,130 @@ export interface Viewer {
   jiko: JikoClient;
 }
 
+/** What the cache keeps of a viewer: never the client nor the session's own ids. */
+type ViewerFacts = Omit<Viewer, "userId" | "sessionToken" | "jiko">;
+
+/** Calls that change a team at Jiko: who its members are and may do is read anew after them. */
+const TEAM_WRITES: ReadonlySet<string> = new Set([
+  "editMember",
+  "deactivateMember",
+  "inviteMember",
+  "cancelInvite",
+  "createServiceUser",
+]);
+
 /**
- * The signed-in person as Jiko sees them now: role and team come from Jiko on every request, so a
- * role changed at Jiko shows on the next load. The team is the one this session's tokens act for.
- * A session Jiko no longer honours (refresh refused, token revoked, member deactivated), or whose
- * tokens can no longer be decrypted, is ended here and reads as signed out.
+ * The session's Jiko client, watched on every call (a route's or a page's): a 401/403 drops the
+ * session's cached viewer before the error travels on (a 401 that survived the client's own
+ * refresh also ends the session, as a refused refresh does), and a team change made from this
+ * dashboard drops the customer's cached viewers at once, ahead of Jiko's event.
+ */
+function watched(
+  jiko: JikoClient,
+  on: { refused: (error: JikoError) => Promise<void>; teamChanged: () => void },
+): JikoClient {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(jiko) as [string, (...a: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]) => {
+      const result = fn(...args);
+      if (!(result instanceof Promise)) return result;
+      return result.then(
+        (value: unknown) => {
+          if (TEAM_WRITES.has(name)) on.teamChanged();
+          return value;
+        },
+        async (error: unknown) => {
+          if (error instanceof JikoError && REFUSALS.has(error.code)) await on.refused(error);
+          throw error;
+        },
+      );
+    };
+  }
+  return wrapped as JikoClient;
+}
+
+/** Forgets what this instance remembers of a session (team switch, sign-out, Jiko's refusal). */
+export function forgetViewer(sessionToken: string): void {
+  forgetCachedViewer(sessionToken);
+}
+
+/**
+ * The signed-in person as Jiko sees them: person, role, team and memberships come from Jiko and
+ * are remembered for the session for a few seconds (server/viewer-cache.ts), for the grant they
+ * were read with only, so a team switch reads them anew. The team is the one this session's
+ * tokens act for; capabilities follow the role and the token's scopes. A session Jiko no longer
+ * honours (refresh refused, token revoked, member deactivated), or whose tokens can no longer be
+ * decrypted, is ended here and reads as signed out.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const found = await currentSession();
   if (!("session" in found)) return null;
   const { sessionToken, userId } = found.session;
-  const jiko = jikoFor(found.session);
+  const facts = viewerCache<ViewerFacts>();
+  let token: TokenSet;
   try {
-    const [user, memberships, scopes] = await Promise.all([
-      jiko.user(),
-      jiko.memberships(),
-      jiko.scopes(),
-    ]);
+    token = await accessTokenFor(db(), sessionToken);
+  } catch (error) {
+    return ended(error, userId, sessionToken);
+  }
+  const direct = jikoFor(found.session, { read: token });
+  let customerId: string | undefined;
+  const jiko = watched(direct, {
+    refused: async (error) => {
+      facts.forget(sessionToken);
+      if (error.code !== "reauth-required") return;
+      log.info({ userId, detail: error.message }, "Jiko ended the session");
+      await endSession(db(), sessionToken, "revoked").catch((err: unknown) =>
+        log.warn({ err }, "could not end a session Jiko refused"),
+      );
+    },
+    teamChanged: () => {
+      if (customerId) facts.forgetCustomer(customerId);
+    },
+  });
+  try {
+    const known = await facts.resolve(
+      sessionToken,
+      grantFingerprint(token.accessToken),
+      async () => {
+        const [user, memberships] = await Promise.all([direct.user(), direct.memberships()]);
+        const scopes = token.scope.split(" ").filter(Boolean);
+        return {
+          customerId: user.customer_id,
+          value: {
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            team: { id: user.team_id, name: user.team_name },
+            customerId: user.customer_id,
+            memberId: user.member_id,
+            memberships: memberships.items.filter((m) => m.status === "ACTIVE"),
+            capabilities: [...capabilitiesFor(user.role, scopes)],
+          },
+        };
+      },
+    );
+    customerId = known.customerId;
     return {
       userId,
       sessionToken,
-      name: user.name,
-      email: user.email,
-      role: user.role,
-      team: { id: user.team_id, name: user.team_name },
-      customerId: user.customer_id,
-      memberId: user.member_id,
-      memberships: memberships.items.filter((m) => m.status === "ACTIVE"),
-      capabilities: [...capabilitiesFor(user.role, scopes)],
+      ...known,
+      memberships: [...known.memberships],
+      capabilities: [...known.capabilities],
       jiko,
     };
   } catch (error) {
-    if (error instanceof JikoError && error.code === "reauth-required") {
-      log.info({ userId, detail: error.message }, "Jiko ended the session");
-      await endSession(db(), sessionToken, "revoked");
-      return null;
-    }
-    throw error;
+    return ended(error, userId, sessionToken);
   }
 });
+
+/** A session whose tokens Jiko no longer honours (or that cannot be read) ends: signed out. */
+async function ended(error: unknown, userId: string, sessionToken: string): Promise<null> {
+  if (!(error instanceof JikoError && error.code === "reauth-required")) throw error;
+  log.info({ userId, detail: error.message }, "Jiko ended the session");
+  await endSession(db(), sessionToken, "revoked");
+  return null;
+}
 
 /**
  * For pages: the viewer, or a redirect to sign-in (never an error page for an ended session). A

@@ -5,7 +5,8 @@ import { type Capability, can } from "@/lib/permissions";
 import { env } from "../env";
 import { JikoError } from "../jiko";
 import { log } from "../log";
-import { getViewer, type Viewer } from "../viewer";
+import { forgetViewer, getViewer, type Viewer } from "../viewer";
+import { REFUSALS } from "../viewer-cache";
 import { teamMismatch } from "./team-check";
 
 export class ApiError extends Error {
@@ -134,11 +135,12 @@ export function guarded<P = Record<string, never>>(
   handler: (ctx: Context<P>) => Promise<Response>,
 ) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+    let viewer: Viewer | null = null;
     try {
       if (!["GET", "HEAD"].includes(req.method) && !sameOrigin(req)) {
         throw new ApiError("forbidden", "Cross-origin requests are refused.");
       }
-      const viewer = await getViewer();
+      viewer = await getViewer();
       if (!viewer) throw new ApiError("reauth-required");
       const mismatch = ["GET", "HEAD"].includes(req.method) ? null : teamMismatch(req, viewer);
       // A page rendered for another team hears that first: the role held in the team the session
@@ -151,6 +153,8 @@ export function guarded<P = Record<string, never>>(
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error.code, error.message, error.issues);
       if (error instanceof JikoError) {
+        // Jiko refused this session: who the cache says it is may be out of date.
+        if (viewer && REFUSALS.has(error.code)) forgetViewer(viewer.sessionToken);
         const message =
           error.code === "rate-limited"
             ? `${ERROR_MESSAGES["rate-limited"]}${error.retryAfterSeconds ? ` (about ${error.retryAfterSeconds} s)` : ""}`

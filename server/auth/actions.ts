@@ -5,7 +5,7 @@ import { z } from "zod";
 import { TEAM_AUTHORIZATION_PARAM } from "@/lib/jiko/oauth";
 import { LocalPath, localPathOf } from "@/lib/local-path";
 import { db } from "../db";
-import { getViewer } from "../viewer";
+import { forgetViewer, getViewer } from "../viewer";
 import { endSession } from "./end";
 import { signIn, signOut } from "./index";
 import { JIKO_PROVIDER_ID } from "./jiko-provider";
@@ -34,6 +34,9 @@ export async function switchTeam(formData: FormData): Promise<void> {
     formData.get("redirectTo") !== null
       ? LocalPath.parse(formData.get("redirectTo"))
       : (localPathOf(request.get("referer"), request.get("origin") ?? "") ?? "/");
+  // The new team's tokens replace this session's grant, which the cache also checks; dropping the
+  // entry now keeps nothing of the old team around while the portal answers.
+  forgetViewer(viewer.sessionToken);
   await signIn(JIKO_PROVIDER_ID, { redirectTo }, { [TEAM_AUTHORIZATION_PARAM]: teamId.data });
 }
 

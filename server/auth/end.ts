@@ -5,6 +5,7 @@ import { sessionGrants, sessions } from "../db/schema";
 import { env } from "../env";
 import { revokeAtJiko } from "../jiko/refresh";
 import { log } from "../log";
+import { forgetCachedViewer } from "../viewer-cache";
 import { clientKey } from "./client-key";
 import { type GrantRow, unseal } from "./token-store";
 
@@ -61,6 +62,8 @@ export async function endSession(
     .where(eq(sessionGrants.sessionToken, sessionToken))
     .returning();
   await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
+  // Whoever this session was is forgotten with it (other instances find no session row).
+  forgetCachedViewer(sessionToken);
   log.info({ reason }, "session ended");
   if (reason === "revoked" || reason === "unreadable") return;
   const revoking = revokeRows(grants, reason);

@@ -31,12 +31,19 @@ function bus(): Bus {
 }
 
 const topic = (customerId: string) => `customer:${customerId}`;
+/** Every customer's events, for what each instance keeps per customer (cached viewers). */
+const ALL = "customer:*";
+
+function emitLocally(b: Bus, event: StoredEvent) {
+  b.local.emit(topic(event.customerId), event);
+  b.local.emit(ALL, event);
+}
 
 /** Makes a stored event known to every instance's open pages. */
 export async function publish(event: StoredEvent): Promise<void> {
   const url = env().DATABASE_URL;
   if (!url) {
-    bus().local.emit(topic(event.customerId), event);
+    emitLocally(bus(), event);
     return;
   }
   await ensureListening(url);
@@ -53,6 +60,18 @@ export async function subscribe(
   const b = bus();
   b.local.on(topic(customerId), onEvent);
   return () => b.local.off(topic(customerId), onEvent);
+}
+
+/**
+ * Calls `onEvent` for each event of every customer until the returned function is called; on
+ * PostgreSQL this instance LISTENs too, so events taken by another instance reach it.
+ */
+export async function subscribeAll(onEvent: (e: StoredEvent) => void): Promise<() => void> {
+  const url = env().DATABASE_URL;
+  if (url) await ensureListening(url);
+  const b = bus();
+  b.local.on(ALL, onEvent);
+  return () => b.local.off(ALL, onEvent);
 }
 
 /** One LISTEN connection per instance, reopened after a drop (a second later). */
@@ -84,7 +103,7 @@ async function connect(url: string): Promise<Client> {
     const seq = Number(msg.payload);
     if (msg.channel !== CHANNEL || !Number.isSafeInteger(seq)) return;
     eventBySeq(seq)
-      .then((e) => e && b.local.emit(topic(e.customerId), e))
+      .then((e) => e && emitLocally(b, e))
       .catch((error) => log.warn({ err: error, seq }, "live updates: event not readable"));
   });
   await client.connect();

@@ -6,9 +6,9 @@ import { TeamCard } from "@/components/home/team-card";
 import { TreasuryOverview } from "@/components/overview/treasury-overview";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { buildOverview } from "@/server/pockets/overview";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -20,7 +20,7 @@ export default async function OverviewPage() {
   const showTeam = can(capabilities, "team:view");
   // First paint from the server, with the keys the client hooks use. The earnings history is
   // not awaited here: it fills in after the page is usable.
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await Promise.all([
     showTreasury &&
       queryClient.prefetchQuery({
@@ -35,6 +35,7 @@ export default async function OverviewPage() {
       queryClient.prefetchQuery({ queryKey: queryKeys.team(), queryFn: () => viewer.jiko.team() }),
   ]);
 
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

@@ -7,9 +7,9 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { ACCESS_PAGE_SIZE, accessLogKey } from "@/lib/access-log";
 import { AUDIT_PAGE_SIZE, auditFiltersToJiko, parseAuditFilters } from "@/lib/audit-filters";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { listAccess } from "@/server/access-log/store";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -26,7 +26,7 @@ export default async function AuditPage({
   const reads = params.view === "reads";
   const filters = parseAuditFilters(params);
   // First paint: the first page of the tab shown, under the key the client uses.
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await Promise.all(
     reads
       ? [
@@ -50,6 +50,7 @@ export default async function AuditPage({
         ],
   );
 
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

@@ -4,8 +4,8 @@ import { PayeesView } from "@/components/payees/payees-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { parsePayeeFilters } from "@/lib/payee-filters";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { allCounterparties } from "@/server/transfers/lists";
 import { requireViewer } from "@/server/viewer";
 
@@ -20,12 +20,13 @@ export default async function PayeesPage({
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "transfers:view")) return <Forbidden what="seeing payees" />;
   const filters = parsePayeeFilters(await searchParams);
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   // The whole list, as the browser asks for it: filters apply in the page, so Back is instant.
   await queryClient.prefetchQuery({
     queryKey: queryKeys.counterparties(),
     queryFn: async () => ({ items: await allCounterparties(viewer.jiko) }),
   });
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { ReportsView } from "@/components/reports/reports-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -14,7 +14,7 @@ export default async function ReportsPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "documents:view")) return <Forbidden what="seeing reports" />;
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: queryKeys.reports(),
@@ -22,6 +22,7 @@ export default async function ReportsPage() {
     }),
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

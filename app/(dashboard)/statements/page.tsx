@@ -4,7 +4,6 @@ import { StatementsView } from "@/components/statements/statements-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { nyDate } from "@/lib/dates";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import {
   parseStatementFilters,
@@ -13,6 +12,7 @@ import {
 } from "@/lib/statement-filters";
 import { statementsForBrowser } from "@/server/downloads/statements";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Statements" };
@@ -31,7 +31,7 @@ export default async function StatementsPage({
   const filters = parseStatementFilters(await searchParams);
   const thisYear = nyDate(new Date().toISOString()).slice(0, 4);
   const years = Array.from({ length: YEARS_OFFERED }, (_, i) => String(Number(thisYear) - i));
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: queryKeys.statements(statementFiltersToSearch(filters)),
@@ -40,6 +40,7 @@ export default async function StatementsPage({
     }),
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

@@ -4,8 +4,8 @@ import { RoleMatrix } from "@/components/team/role-matrix";
 import { TeamAdmin } from "@/components/team/team-admin";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Team" };
@@ -14,12 +14,13 @@ export default async function TeamPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "team:view")) return <Forbidden what="seeing the team" />;
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await queryClient.prefetchQuery({
     queryKey: queryKeys.team(),
     queryFn: () => viewer.jiko.team(),
   });
 
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

@@ -4,10 +4,10 @@ import { TradesView } from "@/components/trades/trades-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { nyDate } from "@/lib/dates";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { parseTradeFilters, toTradeListQuery, tradeFiltersToSearch } from "@/lib/trade-filters";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Trades" };
@@ -20,7 +20,7 @@ export default async function TradesPage({
   const viewer = await requireViewer();
   if (!can(new Set(viewer.capabilities), "ledger:view")) return <Forbidden what="seeing trades" />;
   const filters = parseTradeFilters(await searchParams);
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await Promise.all([
     queryClient.prefetchInfiniteQuery({
       queryKey: queryKeys.trades(tradeFiltersToSearch(filters)),
@@ -30,6 +30,7 @@ export default async function TradesPage({
     }),
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

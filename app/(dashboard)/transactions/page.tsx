@@ -4,7 +4,6 @@ import { TransactionsView } from "@/components/transactions/transactions-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { nyDate } from "@/lib/dates";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import {
   parseTransactionFilters,
@@ -13,6 +12,7 @@ import {
   transactionFiltersToSearch,
 } from "@/lib/transaction-filters";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Transactions" };
@@ -27,7 +27,7 @@ export default async function TransactionsPage({
     return <Forbidden what="seeing transactions" />;
   const filters = parseTransactionFilters(await searchParams);
   // First paint: the first page for exactly the URL's filters, under the key the client uses.
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await Promise.all([
     queryClient.prefetchInfiniteQuery({
       queryKey: queryKeys.transactions(transactionFiltersToSearch(filters)),
@@ -41,6 +41,7 @@ export default async function TransactionsPage({
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
   ]);
 
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

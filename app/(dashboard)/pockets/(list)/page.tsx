@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { PocketsTable } from "@/components/pockets/pockets-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Pockets" };
@@ -13,8 +13,9 @@ export default async function PocketsPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "overview:view")) return <Forbidden what="seeing pockets" />;
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await queryClient.prefetchQuery(pocketListQuery(viewer.jiko));
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>

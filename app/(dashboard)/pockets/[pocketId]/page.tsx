@@ -8,13 +8,13 @@ import { Forbidden } from "@/components/ui/forbidden";
 import type { Pocket } from "@/lib/jiko/pockets";
 import { can } from "@/lib/permissions";
 import { customRange, earningsParamsOf, readPocketPeriod } from "@/lib/pocket-period";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { isJikoError } from "@/server/jiko/errors";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { pocketClosedAt } from "@/server/pockets/closed-at";
 import { allTimeSpan } from "@/server/pockets/earnings-series";
 import { pocketEarnings } from "@/server/pockets/pocket-earnings";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer, type Viewer } from "@/server/viewer";
 import { DashboardLoading } from "../../dashboard-loading";
 
@@ -81,7 +81,7 @@ async function PocketContent({
 }) {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   if (pocket) queryClient.setQueryData(queryKeys.pocket(pocket.id), pocket);
   const prefetchEarnings = async () => {
     const params = pocket && (await earningsToPrefetch(viewer, pocket.id, searchParams));
@@ -98,6 +98,7 @@ async function PocketContent({
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
     prefetchEarnings().catch(() => undefined),
   ]);
+  throwIfJikoAway(queryClient);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <PocketDetail

@@ -4,8 +4,8 @@ import { WebhooksView } from "@/components/settings/webhooks-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { can } from "@/lib/permissions";
-import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
+import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { listSubscriptions, liveStatus } from "@/server/subscriptions/manage";
 import { requireViewer } from "@/server/viewer";
 
@@ -17,7 +17,7 @@ export default async function WebhooksSettingsPage() {
   const viewer = await requireViewer();
   if (!can(new Set(viewer.capabilities), "webhooks:manage"))
     return <Forbidden what="managing webhooks" />;
-  const queryClient = makeQueryClient();
+  const queryClient = firstPaintClient();
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: queryKeys.webhookSubscriptions(),
@@ -28,6 +28,7 @@ export default async function WebhooksSettingsPage() {
       queryFn: () => liveStatus(viewer.customerId),
     }),
   ]);
+  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
