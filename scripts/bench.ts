@@ -23,6 +23,10 @@ const SMOKE = argv.includes("--smoke");
 const RUNS = Number(arg("--runs") ?? (SMOKE ? 1 : 5));
 const ROOT = process.cwd();
 const LOGS = path.resolve(".data/bench-logs");
+/** What the table will show; filled as the benchmarks finish. */
+const rows: Row[] = [];
+/** The benchmark running now: stopped with its servers when this run is stopped. */
+let current: { pid: number; exited: Promise<number> } | undefined;
 
 interface Bench {
   name: string;
@@ -105,6 +109,16 @@ const BENCHES: Bench[] = SMOKE
       },
     ];
 
+/** The group: the script, its servers and its Chromium. */
+async function stopGroup(c: { pid: number; exited: Promise<number> }) {
+  for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+    try {
+      process.kill(-c.pid, signal);
+    } catch {}
+    await Promise.race([c.exited, sleep(10_000)]);
+  }
+}
+
 /** The last line of a log that says what went wrong. */
 function reasonIn(log: string): string {
   const lines = log.split("\n").map((l) => l.trim());
@@ -142,20 +156,14 @@ async function runOne(b: Bench): Promise<{ rows: Row[]; crashed?: string }> {
   const exited = new Promise<number>((resolve) =>
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))),
   );
+  current = { pid: child.pid!, exited };
   const t0 = performance.now();
   const timedOut = await Promise.race([
     exited.then(() => false),
     sleep(b.timeout * 1000).then(() => true),
   ]);
-  if (timedOut) {
-    // The group: the script, its servers and its Chromium.
-    for (const signal of ["SIGTERM", "SIGKILL"] as const) {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {}
-      await Promise.race([exited, sleep(10_000)]);
-    }
-  }
+  if (timedOut) await stopGroup(current);
+  current = undefined;
   const code = await Promise.race([exited, sleep(1_000).then(() => 1)]);
   writeFileSync(logFile, log);
   const seconds = ((performance.now() - t0) / 1000).toFixed(0);
@@ -178,7 +186,6 @@ async function main() {
   const chosen = BENCHES.filter((b) =>
     only ? only.includes(b.name) : !b.extra || argv.includes("--all"),
   );
-  const rows: Row[] = [];
   let crashes = 0;
   if (buildIsStale(ROOT)) {
     console.info("## build: stale, running next build");
@@ -204,19 +211,33 @@ async function main() {
       }
     }
   }
+  printTable(t0);
+  // Unmet targets are findings, not failures; a crash in the smoke run is a failure.
+  if (SMOKE && crashes) process.exitCode = 1;
+}
+
+function printTable(t0: number, note = "") {
   const minutes = ((performance.now() - t0) / 60_000).toFixed(1);
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
   const table = [
     `Treasury Desk benchmarks${SMOKE ? " (smoke: smallest sizes, 1 run)" : ` (runs: ${RUNS})`}, ` +
-      `${new Date().toISOString().slice(0, 16)}Z, commit ${commit}, ${minutes} min`,
+      `${new Date().toISOString().slice(0, 16)}Z, commit ${commit}, ${minutes} min${note}`,
     "",
     markdownTable(rows),
   ].join("\n");
   console.info(`\n${table}`);
   const outFile = arg("--out");
   if (outFile) writeFileSync(outFile, `${table}\n`);
-  // Unmet targets are findings, not failures; a crash in the smoke run is a failure.
-  if (SMOKE && crashes) process.exitCode = 1;
+}
+
+// Stopped from outside (Ctrl-C, a timeout): stop the running benchmark's servers, keep the table.
+const started = performance.now();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (current) await stopGroup(current);
+    printTable(started, " (stopped before the end)");
+    process.exit(1);
+  });
 }
 
 await main();
