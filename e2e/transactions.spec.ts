@@ -5,6 +5,12 @@ import { expectAccessible } from "./axe";
 import { signIn } from "./portal";
 import { personWith } from "./sandbox";
 
+/**
+ * The list's first rows come in the server's HTML, before the page's scripts run: keys pressed
+ * and clicks made before then do nothing. The live-updates state on <body> is set once hydrated.
+ */
+const interactive = (page: Page) => expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
+
 /** The ids of every row the list shows, scrolling the virtualized table to its end. */
 async function allRowIds(page: Page): Promise<string[]> {
   const scroller = page.getByTestId("transactions-scroller");
@@ -96,6 +102,7 @@ test.describe
       await page.goto("/transactions");
       const rows = page.getByTestId("transaction-row");
       await expect(rows.first()).toBeVisible();
+      await interactive(page);
       await page.keyboard.press("j");
       await page.keyboard.press("j");
       await page.keyboard.press("j");
@@ -155,6 +162,7 @@ test.describe
       await page.goto("/transactions");
       const rows = page.getByTestId("transaction-row");
       await expect(rows.first()).toBeVisible();
+      await interactive(page);
 
       // "1,000" to "5,000": read as dollars, kept in the URL as plain decimals.
       await page.getByLabel("Amount from ($)").fill("1,000");
@@ -230,6 +238,7 @@ test.describe
       await page.goto("/transactions");
       const rows = page.getByTestId("transaction-row");
       await expect(rows.nth(3)).toBeVisible();
+      await interactive(page);
       await rows.nth(2).click();
       await expect(page.getByRole("dialog")).toBeVisible();
       await page.keyboard.press("Escape");

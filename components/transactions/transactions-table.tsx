@@ -8,6 +8,8 @@ import { formatCents } from "@/lib/money";
 import { TYPE_LABELS } from "./labels";
 
 const ROW_HEIGHT = 44;
+/** The scroller is 65% of the window high; this is that share of a 800 px laptop window. */
+const INITIAL_RECT = { width: 1280, height: 520 };
 /** Start the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 30;
 const GRID = "grid grid-cols-[11rem_10rem_7rem_minmax(12rem,1fr)_6rem_9rem] items-center gap-x-4";
@@ -90,6 +92,9 @@ export function TransactionsTable({
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Before the scroller can be measured (on the server, and in the browser's first render),
+    // assume a typical window's share: the first screen of rows is in the server's HTML.
+    initialRect: INITIAL_RECT,
   });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;

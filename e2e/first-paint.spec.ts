@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./portal";
+import { personWith } from "./sandbox";
+
+/**
+ * A page's first real figure is in the server's own HTML (streamed in its section), so it paints
+ * before any script has run: a money figure, or rows of a list. (The overview, whose figures cost
+ * a Jiko earnings call per pocket, is left to the specs that read it, to spare the rate limit.)
+ */
+test("the server's HTML carries the first figures of pockets and team, and the first rows of transactions", async ({
+  page,
+}) => {
+  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  await signIn(page, person.email);
+  await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+
+  const html = async (path: string) => {
+    const res = await page.request.get(path);
+    expect(res.status()).toBe(200);
+    return res.text();
+  };
+  expect(await html("/pockets")).toContain('data-testid="pockets-total-value"');
+  expect(await html("/team")).toMatch(/data-testid="member-[^"]+@/);
+  const rows = (await html("/transactions")).match(/data-testid="transaction-row"/g) ?? [];
+  // A first screen of rows at least (the list's first page holds more).
+  expect(rows.length).toBeGreaterThanOrEqual(10);
+});
