@@ -33,4 +33,8 @@ export const queryKeys = {
   webhookSubscriptions: () => ["webhooks", "subscriptions"] as const,
   webhookEvents: (subscriptionId: string) => ["webhooks", "events", subscriptionId] as const,
   liveStatus: () => ["webhooks", "live-status"] as const,
+  /** The person's own business applications (a new entity), and the agreements they consent to. */
+  applications: () => ["applications"] as const,
+  application: (id: string) => ["applications", "one", id] as const,
+  applicationAgreement: () => ["applications", "agreement"] as const,
 };
