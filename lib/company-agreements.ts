@@ -19,3 +19,7 @@ export const AcknowledgeBody = z.strictObject({ version: z.string().min(1).max(4
 /** The dashboard's link to one agreement PDF of the current version. */
 export const agreementPdfPath = (type: string) =>
   `/api/company/agreements/${encodeURIComponent(type)}`;
+
+const calendarDay = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+/** A calendar day as Jiko gives it ("2025-09-01"), shown as that same day wherever one reads it. */
+export const formatCalendarDay = (day: string) => calendarDay.format(new Date(`${day}T00:00:00Z`));

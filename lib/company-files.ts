@@ -135,5 +135,8 @@ export function fileContentProblem(
     : `This file's content is not ${FILE_KIND_NAMES[declared]}. ${WRONG_TYPE}`;
 }
 
+/** How many documents one page of the list shows. */
+export const DOCUMENTS_PAGE_SIZE = 20;
+
 /** The upload's query string: which kind of document the file is. */
 export const UploadQuery = z.object({ type: CompanyDocumentType });

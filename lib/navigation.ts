@@ -18,6 +18,7 @@ export const SECTIONS: readonly Section[] = [
   { href: "/statements", label: "Statements", capability: "documents:view" },
   { href: "/reports", label: "Reports", capability: "documents:view" },
   { href: "/team", label: "Team", capability: "team:view" },
+  { href: "/company", label: "Company", capability: "company:view" },
   { href: "/audit", label: "Audit log", capability: "audit:view" },
   { href: "/settings/webhooks", label: "Settings", capability: "webhooks:manage" },
 ];

@@ -33,6 +33,10 @@ export const queryKeys = {
   webhookSubscriptions: () => ["webhooks", "subscriptions"] as const,
   webhookEvents: (subscriptionId: string) => ["webhooks", "events", subscriptionId] as const,
   liveStatus: () => ["webhooks", "live-status"] as const,
+  /** The company page: its profile is `customer()`; the rest starts with "company". */
+  companyOwners: () => ["company", "owners"] as const,
+  companyAgreements: () => ["company", "agreements"] as const,
+  companyDocuments: () => ["company", "documents"] as const,
   /** The person's own business applications (a new entity), and the agreements they consent to. */
   applications: () => ["applications"] as const,
   application: (id: string) => ["applications", "one", id] as const,
