@@ -6,10 +6,10 @@ import { signIn } from "./portal";
 import { personWith } from "./sandbox";
 
 /**
- * The list's first rows come in the server's HTML, before the page's scripts run: keys pressed
- * and clicks made before then do nothing. The live-updates state on <body> is set once hydrated.
+ * The list's first rows come in the server's HTML, before the list's script runs: keys pressed
+ * and clicks made before then do nothing. The list marks itself once it responds.
  */
-const interactive = (page: Page) => expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
+const interactive = (page: Page) => expect(page.locator("[data-interactive]")).toHaveCount(1);
 
 /** The ids of every row the list shows, scrolling the virtualized table to its end. */
 async function allRowIds(page: Page): Promise<string[]> {

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useAwaitingCount } from "@/components/transfers/awaiting-count";
 import type { Section } from "@/lib/navigation";
@@ -23,6 +23,7 @@ export function NavLinks({ sections }: { sections: Section[] }) {
             className={`whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium ${active ? "bg-brand-50 text-brand-800 dark:bg-brand-950 dark:text-brand-200" : "text-ink-600 hover:bg-ink-100 dark:text-ink-300 dark:hover:bg-ink-800"}`}
           >
             {s.label}
+            <Pending />
             {s.href === APPROVALS && awaiting > 0 && (
               <>
                 {" "}
@@ -39,5 +40,25 @@ export function NavLinks({ sections }: { sections: Section[] }) {
         );
       })}
     </nav>
+  );
+}
+
+/**
+ * While the section a person chose is on its way: pages whose figures come in one quick Jiko call
+ * (team, pockets) have no loading screen, so that their figures paint with the page itself rather
+ * than after a streamed skeleton; the link they clicked says it is loading meanwhile.
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <>
+      <span
+        aria-hidden="true"
+        data-testid="nav-pending"
+        className="ml-1.5 inline-block size-1.5 animate-pulse rounded-full bg-brand-600 align-middle dark:bg-brand-300"
+      />
+      <span className="sr-only"> (loading)</span>
+    </>
   );
 }

@@ -45,6 +45,10 @@ export function TransactionsView({ filters }: { filters: TransactionFilters }) {
   const router = useRouter();
   const pathname = usePathname();
   const [active, setActive] = useState(-1);
+  // The first rows come in the server's HTML; keys and clicks work once this has run (tests wait
+  // for it, as a person would for the page to respond).
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
   const [open, setOpen] = useState<number | null>(null);
   const [query, setQuery] = useState("");
   const [amountSort, setAmountSort] = useState<AmountSort | "none">("none");
@@ -126,7 +130,7 @@ export function TransactionsView({ filters }: { filters: TransactionFilters }) {
   }
 
   return (
-    <div className="min-w-0 space-y-4">
+    <div className="min-w-0 space-y-4" data-interactive={interactive || undefined}>
       <TransactionFilterBar
         key={search}
         filters={filters}
