@@ -12,7 +12,7 @@ import {
   type DocumentType,
 } from "@/lib/jiko/company";
 import { ApiError } from "../api/guard";
-import { safeFileName } from "../downloads/files";
+import { peekHead, safeFileName } from "../downloads/files";
 import { fetchJikoLink } from "../downloads/jiko-link";
 import type { JikoClient } from "../jiko";
 
@@ -101,41 +101,12 @@ export async function documentDownload(
 ): Promise<Response> {
   const link = await jiko.documentDownloadUrl(documentId);
   const res = await fetchJikoLink(link, { what: "document", timeoutMs: 30_000, ...o });
-  const reader = res.body!.getReader();
-  const head: Uint8Array[] = [];
-  let size = 0;
-  let done = false;
-  while (size < 16 && !done) {
-    const r = await reader.read();
-    if (r.done) done = true;
-    else {
-      head.push(r.value);
-      size += r.value.byteLength;
-    }
-  }
-  const first = new Uint8Array(size);
-  let at = 0;
-  for (const c of head) {
-    first.set(c, at);
-    at += c.byteLength;
-  }
-  const type = sniffContentType(first);
+  const { head, stream: body, cancel } = await peekHead(res.body!, 16);
+  const type = sniffContentType(head);
   if (!type) {
-    await reader.cancel();
+    await cancel();
     throw new ApiError("unavailable", "Jiko sent the document in an unexpected form. Try again.");
   }
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(first);
-      if (done) controller.close();
-    },
-    async pull(controller) {
-      const r = await reader.read();
-      if (r.done) controller.close();
-      else controller.enqueue(r.value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
   const stem = safeFileName(upstreamStem(res) ?? `document-${documentId.slice(0, 8)}`);
   return new Response(body, {
     headers: {

@@ -69,35 +69,28 @@ export function csvAttachment(
 }
 
 /**
- * The file's first bytes, checked against what it must be (a PDF starts `%PDF-`, XML with `<`
- * after any byte-order mark or blank), then the whole file as a stream again. A link that answers
- * with something else (an HTML error page, another format) is refused rather than passed on.
+ * A stream's first `bytes` bytes (or all of it, if shorter) for a look, with the whole stream
+ * again, unread, to pass on; `cancel` drops it when the look says no.
  */
-export async function expectKind(
+export async function peekHead(
   body: ReadableStream<Uint8Array>,
-  kind: Exclude<FileKind, "csv">,
-): Promise<ReadableStream<Uint8Array> | null> {
+  bytes: number,
+): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array>; cancel: () => Promise<void> }> {
   const reader = body.getReader();
-  const head: Uint8Array[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   let done = false;
-  while (size < 64 && !done) {
+  while (size < bytes && !done) {
     const r = await reader.read();
     if (r.done) done = true;
     else {
-      head.push(r.value);
+      chunks.push(r.value);
       size += r.value.byteLength;
     }
   }
-  const start = new TextDecoder().decode(concat(head).slice(0, 64));
-  const ok = kind === "pdf" ? start.startsWith("%PDF-") : /^\uFEFF?\s*</.test(start);
-  if (!ok) {
-    await reader.cancel();
-    return null;
-  }
-  return new ReadableStream<Uint8Array>({
+  const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      for (const chunk of head) controller.enqueue(chunk);
+      for (const chunk of chunks) controller.enqueue(chunk);
       if (done) controller.close();
     },
     async pull(controller) {
@@ -107,6 +100,26 @@ export async function expectKind(
     },
     cancel: (reason) => reader.cancel(reason),
   });
+  return { head: concat(chunks).slice(0, bytes), stream, cancel: () => reader.cancel() };
+}
+
+/**
+ * The file's first bytes, checked against what it must be (a PDF starts `%PDF-`, XML with `<`
+ * after any byte-order mark or blank), then the whole file as a stream again. A link that answers
+ * with something else (an HTML error page, another format) is refused rather than passed on.
+ */
+export async function expectKind(
+  body: ReadableStream<Uint8Array>,
+  kind: Exclude<FileKind, "csv">,
+): Promise<ReadableStream<Uint8Array> | null> {
+  const { head, stream, cancel } = await peekHead(body, 64);
+  const start = new TextDecoder().decode(head);
+  const ok = kind === "pdf" ? start.startsWith("%PDF-") : /^\uFEFF?\s*</.test(start);
+  if (!ok) {
+    await cancel();
+    return null;
+  }
+  return stream;
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
