@@ -13,8 +13,11 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
   { pkg: /^recharts($|\/)/, allow: [] },
   { pkg: /^@radix-ui\//, allow: [] },
-  // The new transfer page is a form: its form library belongs to its first load.
-  { pkg: /^(react-hook-form|@hookform\/)/, allow: [/transfers[\\/]new[\\/]page\.tsx$/] },
+  // The form is the page itself on a new transfer and on a new entity's application.
+  {
+    pkg: /^(react-hook-form|@hookform\/)/,
+    allow: [/transfers[\\/]new[\\/]page\.tsx$/, /new-entity[\\/]page\.tsx$/],
+  },
 ];
 
 /** Static imports and re-exports of a module, type-only ones left out. */
