@@ -1,13 +1,9 @@
 import "server-only";
-import { fileProblem, sniffContentType } from "@/lib/application-documents";
+import { sniffContentType } from "@/lib/application-documents";
 import type { BusinessApplication, BusinessApplicationDraft } from "@/lib/jiko/applications";
-import {
-  DocumentContentType as ContentType,
-  DOCUMENT_MAX_BYTES,
-  type DocumentContentType,
-  type DocumentType,
-} from "@/lib/jiko/company";
+import type { DocumentType } from "@/lib/jiko/company";
 import { ApiError } from "../api/guard";
+import { readUpload } from "../company/documents";
 import type { JikoClient } from "../jiko";
 import { forgetViewer } from "../viewer";
 
@@ -59,32 +55,6 @@ export async function applyFor(who: Applicant, id: string) {
 
 export const currentAgreement = (who: Applicant) => who.jiko.agreements();
 
-/** The body's bytes, refused past the cap whatever Content-Length declared. */
-async function readFile(req: Request): Promise<Uint8Array> {
-  const tooLarge = () => new ApiError("too-large", "This file is over 5 MB: choose a smaller one.");
-  if (Number(req.headers.get("content-length")) > DOCUMENT_MAX_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body?.getReader();
-  for (;;) {
-    const next = await reader?.read();
-    if (!next || next.done) break;
-    size += next.value.byteLength;
-    if (size > DOCUMENT_MAX_BYTES) {
-      await reader?.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(next.value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * One flagged document, sent as the file's raw bytes: PDF, PNG or JPEG, at most 5 MB, and the
  * bytes must be what the declared type says (checked here before Jiko sees it). Answers the
@@ -96,14 +66,10 @@ export async function uploadDocument(
   type: DocumentType,
   req: Request,
 ): Promise<BusinessApplication> {
-  const declared = ContentType.safeParse(req.headers.get("content-type")?.split(";")[0]?.trim());
-  if (!declared.success) throw new ApiError("invalid", "Choose a PDF, PNG or JPEG file.");
-  const bytes = await readFile(req);
-  const problem = fileProblem({ type: declared.data, size: bytes.byteLength });
-  if (problem) throw new ApiError("invalid", problem);
-  if (sniffContentType(bytes) !== declared.data)
+  // The type must be PDF, PNG or JPEG and no more than 5 MB is ever read (server/company).
+  const { bytes, contentType } = await readUpload(req);
+  if (sniffContentType(bytes) !== contentType)
     throw new ApiError("invalid", "This file's content is not the kind of file its name says.");
-  const contentType: DocumentContentType = declared.data;
   await who.jiko.uploadApplicationDocument(id, type, { bytes, contentType });
   return readApplication(who, id);
 }
