@@ -12,7 +12,6 @@ import {
 import {
   DOCUMENT_CONTENT_TYPES,
   DOCUMENT_MAX_BYTES,
-  type DocumentContentType,
   type DocumentType,
 } from "./jiko/company";
 
@@ -159,11 +158,5 @@ export function fileProblem(file: { type: string; size: number }): string | null
   return null;
 }
 
-/** The type a file's first bytes say it is (PDF, PNG, JPEG), whatever its name claims. */
-export function sniffContentType(bytes: Uint8Array): DocumentContentType | null {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46])) return "application/pdf";
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (starts([0xff, 0xd8, 0xff])) return "image/jpeg";
-  return null;
-}
+/** The type a file's first bytes say it is: the company documents' own check. */
+export { sniffContentType } from "./company-files";
