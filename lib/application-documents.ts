@@ -9,11 +9,7 @@ import {
   DOCUMENT_FLAGS,
   type DocumentFlag,
 } from "./jiko/applications";
-import {
-  DOCUMENT_CONTENT_TYPES,
-  DOCUMENT_MAX_BYTES,
-  type DocumentType,
-} from "./jiko/company";
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_MAX_BYTES, type DocumentType } from "./jiko/company";
 
 export const STATUS_WORDS: Record<
   ApplicationStatus,
