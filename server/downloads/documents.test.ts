@@ -60,7 +60,7 @@ async function aTrade() {
 function expectFile(res: Response, type: string, name: RegExp) {
   expect(res.headers.get("content-type")).toBe(type);
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-  expect(res.headers.get("cache-control")).toBe("private, no-store");
+  expect(res.headers.get("cache-control")).toBe("private, no-store, no-transform");
   expect(res.headers.get("content-disposition")).toMatch(
     new RegExp(`^attachment; filename="${name.source}"$`),
   );
