@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { TEAM_ATTRIBUTE } from "@/lib/team-binding";
+import { NavigationWait } from "./navigation-wait";
 import { RememberViewer } from "./remembered-viewer";
 import { ShellFrame } from "./shell-frame";
 import { ShellHeader } from "./shell-header";
@@ -24,6 +25,7 @@ export function AppShell({
     <ShellFrame header={<ShellHeader viewer={viewer} switchTeam={switchTeam} signOut={signOut} />}>
       <RememberViewer viewer={viewer} />
       <LiveUpdates after={liveAfter} />
+      <NavigationWait />
       {/* The team this page acts for: changes sent from it name it (lib/team-binding.ts). */}
       <div className="contents" {...{ [TEAM_ATTRIBUTE]: viewer.team.id }}>
         {children}

@@ -4,6 +4,7 @@ import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useAwaitingCount } from "@/components/transfers/awaiting-count";
 import type { Section } from "@/lib/navigation";
+import { useReportPendingLink } from "./navigation-wait";
 
 const APPROVALS = "/approvals";
 
@@ -44,12 +45,14 @@ export function NavLinks({ sections }: { sections: Section[] }) {
 }
 
 /**
- * While the section a person chose is on its way: pages whose figures come in one quick Jiko call
- * (team, pockets) have no loading screen, so that their figures paint with the page itself rather
- * than after a streamed skeleton; the link they clicked says it is loading meanwhile.
+ * While the section a person chose is on its way: pages whose figures come in quick Jiko calls
+ * (pockets, transactions, team) have no loading screen, so that their figures paint
+ * with the page itself rather than after a streamed skeleton; the link they clicked says it is
+ * loading meanwhile, and NavigationWait says so in words if Jiko is slow.
  */
 function Pending() {
   const { pending } = useLinkStatus();
+  useReportPendingLink(pending);
   if (!pending) return null;
   return (
     <>
