@@ -158,10 +158,16 @@ async function runOne(b: Bench): Promise<{ rows: Row[]; crashed?: string }> {
   );
   current = { pid: child.pid!, exited };
   const t0 = performance.now();
+  // A timer cleared once the benchmark ends: a pending one kept this process alive up to its
+  // timeout after the table was printed.
+  let deadline: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([
     exited.then(() => false),
-    sleep(b.timeout * 1000).then(() => true),
+    new Promise<boolean>((resolve) => {
+      deadline = setTimeout(() => resolve(true), b.timeout * 1000);
+    }),
   ]);
+  clearTimeout(deadline);
   if (timedOut) await stopGroup(current);
   current = undefined;
   const code = await Promise.race([exited, sleep(1_000).then(() => 1)]);
