@@ -2,7 +2,17 @@ import { createHmac, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EventList, Subscription, WebhookDelivery } from "../../lib/jiko/events";
 import { SEED } from "../seed";
-import { arrivals, call, kit, sleep, subscribe, until, withEventsSandbox } from "./test-kit";
+import { DELIVERIES_IN_FLIGHT } from "./delivery";
+import {
+  arrivals,
+  call,
+  kit,
+  SLOW_RECEIVER_MS,
+  sleep,
+  subscribe,
+  until,
+  withEventsSandbox,
+} from "./test-kit";
 
 withEventsSandbox();
 
@@ -90,6 +100,24 @@ describe("deliveries", () => {
     );
     expect(ours.map((a) => a.success)).toEqual([false, false, false, false]);
   }, 20_000);
+
+  it("a receiver slow to answer does not hold the events behind it: a burst goes out together", async () => {
+    await subscribe("/slow/202", ["webhooks.test"]);
+    const ids: string[] = [];
+    for (let i = 0; i < DELIVERIES_IN_FLIGHT; i++) ids.push(await trigger());
+    await until(() => arrivals("/slow/202").length === ids.length, 5_000);
+    const calls = arrivals("/slow/202");
+    const spread = calls.at(-1)!.at - calls[0]!.at;
+    // One at a time, each would wait for the answer before: at least 3 × SLOW_RECEIVER_MS.
+    expect(spread).toBeLessThan(SLOW_RECEIVER_MS);
+    const sent = calls.map((c) => WebhookDelivery.parse(JSON.parse(c.raw.toString())).event_id);
+    expect(new Set(sent)).toEqual(new Set(ids));
+    // Each recorded once, successful.
+    await until(async () => {
+      const mine = (await events("limit=100")).filter((e) => ids.includes(e.event.event_id));
+      return mine.every((e) => e.delivery_attempts.some((a) => a.success));
+    }, 5_000);
+  });
 
   it("sends nothing to a disabled subscription, queued retries included", async () => {
     const off = await subscribe("/off", ["webhooks.test"]);

@@ -3,8 +3,8 @@
  * every attempt and retries failures per the subscription's retry policy, in real time.
  *
  * Woken in process when an event is emitted, and polling due rows every `pollMs`. One chain per
- * subscription at a time, its due deliveries in event order; no transaction is held across an
- * HTTP call. A subscription disabled or deleted before an attempt gets nothing more: its owed
+ * subscription at a time, taking its due deliveries oldest first, a few at once; no transaction
+ * is held across an HTTP call. A subscription disabled or deleted before an attempt gets nothing more: its owed
  * deliveries are dropped. One worker per database (the sandbox owns its data folder).
  */
 import { createHmac, randomUUID } from "node:crypto";
@@ -23,6 +23,12 @@ import type { Logger } from "../log";
 import { onEmitted } from "./store";
 
 export const DELIVERY_DEADLINE_MS = 5_000;
+/**
+ * Deliveries in flight at once per subscription. INFERRED: Jiko documents no delivery order (each
+ * envelope carries its id and timestamp), and one approval emits several events at once: sent one
+ * by one, a receiver slow to answer put every later event behind it, seconds more per approval.
+ */
+export const DELIVERIES_IN_FLIGHT = 4;
 
 /** base64(HMAC-SHA256(secret, body)): what `x-jiko-signature` carries. */
 export const signBody = (secret: string, body: string | Buffer) =>
@@ -46,7 +52,17 @@ export function startDeliveryWorker(o: {
   let ticking: Promise<void> | undefined;
   let again = false;
 
+  /** Drains waiting for a free slot also look again on every tick (an event emitted, a poll). */
+  let pokes: (() => void)[] = [];
+  const poke = () => {
+    const waiting = pokes;
+    pokes = [];
+    for (const resolve of waiting) resolve();
+  };
+  const nextPoke = () => new Promise<void>((resolve) => pokes.push(resolve));
+
   const tick = async () => {
+    poke();
     if (o.sweep) await o.sweep().catch((err) => log.error({ err }, "event sweep failed"));
     const due = await db
       .select({ subscriptionId: deliveries.subscriptionId })
@@ -79,10 +95,14 @@ export function startDeliveryWorker(o: {
       });
   };
 
-  /** The subscription's due deliveries, one at a time, oldest event first. */
+  /**
+   * The subscription's due deliveries, oldest event first, up to DELIVERIES_IN_FLIGHT at once: a
+   * slot freed or a new event due starts the next one.
+   */
   async function drain(subscriptionId: string) {
+    const inFlight = new Map<string, Promise<void>>();
     while (!stopped) {
-      const [next] = await db
+      const due = await db
         .select()
         .from(deliveries)
         .where(
@@ -93,10 +113,20 @@ export function startDeliveryWorker(o: {
           ),
         )
         .orderBy(asc(deliveries.seq))
-        .limit(1);
-      if (!next) return;
-      await attempt(next);
+        .limit(DELIVERIES_IN_FLIGHT + inFlight.size);
+      const free = DELIVERIES_IN_FLIGHT - inFlight.size;
+      for (const d of due.filter((d) => !inFlight.has(d.id)).slice(0, free)) {
+        inFlight.set(
+          d.id,
+          attempt(d)
+            .catch((err) => log.error({ err, deliveryId: d.id }, "webhook delivery failed"))
+            .finally(() => inFlight.delete(d.id)),
+        );
+      }
+      if (inFlight.size === 0) return;
+      await Promise.race([...inFlight.values(), nextPoke()]);
     }
+    await Promise.all(inFlight.values());
   }
 
   async function attempt(d: typeof deliveries.$inferSelect) {
@@ -191,6 +221,7 @@ export function startDeliveryWorker(o: {
       stopped = true;
       unsubscribe();
       clearInterval(timer);
+      poke();
       await ticking;
       await Promise.all(busy.values());
     },

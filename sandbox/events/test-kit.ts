@@ -27,6 +27,8 @@ export interface Received {
   at: number;
 }
 
+export const SLOW_RECEIVER_MS = 800;
+
 export const kit = {
   sb: undefined as unknown as Sandbox,
   receiver: "",
@@ -64,8 +66,14 @@ export function withEventsSandbox() {
           at: Date.now(),
         });
         const code = Number(/\/(\d{3})$/.exec(path)?.[1] ?? 202);
-        res.writeHead(code, { "content-type": "text/plain" });
-        res.end(code < 300 ? "accepted" : "nope");
+        // A receiver slow to answer: /slow/… answers after SLOW_RECEIVER_MS.
+        setTimeout(
+          () => {
+            res.writeHead(code, { "content-type": "text/plain" });
+            res.end(code < 300 ? "accepted" : "nope");
+          },
+          path.startsWith("/slow/") ? SLOW_RECEIVER_MS : 0,
+        );
       });
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
