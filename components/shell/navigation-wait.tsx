@@ -3,7 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 
 /**
- * Sections whose figures come in one quick Jiko call have no loading screen (their figures paint
+ * Sections whose figures come in quick Jiko calls have no loading screen (their figures paint
  * with the page rather than after a streamed skeleton), so while one is on its way the old page
  * stays. The link clicked shows it is loading; if Jiko is slow, this says what the page waits on,
  * as a loading screen would. A Jiko call gives up within its budget, so the wait is bounded.
@@ -44,11 +44,12 @@ export function NavigationWait({ afterMs = 3_000 }: { afterMs?: number }) {
     const timer = setTimeout(() => setSlow(true), afterMs);
     return () => clearTimeout(timer);
   }, [waiting, afterMs]);
+  // At the foot of the screen: the sticky header grows to several rows on a phone.
   return (
     <div
       role="status"
       aria-live="polite"
-      className="pointer-events-none fixed inset-x-0 top-20 z-30 flex justify-center px-4"
+      className="pointer-events-none fixed inset-x-0 bottom-6 z-30 flex justify-center px-4"
     >
       {waiting && slow ? (
         <p className="rounded-full border border-ink-200 bg-white px-4 py-1.5 text-sm text-ink-700 shadow-sm dark:border-ink-700 dark:bg-ink-900 dark:text-ink-200">
