@@ -4,8 +4,9 @@
  *
  * Woken in process when an event is emitted, and polling due rows every `pollMs`. One chain per
  * subscription at a time, taking its due deliveries oldest first, a few at once; no transaction
- * is held across an HTTP call. A subscription disabled or deleted before an attempt gets nothing more: its owed
- * deliveries are dropped. One worker per database (the sandbox owns its data folder).
+ * is held across an HTTP call. A subscription disabled or deleted before an attempt gets nothing
+ * more: its owed deliveries are dropped. One worker per database (the sandbox owns its data
+ * folder).
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { and, asc, eq, lte } from "drizzle-orm";
