@@ -1,25 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { tabStore } from "@/lib/tab-store";
 
 /** Whether this tab hears Jiko's events now (the stream is open), for hooks that poll less then. */
-let open = false;
-const listeners = new Set<() => void>();
+const liveOpen = tabStore(false);
 
-export function setLiveOpen(next: boolean): void {
-  if (next === open) return;
-  open = next;
-  for (const l of listeners) l();
-}
-
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-
-export const useLiveOpen = (): boolean =>
-  useSyncExternalStore(
-    subscribe,
-    () => open,
-    () => false,
-  );
+export const setLiveOpen = (next: boolean): void => liveOpen.set(next);
+export const useLiveOpen = (): boolean => liveOpen.use();

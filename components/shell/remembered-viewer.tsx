@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect } from "react";
+import { tabStore } from "@/lib/tab-store";
 import type { ShellViewer } from "./types";
 
 /**
@@ -8,26 +9,11 @@ import type { ShellViewer } from "./types";
  * the header the person was using (sections, account) instead of falling back to the product
  * name alone. Browser only: the server never holds one person's shell for another's render.
  */
-let remembered: ShellViewer | null = null;
-const listeners = new Set<() => void>();
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
+const remembered = tabStore<ShellViewer | null>(null);
 
 export function RememberViewer({ viewer }: { viewer: ShellViewer }) {
-  useEffect(() => {
-    remembered = viewer;
-    for (const listener of listeners) listener();
-  }, [viewer]);
+  useEffect(() => remembered.set(viewer), [viewer]);
   return null;
 }
 
-export function useRememberedViewer(): ShellViewer | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => remembered,
-    () => null,
-  );
-}
+export const useRememberedViewer = (): ShellViewer | null => remembered.use();
