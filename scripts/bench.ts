@@ -13,7 +13,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIsStale } from "./lib/build";
-import { sleep } from "./lib/processes";
+import { settledWithin } from "./lib/processes";
 import type { Row } from "./lib/report";
 import { markdownTable } from "./lib/table";
 
@@ -115,7 +115,7 @@ async function stopGroup(c: { pid: number; exited: Promise<number> }) {
     try {
       process.kill(-c.pid, signal);
     } catch {}
-    await Promise.race([c.exited, sleep(10_000)]);
+    await settledWithin(c.exited, 10_000);
   }
 }
 
@@ -158,19 +158,10 @@ async function runOne(b: Bench): Promise<{ rows: Row[]; crashed?: string }> {
   );
   current = { pid: child.pid!, exited };
   const t0 = performance.now();
-  // A timer cleared once the benchmark ends: a pending one kept this process alive up to its
-  // timeout after the table was printed.
-  let deadline: NodeJS.Timeout | undefined;
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => {
-      deadline = setTimeout(() => resolve(true), b.timeout * 1000);
-    }),
-  ]);
-  clearTimeout(deadline);
+  const timedOut = (await settledWithin(exited, b.timeout * 1000)) === undefined;
   if (timedOut) await stopGroup(current);
   current = undefined;
-  const code = await Promise.race([exited, sleep(1_000).then(() => 1)]);
+  const code = (await settledWithin(exited, 1_000)) ?? 1;
   writeFileSync(logFile, log);
   const seconds = ((performance.now() - t0) / 1000).toFixed(0);
   let rows: Row[] = [];

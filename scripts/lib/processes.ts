@@ -2,6 +2,24 @@ import { type ChildProcess, spawn } from "node:child_process";
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * `p`'s value, or undefined if it has not settled within `ms`. The timer is cleared either way: a
+ * pending one keeps the script alive until it fires.
+ */
+export async function settledWithin<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts a child that shares our terminal; its exit is reported through `exited`. */
 export function run(
   command: string,
