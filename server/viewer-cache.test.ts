@@ -4,7 +4,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 vi.mock("./env", () => ({
   env: () => ({ APP_URL: "http://localhost:3999", DATABASE_URL: undefined }),
 }));
-vi.mock("./db", () => ({ db: () => ({}) }));
+vi.mock("./db", () => {
+  const database = {};
+  return { db: () => database };
+});
 const ended: { sessionToken: string; reason: string }[] = [];
 vi.mock("./auth/end", () => ({
   endSession: async (_db: unknown, sessionToken: string, reason: string) => {
@@ -13,17 +16,29 @@ vi.mock("./auth/end", () => ({
 }));
 
 /** The signed-in session the request carries, and its grant's access token. */
-const state = { sessionToken: "", accessToken: "", userCalls: 0, customerId: "", role: "ADMIN" };
+const state = {
+  sessionToken: "",
+  accessToken: "",
+  userCalls: 0,
+  tokenReads: 0,
+  customerId: "",
+  role: "ADMIN",
+};
 vi.mock("./auth/session", () => ({
+  sessionCookieValue: async () => state.sessionToken,
   currentSession: async () => ({ session: { sessionToken: state.sessionToken, userId: "u1" } }),
 }));
 vi.mock("./jiko/tokens", () => ({
-  accessTokenFor: async () => ({
-    accessToken: state.accessToken,
-    refreshToken: null,
-    expiresAt: Math.floor(Date.now() / 1000) + 900,
-    scope: "openid accounts:read transactions:read",
-  }),
+  accessTokenFor: async () => {
+    state.tokenReads++;
+    return {
+      accessToken: state.accessToken,
+      refreshToken: null,
+      expiresAt: Math.floor(Date.now() / 1000) + 900,
+      scope: "openid accounts:read transactions:read",
+    };
+  },
+  stillFresh: () => true,
 }));
 
 const { JikoError } = await import("./jiko");
@@ -60,12 +75,15 @@ const { getViewer } = await import("./viewer");
 const { guarded } = await import("./api/guard");
 const { publish } = await import("./live/bus");
 const { ViewerCache, viewerCache } = await import("./viewer-cache");
+const { forgetSession } = await import("./auth/session-memo");
+const { db } = await import("./db");
 
 function signIn(customerId = randomUUID()) {
   state.sessionToken = randomUUID();
   state.accessToken = randomUUID();
   state.customerId = customerId;
   state.userCalls = 0;
+  state.tokenReads = 0;
   return { sessionToken: state.sessionToken, accessToken: state.accessToken, customerId };
 }
 
@@ -100,12 +118,16 @@ describe("the cached viewer", () => {
     expect(state.userCalls).toBe(1);
     expect(second?.role).toBe(first?.role);
     expect(third?.capabilities).toEqual(first?.capabilities);
+    // Nor the database for its session and tokens (server/auth/session-memo.ts).
+    expect(state.tokenReads).toBe(1);
   });
 
   it("reads again once the session's grant is replaced (a team switch binds new tokens)", async () => {
     signIn();
     await getViewer();
     state.accessToken = randomUUID();
+    // As binding the new tokens does (server/auth/token-store.ts).
+    forgetSession(db(), state.sessionToken);
     await getViewer();
     expect(state.userCalls).toBe(2);
   });

@@ -7,11 +7,17 @@ import type { MembershipInfo } from "@/lib/jiko/user";
 import { type Capability, capabilitiesFor } from "@/lib/permissions";
 import { PAGE_PATH_HEADER } from "./auth/cookie";
 import { endSession } from "./auth/end";
-import { currentSession } from "./auth/session";
+import { currentSession, sessionCookieValue } from "./auth/session";
+import {
+  forgetSession,
+  memoGeneration,
+  rememberedSession,
+  rememberSession,
+} from "./auth/session-memo";
 import type { TokenSet } from "./auth/token-store";
 import { db } from "./db";
 import { type JikoClient, JikoError, jikoFor } from "./jiko";
-import { accessTokenFor } from "./jiko/tokens";
+import { accessTokenFor, stillFresh } from "./jiko/tokens";
 import { log } from "./log";
 import { forgetCachedViewer, grantFingerprint, REFUSALS, viewerCache } from "./viewer-cache";
 
@@ -74,6 +80,7 @@ function watched(
 
 /** Forgets what this instance remembers of a session (team switch, sign-out, Jiko's refusal). */
 export function forgetViewer(sessionToken: string): void {
+  forgetSession(db(), sessionToken);
   forgetCachedViewer(sessionToken);
 }
 
@@ -86,21 +93,15 @@ export function forgetViewer(sessionToken: string): void {
  * decrypted, is ended here and reads as signed out.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const found = await currentSession();
-  if (!("session" in found)) return null;
-  const { sessionToken, userId } = found.session;
+  const remembered = await sessionWithTokens();
+  if (!remembered) return null;
+  const { sessionToken, userId, tokens: token } = remembered;
   const facts = viewerCache<ViewerFacts>();
-  let token: TokenSet;
-  try {
-    token = await accessTokenFor(db(), sessionToken);
-  } catch (error) {
-    return ended(error, userId, sessionToken);
-  }
-  const direct = jikoFor(found.session, { read: token });
+  const direct = jikoFor({ sessionToken, userId }, { read: token });
   let customerId: string | undefined;
   const jiko = watched(direct, {
     refused: async (error) => {
-      facts.forget(sessionToken);
+      forgetViewer(sessionToken);
       if (error.code !== "reauth-required") return;
       log.info({ userId, detail: error.message }, "Jiko ended the session");
       await endSession(db(), sessionToken, "revoked").catch((err: unknown) =>
@@ -146,6 +147,32 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     return ended(error, userId, sessionToken);
   }
 });
+
+/**
+ * The request's session and its tokens: as this instance remembered them a moment ago
+ * (server/auth/session-memo.ts) while the tokens need no refresh, else read from the database.
+ */
+async function sessionWithTokens(): Promise<{
+  sessionToken: string;
+  userId: string;
+  tokens: TokenSet;
+} | null> {
+  const cookie = await sessionCookieValue();
+  if (!cookie) return null;
+  const hit = rememberedSession(db(), cookie);
+  if (hit && stillFresh(hit.tokens)) return { sessionToken: cookie, ...hit };
+  const generation = memoGeneration(db());
+  const found = await currentSession();
+  if (!("session" in found)) return null;
+  const { sessionToken, userId } = found.session;
+  try {
+    const tokens = await accessTokenFor(db(), sessionToken);
+    rememberSession(db(), sessionToken, { userId, tokens }, generation);
+    return { sessionToken, userId, tokens };
+  } catch (error) {
+    return ended(error, userId, sessionToken);
+  }
+}
 
 /** A session whose tokens Jiko no longer honours (or that cannot be read) ends: signed out. */
 async function ended(error: unknown, userId: string, sessionToken: string): Promise<null> {

@@ -7,6 +7,7 @@ import { revokeAtJiko } from "../jiko/refresh";
 import { log } from "../log";
 import { forgetCachedViewer } from "../viewer-cache";
 import { clientKey } from "./client-key";
+import { forgetSession } from "./session-memo";
 import { type GrantRow, unseal } from "./token-store";
 
 /** Why a session ended; the sign-in page says it in words. */
@@ -57,12 +58,15 @@ export async function endSession(
   reason: SessionEndReason,
   opts: { revokeInBackground?: boolean } = {},
 ): Promise<void> {
+  forgetSession(db, sessionToken);
   const grants = await db
     .delete(sessionGrants)
     .where(eq(sessionGrants.sessionToken, sessionToken))
     .returning();
   await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
-  // Whoever this session was is forgotten with it (other instances find no session row).
+  // Whoever this session was is forgotten with it (other instances find no session row within
+  // their memo's few seconds, server/auth/session-memo.ts).
+  forgetSession(db, sessionToken);
   forgetCachedViewer(sessionToken);
   log.info({ reason }, "session ended");
   if (reason === "revoked" || reason === "unreadable") return;
@@ -102,6 +106,7 @@ export async function sweepEndedSessions(db: Db, now = new Date()): Promise<numb
       ),
     )
     .returning();
+  for (const { token } of ended) forgetSession(db, token);
   await revokeRows(orphaned, "ended");
   return orphaned.length;
 }

@@ -70,9 +70,14 @@ export async function lookUpSession(
   return { session: { sessionToken, userId: row.userId } };
 }
 
+/** The request's session token, from its cookie. */
+export async function sessionCookieValue(): Promise<string | undefined> {
+  return (await cookies()).get(sessionCookie(env().APP_URL).name)?.value;
+}
+
 /** The request's session, once per request. */
 export const currentSession = cache(async (): Promise<SessionLookup> => {
-  const token = (await cookies()).get(sessionCookie(env().APP_URL).name)?.value;
+  const token = await sessionCookieValue();
   if (!token) return { none: true };
   const database = db();
   sweepSoon(database);

@@ -4,6 +4,7 @@ import { decryptSecret, encryptSecret } from "../crypto";
 import type { Db } from "../db/client";
 import { sessionGrants } from "../db/schema";
 import { authSecrets, env } from "../env";
+import { forgetSession } from "./session-memo";
 
 /** Jiko's tokens for one session, in clear, only in memory. */
 export interface TokenSet {
@@ -68,6 +69,7 @@ export async function bindTokens(
   where: { sessionToken: string; userId: string },
   tokens: IssuedTokens,
 ): Promise<string | null> {
+  forgetSession(db, where.sessionToken);
   const previous = await readGrantRow(db, where.sessionToken);
   const columns = { ...sealedColumns(tokens), leaseHolder: null, leaseUntil: null };
   await db
@@ -94,6 +96,7 @@ export async function storeRefreshed(
   sessionToken: string,
   tokens: IssuedTokens,
 ): Promise<void> {
+  forgetSession(db, sessionToken);
   await db
     .update(sessionGrants)
     .set({ ...sealedColumns(tokens), leaseHolder: null, leaseUntil: null })

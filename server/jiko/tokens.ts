@@ -28,6 +28,9 @@ const POLL_MS = 150;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const fresh = (tokens: TokenSet, skewSeconds: number) =>
   tokens.expiresAt - nowSeconds() > skewSeconds;
+
+/** Whether tokens read earlier may still be used as they are, without a refresh. */
+export const stillFresh = (tokens: TokenSet) => fresh(tokens, env().JIKO_REFRESH_SKEW_SECONDS);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface RefreshDeps {

@@ -1,5 +1,6 @@
 import "server-only";
 import { EventEmitter } from "node:events";
+import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { db } from "../db";
 import { env } from "../env";
@@ -14,6 +15,9 @@ import { eventBySeq, type StoredEvent } from "./events-store";
  * reaches a page served by another.
  */
 const CHANNEL = "td_jiko_events";
+/** Sessions this instance ended or gave new tokens: the others drop what they remember of them. */
+const SESSIONS_CHANNEL = "td_sessions_changed";
+const SESSION_CHANGED = "session-changed";
 
 interface Bus {
   local: EventEmitter;
@@ -74,6 +78,28 @@ export async function subscribeAll(onEvent: (e: StoredEvent) => void): Promise<(
   return () => b.local.off(ALL, onEvent);
 }
 
+/**
+ * Tells every other instance that a session ended or changed tokens, by a fingerprint of its
+ * token (never the token itself). On PGlite there is no other instance: nothing to tell.
+ */
+export async function publishSessionChanged(fingerprint: string): Promise<void> {
+  const url = env().DATABASE_URL;
+  if (!url) return;
+  await ensureListening(url);
+  await db().execute(sql`SELECT pg_notify(${SESSIONS_CHANNEL}, ${fingerprint})`);
+}
+
+/** Calls `onChange` with the fingerprint of each session another instance changed. */
+export async function subscribeSessionChanges(
+  onChange: (fingerprint: string) => void,
+): Promise<() => void> {
+  const url = env().DATABASE_URL;
+  if (url) await ensureListening(url);
+  const b = bus();
+  b.local.on(SESSION_CHANGED, onChange);
+  return () => b.local.off(SESSION_CHANGED, onChange);
+}
+
 /** One LISTEN connection per instance, reopened after a drop (a second later). */
 function ensureListening(url: string): Promise<Client | null> {
   const b = bus();
@@ -100,6 +126,10 @@ async function connect(url: string): Promise<Client> {
     reopen();
   });
   client.on("notification", (msg) => {
+    if (msg.channel === SESSIONS_CHANNEL) {
+      if (msg.payload) b.local.emit(SESSION_CHANGED, msg.payload);
+      return;
+    }
     const seq = Number(msg.payload);
     if (msg.channel !== CHANNEL || !Number.isSafeInteger(seq)) return;
     eventBySeq(seq)
@@ -108,5 +138,6 @@ async function connect(url: string): Promise<Client> {
   });
   await client.connect();
   await client.query(`LISTEN ${CHANNEL}`);
+  await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
   return client;
 }
