@@ -2,9 +2,11 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { OutageShell } from "@/components/shell/outage-shell";
 import type { ShellViewer } from "@/components/shell/types";
+import { can } from "@/lib/permissions";
 import { signOutOfDashboard, switchTeam } from "@/server/auth/actions";
 import { JikoError } from "@/server/jiko";
 import { latestSeq } from "@/server/live/events-store";
+import { fillHistoryAfterSignIn } from "@/server/pockets/history-at-sign-in";
 import { requireViewer, type Viewer } from "@/server/viewer";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -42,6 +44,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     })),
     capabilities: viewer.capabilities,
   };
+  // The team's earnings history starts filling on the first page after sign-in, not only when
+  // the overview is opened.
+  if (can(new Set(viewer.capabilities), "overview:view")) fillHistoryAfterSignIn(viewer);
   const liveAfter = await latestSeq(viewer.customerId);
   return (
     <AppShell

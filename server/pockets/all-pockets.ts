@@ -1,10 +1,14 @@
 import "server-only";
+import { cache } from "react";
 import type { Pocket } from "@/lib/jiko/pockets";
 import { queryKeys } from "@/lib/query-keys";
 import type { JikoClient } from "../jiko";
 
-/** A customer's pockets, page by page over Jiko's cursor (bounded: a runaway cursor stops). */
-export async function allPockets(jiko: JikoClient, maxPages = 10): Promise<Pocket[]> {
+/**
+ * A customer's pockets, page by page over Jiko's cursor (bounded: a runaway cursor stops). Read
+ * once per page render (React's cache): the overview's figures and its history share one read.
+ */
+export const allPockets = cache(async (jiko: JikoClient, maxPages = 10): Promise<Pocket[]> => {
   const pockets: Pocket[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
@@ -14,7 +18,7 @@ export async function allPockets(jiko: JikoClient, maxPages = 10): Promise<Pocke
     cursor = list.next_page;
   }
   return pockets;
-}
+});
 
 /** The first page of pockets under the key the browser's `usePockets` reads, for server prefetch. */
 export const pocketListQuery = (jiko: JikoClient) => ({

@@ -1,4 +1,9 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import {
+  defaultShouldDehydrateQuery,
+  dehydrate,
+  HydrationBoundary,
+  type Query,
+} from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { AccessCard } from "@/components/home/access-card";
 import { CompanyCard } from "@/components/home/company-card";
@@ -7,21 +12,36 @@ import { TreasuryOverview } from "@/components/overview/treasury-overview";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
+import { monthlyHistory } from "@/server/pockets/monthly-history";
 import { buildOverview } from "@/server/pockets/overview";
 import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Overview" };
 
+const HISTORY_IN_PAGE_MS = 1_500;
+
+/** The answer, or a rejection once `ms` have passed (the work itself goes on). */
+function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("The history is still being read")), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** Answers and, still pending, the history: the browser takes its promise over. */
+const sentWhilePending = (query: Query) =>
+  defaultShouldDehydrateQuery(query) || query.state.status === "pending";
+
 export default async function OverviewPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   const showTreasury = can(capabilities, "overview:view");
   const showTeam = can(capabilities, "team:view");
-  // First paint from the server, with the keys the client hooks use. The earnings history is
-  // not awaited here: it fills in after the page is usable.
+  // First paint from the server, with the keys the client hooks use.
   const queryClient = firstPaintClient();
-  await Promise.all([
+  const figures = Promise.all([
     showTreasury &&
       queryClient.prefetchQuery({
         queryKey: queryKeys.overview(),
@@ -34,6 +54,22 @@ export default async function OverviewPage() {
     showTeam &&
       queryClient.prefetchQuery({ queryKey: queryKeys.team(), queryFn: () => viewer.jiko.team() }),
   ]);
+  // The earnings history is not awaited: it is read once the figures are in (never competing
+  // with them for Jiko), while the page streams, and its answer follows in the same response (a
+  // pending query is sent as its promise). The charts need no request of their own, and a
+  // teammate sees the history the team has filled at once. A read slower than
+  // HISTORY_IN_PAGE_MS (the first person's, listing flows) is left to the browser, which asks
+  // for it itself, so the page's response never stays open long.
+  if (showTreasury) {
+    void queryClient.prefetchQuery({
+      queryKey: queryKeys.monthlyHistory(),
+      queryFn: async () => {
+        await figures;
+        return withinMs(HISTORY_IN_PAGE_MS, monthlyHistory(viewer.userId, viewer.jiko));
+      },
+    });
+  }
+  await figures;
 
   throwIfJikoAway(queryClient);
   return (
@@ -44,7 +80,7 @@ export default async function OverviewPage() {
           Signed in as {ROLE_LABELS[viewer.role]} of {viewer.team.name}.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <HydrationBoundary state={dehydrate(queryClient, { shouldDehydrateQuery: sentWhilePending })}>
         {showTreasury && <TreasuryOverview />}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <CompanyCard />
