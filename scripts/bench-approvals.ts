@@ -76,6 +76,22 @@ async function contextFor(browser: Browser, email: string) {
   return context;
 }
 
+/**
+ * The team page draws a page of rows per table; pressing each "Show more" until none is left
+ * must reveal every member (checked, not timed).
+ */
+async function allMembersShown(context: BrowserContext, expected: number): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(`${APP}/team`);
+  const more = page.getByRole("button", { name: /^Show \d+ more/ });
+  await page.locator('[data-testid^="member-"]').first().waitFor();
+  while ((await more.count()) > 0) await more.first().click();
+  const rows = await page.locator('[data-testid^="member-"]').count();
+  await page.close();
+  if (rows !== expected) throw new Error(`the team page shows ${rows} members of ${expected}`);
+  return rows;
+}
+
 /** One render, timed from navigation start: first item visible, `want` items drawn, the route. */
 interface Render {
   first: number;
@@ -220,9 +236,10 @@ async function main() {
       count: MORE_MEMBERS,
     });
     const grownTeam = await renders(team, teamPage);
+    const everyone = await allMembersShown(team, seededTeam.want + MORE_MEMBERS);
     await team.close();
     console.info(
-      `bulk insert of ${MORE_MEMBERS} team members (sandbox route)   ${membersMs.toFixed(0)} ms`,
+      `bulk insert of ${MORE_MEMBERS} team members (sandbox route)   ${membersMs.toFixed(0)} ms; "Show more" reveals all ${everyone} rows`,
     );
     for (const [label, r] of [
       ["seeded team", seededTeam],
@@ -338,10 +355,19 @@ async function main() {
       const queue = await review.newPage();
       await queue.goto(`${APP}/approvals`);
       for (let i = 0; i < APPROVALS; i++) {
+        // A request the initiator's open page shows: with hundreds queued, the queue's oldest
+        // (its first card) is far past the first page of their newest-first list.
+        const onTheirPage = await mine
+          .getByTestId("request-row")
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id")));
         const card = queue
-          .locator("[data-review]")
+          .locator(onTheirPage.map((id) => `[data-review][data-id="${id}"]`).join(", "))
           .filter({ has: queue.locator("button:enabled", { hasText: /^Approve$/ }) })
           .first();
+        // The queue draws 50 cards at a time, oldest first: the initiator's newest are further on.
+        const more = queue.getByRole("button", { name: /^Show \d+ more/ });
+        await queue.locator("[data-review]").first().waitFor({ timeout: 60_000 });
+        while ((await card.count()) === 0 && (await more.count()) > 0) await more.click();
         const id = (await card.getAttribute("data-id", { timeout: 60_000 }))!;
         await mine.locator(`[data-testid="request-row"][data-id="${id}"]`).waitFor();
         const shown = approvedAt(mine, id);
