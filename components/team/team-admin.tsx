@@ -38,6 +38,8 @@ type Open =
   | null;
 
 const small = "px-2.5 py-1 text-xs";
+/** Rows each member table draws at first, and adds per "Show more". */
+const ROWS_AT_ONCE = 50;
 
 export function TeamAdmin({
   canManage,
@@ -233,6 +235,10 @@ function MemberTable({
   actions?: (m: TeamMember) => React.ReactNode;
   empty?: string;
 }) {
+  // A team of hundreds draws 50 rows at a time, as the approval queue does: the page stays quick
+  // to show, and the rest is one press away.
+  const [shown, setShown] = useState(ROWS_AT_ONCE);
+  const rest = members.length - shown;
   return (
     <Card title={title}>
       {members.length === 0 ? (
@@ -258,7 +264,7 @@ function MemberTable({
               </tr>
             </thead>
             <tbody className={stacked.body}>
-              {members.map((m) => (
+              {members.slice(0, shown).map((m) => (
                 <tr
                   key={m.id}
                   data-testid={`member-${m.email}`}
@@ -294,6 +300,15 @@ function MemberTable({
             </tbody>
           </table>
         </ScrollRegion>
+      )}
+      {rest > 0 && (
+        <Button
+          variant="secondary"
+          className="mt-3"
+          onClick={() => setShown((n) => n + ROWS_AT_ONCE)}
+        >
+          Show {Math.min(ROWS_AT_ONCE, rest)} more ({rest} not shown)
+        </Button>
       )}
       {members.some((m) => m.access === "API") && (
         <p className="mt-3 text-xs text-ink-600 dark:text-ink-300">
