@@ -17,7 +17,8 @@ import { drizzle, type PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 
-export type SandboxDb = PgliteDatabase<typeof schema>;
+/** The database, with the PGlite client under it (`queryRaw` speaks the wire protocol to it). */
+export type SandboxDb = PgliteDatabase<typeof schema> & { $client: PGlite };
 /** A transaction of the sandbox database. */
 export type SandboxTx = Parameters<Parameters<SandboxDb["transaction"]>[0]>[0];
 /** Functions that write inside the caller's transaction take either. */
