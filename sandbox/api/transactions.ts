@@ -9,7 +9,7 @@ import {
   TransactionListQuery,
 } from "../../lib/jiko/transactions";
 import type { SandboxDb } from "../db/open";
-import { csvResponse, csvTextStream } from "../http/csv";
+import { csvBytesStream, csvResponse } from "../http/csv";
 import { decodeTransactionCursor, transactionPage } from "../ledger/transactions";
 import { transactionCsvChunks } from "../ledger/transactions-csv";
 import { customerOfTeam } from "../pocket-admin";
@@ -58,5 +58,5 @@ export async function transactionsCsv(db: SandboxDb, p: Principal, c: Context) {
     order ?? "desc",
     await clock.now(),
   );
-  return csvResponse(csvTextStream(TRANSACTION_CSV_COLUMNS, chunks), "transactions.csv");
+  return csvResponse(csvBytesStream(TRANSACTION_CSV_COLUMNS, chunks), "transactions.csv");
 }

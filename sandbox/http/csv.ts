@@ -43,12 +43,12 @@ export function csvStream<T>(
 }
 
 /**
- * The CSV as a byte stream from text already cut into whole lines: the header line, then one
+ * The CSV as a byte stream from UTF-8 already cut into whole lines: the header line, then one
  * chunk of lines per read (pulled only when the reader asks: the file is never held whole).
  */
-export function csvTextStream(
+export function csvBytesStream(
   columns: readonly string[],
-  chunks: AsyncGenerator<string>,
+  chunks: AsyncGenerator<Uint8Array>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let headerSent = false;
@@ -61,7 +61,7 @@ export function csvTextStream(
       }
       const next = await chunks.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(next.value);
     },
     async cancel() {
       await chunks.return(undefined);
