@@ -187,20 +187,30 @@ const quoted = (v: SQL) =>
     then '"' || replace(${v}, '"', '""') || '"' else ${v} end`;
 
 /**
+ * Whether a row's counterparty is one `lineWriter` leaves to the list's path: on the rails that
+ * carry one, a value that is not text, or no text at all on an ACH.
+ */
+function partyNeedsJs(rail: string): SQL {
+  const party = COUNTERPARTY[rail];
+  if (party === undefined) return sql`false`;
+  if (rail === "ACH") return sql`jsonb_typeof(details -> ${party}) is distinct from 'string'`;
+  return sql`coalesce(jsonb_typeof(details -> ${party}), 'null') not in ('string', 'null')`;
+}
+
+/**
  * The page's rows the query leaves to JS, as `lineWriter` would (an unknown rail, details that
  * are not an object or name a base field, a counterparty that is not text) and beyond: an ACH day
  * outside the settlement window, a year `toISOString` writes otherwise, cents beyond a JS number.
  */
 function needsJs(w: SettlementWindow): SQL {
-  const party = caseOf(sql`rail`, COUNTERPARTY);
-  return sql`(rail not in (${sql.join(
-    RAILS.map((r) => sql`${r}`),
-    sql`, `,
-  )}) or jsonb_typeof(details) <> 'object'
+  const byRail = sql.join(
+    RAILS.map((rail) => sql`when ${rail} then ${partyNeedsJs(rail)}`),
+    sql` `,
+  );
+  return sql`(case rail ${byRail} else true end
+    or jsonb_typeof(details) <> 'object'
     or details ?| ${`{${BASE_FIELDS.join(",")}}`}::text[]
-    or coalesce(jsonb_typeof(details -> ${party}), 'null') not in ('string', 'null')
-    or (rail = 'ACH' and (jsonb_typeof(details -> 'company_name') is distinct from 'string'
-      or day not between ${w.from}::date and ${w.to}::date))
+    or (rail = 'ACH' and day not between ${w.from}::date and ${w.to}::date)
     or booked_at < '0001-01-01T00:00:00Z' or booked_at >= '10000-01-01T00:00:00Z'
     or amount not between ${-Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER})`;
 }
