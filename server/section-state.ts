@@ -1,5 +1,10 @@
 import "server-only";
-import { type DehydratedState, dehydrate, type QueryClient } from "@tanstack/react-query";
+import {
+  type DehydratedState,
+  type DehydrateOptions,
+  dehydrate,
+  type QueryClient,
+} from "@tanstack/react-query";
 import { makeQueryClient } from "@/lib/query-client";
 import { JikoError } from "./jiko";
 
@@ -16,11 +21,12 @@ import { JikoError } from "./jiko";
  */
 export async function sectionState(
   load: (client: QueryClient) => Promise<unknown>,
+  options?: DehydrateOptions,
 ): Promise<DehydratedState> {
   const client = firstPaintClient();
   await load(client);
   throwIfJikoAway(client);
-  return dehydrate(client);
+  return dehydrate(client, options);
 }
 
 /** A query client for one render's prefetches: unretried (see above). */

@@ -1,11 +1,35 @@
 import "server-only";
 import { nyDate } from "@/lib/dates";
 import { faceCents, forecastCents, maturingWithin } from "@/lib/forecast";
-import type { FixedIncomeSecurity } from "@/lib/jiko/pockets";
+import type { Earnings, FixedIncomeSecurity, Pocket } from "@/lib/jiko/pockets";
 import type { Overview } from "@/lib/overview";
 import { weightedYield } from "@/lib/pockets";
+import { TtlMemo } from "../auth/session-memo";
 import type { JikoClient } from "../jiko";
 import { allPockets } from "./all-pockets";
+
+/**
+ * Month- and year-to-date earnings move only when a pocket accrues, which moves its all-time
+ * earnings too: an answer is reused while that figure is unchanged, for a minute at most, by
+ * everyone who can see the pocket (it came from their own pocket list). The pricing time is no
+ * key: Jiko stamps it at every read. An overview
+ * then costs one call (the pockets) instead of one plus two per pocket, which kept a few
+ * reloads under Jiko's rate limit. The cost: a correction Jiko makes to a past day without
+ * touching the all-time figure shows up to a minute late.
+ */
+const PERIOD_FRESH_MS = 60_000;
+const recentPeriods = new TtlMemo<Earnings>({ ttlMs: PERIOD_FRESH_MS, max: 10_000 });
+
+function pocketPeriod(jiko: JikoClient, pocket: Pocket, period: "mtd" | "ytd"): Promise<Earnings> {
+  const key = `${pocket.id}:${period}:${pocket.portfolio?.all_time_earnings.value ?? ""}`;
+  const known = recentPeriods.get(key);
+  if (known) return Promise.resolve(known);
+  const generation = recentPeriods.generation;
+  return jiko.earnings(pocket.id, { period }).then((answer) => {
+    recentPeriods.set(key, answer, generation);
+    return answer;
+  });
+}
 
 /**
  * The treasury at a glance, every figure as Jiko gives it: values and holdings from the pockets,
@@ -16,7 +40,7 @@ export async function buildOverview(jiko: JikoClient): Promise<Overview> {
   const pockets = (await allPockets(jiko)).filter((p) => p.status !== "CLOSED");
   const [mtd, ytd] = await Promise.all(
     (["mtd", "ytd"] as const).map((period) =>
-      Promise.all(pockets.map((p) => jiko.earnings(p.id, { period }))),
+      Promise.all(pockets.map((p) => pocketPeriod(jiko, p, period))),
     ),
   );
   const asOf = mtd?.[0]?.date_to ?? new Date().toISOString().slice(0, 10);

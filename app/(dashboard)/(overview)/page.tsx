@@ -1,21 +1,17 @@
-import {
-  defaultShouldDehydrateQuery,
-  dehydrate,
-  HydrationBoundary,
-  type Query,
-} from "@tanstack/react-query";
+import { defaultShouldDehydrateQuery, type Query, type QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { AccessCard } from "@/components/home/access-card";
 import { CompanyCard } from "@/components/home/company-card";
 import { TeamCard } from "@/components/home/team-card";
 import { TreasuryOverview } from "@/components/overview/treasury-overview";
+import { Skeleton } from "@/components/ui/skeleton";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { monthlyHistory } from "@/server/pockets/monthly-history";
 import { buildOverview } from "@/server/pockets/overview";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -39,39 +35,30 @@ export default async function OverviewPage() {
   const capabilities = new Set(viewer.capabilities);
   const showTreasury = can(capabilities, "overview:view");
   const showTeam = can(capabilities, "team:view");
-  // First paint from the server, with the keys the client hooks use.
-  const queryClient = firstPaintClient();
-  const figures = Promise.all([
-    showTreasury &&
-      queryClient.prefetchQuery({
-        queryKey: queryKeys.overview(),
-        queryFn: () => buildOverview(viewer.jiko),
-      }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.customer(),
-      queryFn: () => viewer.jiko.customer(),
-    }),
-    showTeam &&
-      queryClient.prefetchQuery({ queryKey: queryKeys.team(), queryFn: () => viewer.jiko.team() }),
-  ]);
-  // The earnings history is not awaited: it is read once the figures are in (never competing
-  // with them for Jiko), while the page streams, and its answer follows in the same response (a
-  // pending query is sent as its promise). The charts need no request of their own, and a
-  // teammate sees the history the team has filled at once. A read slower than
-  // HISTORY_IN_PAGE_MS (the first person's, listing flows) is left to the browser, which asks
-  // for it itself, so the page's response never stays open long.
-  if (showTreasury) {
-    void queryClient.prefetchQuery({
+
+  // The heading needs no Jiko call and paints at once; each section follows as its own data
+  // arrives, with the keys the client hooks use.
+  const loadTreasury = async (client: QueryClient) => {
+    const figures = client.prefetchQuery({
+      queryKey: queryKeys.overview(),
+      queryFn: () => buildOverview(viewer.jiko),
+    });
+    // The earnings history is not awaited: it is read once the figures are in (never competing
+    // with them for Jiko), and its answer follows in the same response (a pending query is sent
+    // as its promise). The charts need no request of their own, and a teammate sees the history
+    // the team has filled at once. A read slower than HISTORY_IN_PAGE_MS (the first person's,
+    // listing flows) is left to the browser, which asks for it itself, so the page's response
+    // never stays open long.
+    void client.prefetchQuery({
       queryKey: queryKeys.monthlyHistory(),
       queryFn: async () => {
         await figures;
         return withinMs(HISTORY_IN_PAGE_MS, monthlyHistory(viewer.userId, viewer.jiko));
       },
     });
-  }
-  await figures;
+    await figures;
+  };
 
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -80,18 +67,46 @@ export default async function OverviewPage() {
           Signed in as {ROLE_LABELS[viewer.role]} of {viewer.team.name}.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient, { shouldDehydrateQuery: sentWhilePending })}>
-        {showTreasury && <TreasuryOverview />}
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      {showTreasury && (
+        <StreamedSection
+          load={loadTreasury}
+          dehydrate={{ shouldDehydrateQuery: sentWhilePending }}
+          fallback={<Skeleton className="h-64" />}
+        >
+          <TreasuryOverview />
+        </StreamedSection>
+      )}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <StreamedSection
+          load={(client) =>
+            client.prefetchQuery({
+              queryKey: queryKeys.customer(),
+              queryFn: () => viewer.jiko.customer(),
+            })
+          }
+          fallback={<Skeleton className="h-56" />}
+        >
           <CompanyCard />
-          <AccessCard
-            role={viewer.role}
-            teamName={viewer.team.name}
-            capabilities={viewer.capabilities}
-          />
-          {showTeam && <TeamCard />}
-        </div>
-      </HydrationBoundary>
+        </StreamedSection>
+        <AccessCard
+          role={viewer.role}
+          teamName={viewer.team.name}
+          capabilities={viewer.capabilities}
+        />
+        {showTeam && (
+          <StreamedSection
+            load={(client) =>
+              client.prefetchQuery({
+                queryKey: queryKeys.team(),
+                queryFn: () => viewer.jiko.team(),
+              })
+            }
+            fallback={<Skeleton className="h-56" />}
+          >
+            <TeamCard />
+          </StreamedSection>
+        )}
+      </div>
     </div>
   );
 }

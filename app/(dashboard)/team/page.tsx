@@ -1,12 +1,12 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { RoleMatrix } from "@/components/team/role-matrix";
 import { TeamAdmin } from "@/components/team/team-admin";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -14,13 +14,6 @@ export default async function TeamPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "team:view")) return <Forbidden what="seeing the team" />;
-  const queryClient = firstPaintClient();
-  await queryClient.prefetchQuery({
-    queryKey: queryKeys.team(),
-    queryFn: () => viewer.jiko.team(),
-  });
-
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -29,9 +22,14 @@ export default async function TeamPage() {
           Who can see and move {viewer.team.name}’s money at Jiko, and what each of them may do.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <StreamedSection
+        load={(client) =>
+          client.prefetchQuery({ queryKey: queryKeys.team(), queryFn: () => viewer.jiko.team() })
+        }
+        fallback={<Skeleton className="h-96" />}
+      >
         <TeamAdmin canManage={can(capabilities, "team:manage")} viewerMemberId={viewer.memberId} />
-      </HydrationBoundary>
+      </StreamedSection>
       <RoleMatrix />
     </div>
   );

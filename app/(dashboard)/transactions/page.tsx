@@ -1,7 +1,7 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { TransactionsView } from "@/components/transactions/transactions-view";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
@@ -12,8 +12,8 @@ import {
   transactionFiltersToSearch,
 } from "@/lib/transaction-filters";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Transactions" };
 
@@ -26,22 +26,9 @@ export default async function TransactionsPage({
   if (!can(new Set(viewer.capabilities), "ledger:view"))
     return <Forbidden what="seeing transactions" />;
   const filters = parseTransactionFilters(await searchParams);
-  // First paint: the first page for exactly the URL's filters, under the key the client uses.
-  const queryClient = firstPaintClient();
-  await Promise.all([
-    queryClient.prefetchInfiniteQuery({
-      queryKey: queryKeys.transactions(transactionFiltersToSearch(filters)),
-      initialPageParam: null,
-      queryFn: () =>
-        viewer.jiko.transactions({
-          ...toJikoQuery(filters, nyDate(new Date().toISOString())),
-          limit: TRANSACTIONS_PAGE_SIZE,
-        }),
-    }),
-    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
-  ]);
-
-  throwIfJikoAway(queryClient);
+  // The intro paints at once; the first page for exactly the URL's filters follows in the same
+  // response, rendered on the server, under the key the client uses.
+  const today = nyDate(new Date().toISOString());
   return (
     <div className="space-y-6">
       <div>
@@ -51,9 +38,25 @@ export default async function TransactionsPage({
           inside a pocket are trades, not transactions.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <StreamedSection
+        load={(client) =>
+          Promise.all([
+            client.prefetchInfiniteQuery({
+              queryKey: queryKeys.transactions(transactionFiltersToSearch(filters)),
+              initialPageParam: null,
+              queryFn: () =>
+                viewer.jiko.transactions({
+                  ...toJikoQuery(filters, today),
+                  limit: TRANSACTIONS_PAGE_SIZE,
+                }),
+            }),
+            client.prefetchQuery(pocketListQuery(viewer.jiko)),
+          ])
+        }
+        fallback={<Skeleton className="h-[65vh]" />}
+      >
         <TransactionsView filters={filters} />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PocketsTable } from "@/components/pockets/pockets-table";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "Pockets" };
 
@@ -13,9 +13,6 @@ export default async function PocketsPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "overview:view")) return <Forbidden what="seeing pockets" />;
-  const queryClient = firstPaintClient();
-  await queryClient.prefetchQuery(pocketListQuery(viewer.jiko));
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -24,9 +21,12 @@ export default async function PocketsPage() {
           Each pocket is a bank account whose cash is invested in US Treasury bills as it arrives.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <StreamedSection
+        load={(client) => client.prefetchQuery(pocketListQuery(viewer.jiko))}
+        fallback={<Skeleton className="h-80" />}
+      >
         <PocketsTable canManage={can(capabilities, "pockets:manage")} />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

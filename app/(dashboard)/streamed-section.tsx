@@ -1,0 +1,79 @@
+import "server-only";
+import {
+  type DehydratedState,
+  type DehydrateOptions,
+  HydrationBoundary,
+  type QueryClient,
+} from "@tanstack/react-query";
+import { type ReactNode, Suspense } from "react";
+import { SlowAnswer } from "@/components/shell/slow-answer";
+import { sectionState } from "@/server/section-state";
+
+interface Props {
+  /** Reads what the section's hooks need, under their keys (prefetches). */
+  load: (client: QueryClient) => Promise<unknown>;
+  /**
+   * Shown until the section's data is in: the shape of what comes, never a figure (after a few
+   * seconds, a line says the page waits on Jiko).
+   */
+  fallback: ReactNode;
+  dehydrate?: DehydrateOptions;
+  children: ReactNode;
+}
+
+/**
+ * How long a section's data may hold the page's first paint. The browser reveals a section
+ * streamed after the first paint no sooner than 300 ms after it (React throttles reveals), so
+ * data that is in within this grace is sent with the page itself and shows in its first paint;
+ * slower data streams in its own time while the rest of the page shows.
+ */
+const FIRST_PAINT_GRACE_MS = 120;
+
+/**
+ * One section of a page, sent with the page when its data is in at once, else streamed in the
+ * page's response as soon as it is: what needs no Jiko call (headings, the shell) never waits
+ * on Jiko for long, and no section waits on a slower one. Jiko being away still reaches the
+ * page's error boundary (server/section-state.ts).
+ */
+export async function StreamedSection({ fallback, load, dehydrate, children }: Props) {
+  const state = sectionState(load, dehydrate);
+  const section = <SectionData state={state}>{children}</SectionData>;
+  return (await settlesWithin(state, FIRST_PAINT_GRACE_MS)) ? (
+    section
+  ) : (
+    <Suspense
+      fallback={
+        <div role="status" aria-busy="true" aria-label="Loading" className="space-y-2">
+          {fallback}
+          <SlowAnswer />
+        </div>
+      }
+    >
+      {section}
+    </Suspense>
+  );
+}
+
+async function SectionData({
+  state,
+  children,
+}: {
+  state: Promise<DehydratedState>;
+  children: ReactNode;
+}) {
+  return <HydrationBoundary state={await state}>{children}</HydrationBoundary>;
+}
+
+/** Whether `work` settles (either way) within `ms`; its outcome is left to whoever awaits it. */
+function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    work.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
