@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useSyncExternalStore } from "react";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -13,6 +14,7 @@ import { plural } from "@/lib/format";
 import { formatCents, formatRate } from "@/lib/money";
 import { strategyLabel } from "@/lib/pockets";
 import { useMonthlyHistory, useOverview } from "./hooks";
+import { TreasurySkeleton } from "./treasury-skeleton";
 
 // The chart is below the fold: its code loads after the figures are on screen.
 const EarningsChart = dynamic(() => import("./earnings-chart").then((m) => m.EarningsChart), {
@@ -34,10 +36,26 @@ const POCKET_SUMMARY_COLUMNS = [
 
 const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 
+const noSubscription = () => () => {};
+
+/**
+ * False on the server and while the page hydrates, true after. The history the page sends may
+ * arrive in the browser before or after hydration: its cards are drawn once hydrated, so the
+ * server's markup and the browser's first render always agree (the charts draw in the browser
+ * only anyway).
+ */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 export function TreasuryOverview() {
   const { data, error, refetch, isPending } = useOverview();
   const series = useMonthlyHistory();
-  if (isPending) return <Skeleton className="h-64" />;
+  const hydrated = useHydrated();
+  if (isPending) return <TreasurySkeleton />;
   if (error)
     return (
       <ErrorState
@@ -77,7 +95,7 @@ export function TreasuryOverview() {
       </dl>
 
       <Card title="Earnings by month">
-        {series.isPending ? (
+        {!hydrated || series.isPending ? (
           <Skeleton className="h-72" />
         ) : series.error ? (
           <ErrorState
@@ -91,7 +109,7 @@ export function TreasuryOverview() {
       </Card>
 
       <Card title="Balance history">
-        {series.isPending ? (
+        {!hydrated || series.isPending ? (
           <Skeleton className="h-72" />
         ) : series.error ? (
           <ErrorState

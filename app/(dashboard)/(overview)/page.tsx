@@ -4,6 +4,7 @@ import { AccessCard } from "@/components/home/access-card";
 import { CompanyCard } from "@/components/home/company-card";
 import { TeamCard } from "@/components/home/team-card";
 import { TreasuryOverview } from "@/components/overview/treasury-overview";
+import { TreasurySkeleton } from "@/components/overview/treasury-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import { can } from "@/lib/permissions";
@@ -71,7 +72,7 @@ export default async function OverviewPage() {
         <StreamedSection
           load={loadTreasury}
           dehydrate={{ shouldDehydrateQuery: sentWhilePending }}
-          fallback={<Skeleton className="h-64" />}
+          fallback={<TreasurySkeleton />}
         >
           <TreasuryOverview />
         </StreamedSection>
