@@ -4,8 +4,12 @@ import { ControlsView } from "@/components/transfers/controls-view";
 import { RequestsList } from "@/components/transfers/requests-list";
 import { Forbidden } from "@/components/ui/forbidden";
 import { LinkTabs } from "@/components/ui/link-tabs";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
+import { queryKeys } from "@/lib/query-keys";
+import { buildReviewQueue } from "@/server/transfers/review-queue";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Approvals" };
 
@@ -40,7 +44,20 @@ export default async function ApprovalsPage({
         </p>
       </div>
       <LinkTabs label="Approvals" tabs={controls ? TABS : TABS.slice(0, 2)} current={view} />
-      {view === "queue" && <ApprovalQueue />}
+      {view === "queue" && (
+        // The queue, with each request's context, comes in the page's own response.
+        <StreamedSection
+          load={(client) =>
+            client.prefetchQuery({
+              queryKey: queryKeys.reviewQueue(),
+              queryFn: () => buildReviewQueue(viewer),
+            })
+          }
+          fallback={<Skeleton className="h-96" />}
+        >
+          <ApprovalQueue />
+        </StreamedSection>
+      )}
       {view === "history" && <RequestsList view="decided" memberId={viewer.memberId} />}
       {view === "controls" && <ControlsView from={day(params.from)} to={day(params.to)} />}
     </div>
