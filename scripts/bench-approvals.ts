@@ -368,6 +368,15 @@ async function main() {
         const more = queue.getByRole("button", { name: /^Show \d+ more/ });
         await queue.locator("[data-review]").first().waitFor({ timeout: 60_000 });
         while ((await card.count()) === 0 && (await more.count()) > 0) await more.click();
+        // Each approval leaves one fewer request this reviewer may approve on the initiator's
+        // first page: past the last, the figure is the approvals measured so far.
+        await card.waitFor({ timeout: 5_000 }).catch(() => undefined);
+        if ((await card.count()) === 0) {
+          console.info(
+            `approvals measured: ${i} of ${APPROVALS} (no other request on the initiator's first page awaits this reviewer)`,
+          );
+          break;
+        }
         const id = (await card.getAttribute("data-id", { timeout: 60_000 }))!;
         await mine.locator(`[data-testid="request-row"][data-id="${id}"]`).waitFor();
         const shown = approvedAt(mine, id);
