@@ -19,7 +19,7 @@ export function markdownTable(rows: readonly Row[]): string {
     const value =
       r.value === null ? `**failed**: ${r.error ?? "no value"}` : amount(r.value, r.unit);
     const baseline =
-      r.baseline === undefined
+      r.baseline === undefined || r.baseline === null
         ? ""
         : `${amount(r.baseline, r.unit)}${r.baselineLabel ? ` (${r.baselineLabel})` : ""}`;
     const ratio = r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}×`;
