@@ -24,7 +24,8 @@ export const queryKeys = {
   counterparties: () => ["transfers", "counterparties"] as const,
   available: () => ["transfers", "available"] as const,
   transferRequests: (view: string) => ["transfers", "requests", view] as const,
-  reviewQueue: () => ["transfers", "queue"] as const,
+  /** The queue's first `first` requests: "Show more" asks for a longer head of the same queue. */
+  reviewQueue: (first: number) => ["transfers", "queue", first] as const,
   awaitingCount: () => ["transfers", "awaiting-count"] as const,
   transferReviewers: () => ["transfers", "reviewers"] as const,
   /** The bell: every notification query starts with "notifications". */

@@ -5,6 +5,8 @@
  *     again at ~500, in one run: median over N loads of the time from navigation start to the
  *     first review card visible and to every card in the DOM (the page brings the queue in its
  *     own response; the queue route's time is shown only if the browser asked for it);
+ *     Beside it, Jiko's own part: the reviewer's pending list read straight from the sandbox (every
+ *     page of 100, as the dashboard reads it), at both sizes;
  *   - the team page's first render, signed in as its admin, with the seeded team (~10 members)
  *     and after 490 more (half invited, half joined): first member row visible, every row drawn;
  *   - from the click on "Approve $…" in the reviewer's queue to the initiator's open list of
@@ -18,6 +20,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
 import { figure, reporter } from "./lib/report";
@@ -35,6 +38,7 @@ const GROWTH_RATIO = 1.5;
 const out = reporter();
 const APP = "http://localhost:3400";
 const API = "http://127.0.0.1:4410";
+const PORTAL = "http://127.0.0.1:4411";
 const TEAM = "Harborline Treasury";
 const SCREENSHOT = path.join(tmpdir(), "td-bench-approvals.png");
 
@@ -67,7 +71,7 @@ const RENDER_TIMES = (selector: string, inView: boolean) => `
 interface Person {
   email: string;
   name: string;
-  teams: { team_name: string; role: string; member_status: string }[];
+  teams: { team_id: string; team_name: string; role: string; member_status: string }[];
 }
 
 async function contextFor(browser: Browser, email: string) {
@@ -187,6 +191,31 @@ async function bulk(pathname: string, body: unknown) {
   return performance.now() - t0;
 }
 
+/**
+ * Jiko's own time for the queue's main read: every page of the pending requests, straight from
+ * the sandbox with the reviewer's token, median of `RUNS` (Jiko lists newest first, 100 a page,
+ * so the oldest-first queue needs them all).
+ */
+async function pendingStraight(
+  bearer: Record<string, string>,
+): Promise<{ ms: number; pages: number }> {
+  const reads: { ms: number; pages: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const url: string = `${API}/api/v1/transfer-requests/?status=PENDING&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const res: Response = await fetch(url, { headers: bearer });
+      if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+      cursor = ((await res.json()) as { next_page: string | null }).next_page;
+      pages++;
+    } while (cursor);
+    reads.push({ ms: performance.now() - t0, pages });
+  }
+  return { ms: median(reads.map((r) => r.ms)), pages: reads[0]!.pages };
+}
+
 const waitingIn = (text: string) => Number(/(\d+) awaiting your decision/.exec(text)?.[1]);
 
 async function main() {
@@ -265,10 +294,21 @@ async function main() {
       route: "/api/transfer-requests/queue",
       inView: true,
     };
+    const reviewerTeam = reviewer.teams.find((t) => t.team_name === TEAM)!;
+    const client = await registerTestClient(PORTAL);
+    const { access_token } = await passwordTokens({
+      portalUrl: PORTAL,
+      client,
+      email: reviewer.email,
+      teamId: reviewerTeam.team_id,
+    });
+    const bearer = { authorization: `Bearer ${access_token}` };
     await bulk("/_sandbox/transfer-requests/bulk", { count: SMALL });
     const smallQueue = await renders(review, queuePage);
+    const smallJiko = await pendingStraight(bearer);
     const bulkMs = await bulk("/_sandbox/transfer-requests/bulk", { count: BULK - SMALL });
     const largeQueue = await renders(review, queuePage);
+    const largeJiko = await pendingStraight(bearer);
     const waiting = waitingIn(largeQueue.text);
     if (!(waiting >= BULK))
       throw new Error(`the queue counts ${waiting}, expected at least ${BULK}`);
@@ -278,6 +318,15 @@ async function main() {
         "approval queue",
         { ...smallQueue, size: smallWaiting },
         { ...largeQueue, size: waiting },
+      ),
+      figure(
+        `pending requests straight from Jiko at ${waiting} (${largeJiko.pages} pages)`,
+        largeJiko.ms,
+        "ms",
+        {
+          baseline: smallJiko.ms,
+          baselineLabel: `same at ${smallWaiting} (${smallJiko.pages} page${smallJiko.pages === 1 ? "" : "s"})`,
+        },
       ),
       // The queue comes in the page's own response: a route figure only if the browser asked.
       ...(Number.isFinite(med(largeQueue.loads, "route"))
@@ -346,6 +395,9 @@ async function main() {
     console.info(
       `queue of ${waiting}, its first ${want} cards drawn   median ${med(loads, "all").toFixed(0)} ms   (runs: ${ms(loads.map((l) => l.all))})`,
     );
+    console.info(
+      `pending requests straight from Jiko: ${smallWaiting} in ${smallJiko.pages} page(s) median ${smallJiko.ms.toFixed(0)} ms; ${waiting} in ${largeJiko.pages} pages median ${largeJiko.ms.toFixed(0)} ms`,
+    );
     if (Number.isFinite(med(loads, "route")))
       console.info(
         `queue route response        median ${med(loads, "route").toFixed(0)} ms   (runs: ${ms(loads.flatMap((l) => (l.route === undefined ? [] : [l.route])))}; resource timing)`,
@@ -378,7 +430,16 @@ async function main() {
         // The queue draws 50 cards at a time, oldest first: the initiator's newest are further on.
         const more = queue.getByRole("button", { name: /^Show \d+ more/ });
         await queue.locator("[data-review]").first().waitFor({ timeout: 60_000 });
-        while ((await card.count()) === 0 && (await more.count()) > 0) await more.click();
+        // Each "Show more" asks the dashboard for a longer head of the queue: wait for it.
+        while ((await card.count()) === 0 && (await more.count()) > 0) {
+          const drawn = await queue.locator("[data-review]").count();
+          await more.click();
+          await queue.waitForFunction(
+            (n) => document.querySelectorAll("[data-review]").length > n,
+            drawn,
+            { timeout: 60_000 },
+          );
+        }
         // Each approval leaves one fewer request this reviewer may approve on the initiator's
         // first page: past the last, the figure is the approvals measured so far.
         await card.waitFor({ timeout: 5_000 }).catch(() => undefined);

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Deferred } from "@/components/ui/deferred";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ReviewItem } from "@/lib/transfers/review";
+import { QUEUE_PAGE, type ReviewItem } from "@/lib/transfers/review";
 import { useReviewQueue } from "./hooks";
 import { ReviewCard } from "./review-card";
 
@@ -16,18 +16,16 @@ const DecisionDialog = lazy(() =>
 
 type Open = { item: ReviewItem; decision: "APPROVED" | "DENIED" } | null;
 
-/** Cards drawn at first: a queue of hundreds paints fast and shows the rest on demand. */
-const PAGE = 50;
-
 /**
  * The requests awaiting my decision, oldest first, each with what a careful approver needs. The
  * keyboard works the queue: j and k move between requests, a approves, d denies (each behind its
  * confirmation).
  */
 export function ApprovalQueue() {
-  const queue = useReviewQueue();
+  // A queue of hundreds comes and paints 50 cards at a time: "Show more" asks for a longer head.
+  const [shown, setShown] = useState(QUEUE_PAGE);
+  const queue = useReviewQueue(shown);
   const [open, setOpen] = useState<Open>(null);
-  const [shown, setShown] = useState(PAGE);
   const list = useRef<HTMLOListElement>(null);
 
   const cards = () => [...(list.current?.querySelectorAll<HTMLElement>("[data-review]") ?? [])];
@@ -60,8 +58,8 @@ export function ApprovalQueue() {
       {(data) => (
         <div className="space-y-3">
           <p className="text-sm text-ink-600 dark:text-ink-300" aria-live="polite">
-            {data.items.length} awaiting your decision, oldest first. Keys: j and k move, a
-            approves, d denies.
+            {data.total} awaiting your decision, oldest first. Keys: j and k move, a approves, d
+            denies.
           </p>
           <ol
             ref={list}
@@ -69,7 +67,7 @@ export function ApprovalQueue() {
             onKeyDown={(e) => onKeyDown(e, data.items)}
             aria-label="Requests awaiting your decision"
           >
-            {data.items.slice(0, shown).map((item) => (
+            {data.items.map((item) => (
               <ReviewCard
                 key={item.request.id}
                 item={item}
@@ -77,10 +75,18 @@ export function ApprovalQueue() {
               />
             ))}
           </ol>
-          {data.items.length > shown && (
-            <Button variant="secondary" onClick={() => setShown((n) => n + PAGE)}>
-              Show {Math.min(PAGE, data.items.length - shown)} more ({data.items.length - shown} not
-              shown)
+          {data.total > data.items.length && (
+            <Button
+              variant="secondary"
+              // Not disabled while loading: a disabled button would drop the keyboard's focus.
+              aria-disabled={queue.isPlaceholderData}
+              onClick={() => {
+                if (!queue.isPlaceholderData) setShown(data.items.length + QUEUE_PAGE);
+              }}
+            >
+              {queue.isPlaceholderData
+                ? "Loading more requests…"
+                : `Show ${Math.min(QUEUE_PAGE, data.total - data.items.length)} more (${data.total - data.items.length} not shown)`}
             </Button>
           )}
           <Deferred when={!!open}>

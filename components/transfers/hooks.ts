@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { z } from "zod";
 import { useLiveOpen } from "@/components/live/live-state";
@@ -66,12 +66,14 @@ export const useTransferRequests = (view: "mine" | "decided" | "all") => {
   });
 };
 
-export const useReviewQueue = () =>
+export const useReviewQueue = (first: number) =>
   useQuery({
-    queryKey: queryKeys.reviewQueue(),
-    queryFn: () => apiGet("/api/transfer-requests/queue", ReviewQueue),
+    queryKey: queryKeys.reviewQueue(first),
+    queryFn: () => apiGet(`/api/transfer-requests/queue?first=${first}`, ReviewQueue),
     // Each read costs a dozen Jiko calls (rate-limited): once a minute, and after every decision.
     refetchInterval: 60_000,
+    // "Show more" keeps the cards on screen while the longer head of the queue comes.
+    placeholderData: keepPreviousData,
   });
 
 export { useAwaitingCount } from "./awaiting-count";

@@ -73,7 +73,18 @@ export const ReviewItem = z.object({
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
-export const ReviewQueue = z.object({ items: z.array(ReviewItem), asOf: z.string() });
+/** Cards the queue draws at first, and adds at each "Show more": hundreds of cards paint slowly. */
+export const QUEUE_PAGE = 50;
+
+/**
+ * The first `items` of the queue, oldest first, and how many await the viewer in all: a queue of
+ * 500 sends the 50 it draws, not 500 cards' context.
+ */
+export const ReviewQueue = z.object({
+  items: z.array(ReviewItem),
+  total: z.number().int().nonnegative(),
+  asOf: z.string(),
+});
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
 export interface ReviewInputs {
@@ -152,10 +163,16 @@ export function reviewItem(r: TransferRequestT, inputs: ReviewInputs): ReviewIte
   };
 }
 
-/** The requests awaiting my decision, oldest first (the longest-waiting is decided first). */
-export function reviewQueue(inputs: ReviewInputs): ReviewItem[] {
-  return inputs.pending
+/**
+ * The requests awaiting my decision, oldest first (the longest-waiting is decided first): the
+ * first `first` of them with their context, and the count of all.
+ */
+export function reviewQueue(
+  inputs: ReviewInputs,
+  first = Number.POSITIVE_INFINITY,
+): { items: ReviewItem[]; total: number } {
+  const mine = inputs.pending
     .filter((r) => r.status === "PENDING" && mayDecide(r, inputs.me).ok)
-    .sort((a, b) => a.time_created.localeCompare(b.time_created))
-    .map((r) => reviewItem(r, inputs));
+    .sort((a, b) => a.time_created.localeCompare(b.time_created));
+  return { items: mine.slice(0, first).map((r) => reviewItem(r, inputs)), total: mine.length };
 }

@@ -6,11 +6,12 @@ import type { Viewer } from "../viewer";
 import { allCounterparties, allTransferRequests, recentPayments } from "./lists";
 
 /**
- * The requests awaiting the viewer's decision with the context to decide them. Jiko is asked
- * once per list (pending requests, pockets, payees, a year of payments, current reviewers), never
- * once per request, so 500 pending requests cost the same calls as 5.
+ * The first `first` requests awaiting the viewer's decision with the context to decide them, and
+ * how many await in all. Jiko is asked once per list (pending requests, pockets, payees, a year of
+ * payments, current reviewers), never once per request, so 500 pending requests cost the same
+ * calls as 5.
  */
-export async function buildReviewQueue(viewer: Viewer): Promise<ReviewQueue> {
+export async function buildReviewQueue(viewer: Viewer, first: number): Promise<ReviewQueue> {
   const jiko = viewer.jiko;
   const [pending, pockets, counterparties, payments, reviewers] = await Promise.all([
     allTransferRequests(jiko, { status: "PENDING" }),
@@ -19,17 +20,18 @@ export async function buildReviewQueue(viewer: Viewer): Promise<ReviewQueue> {
     recentPayments(jiko),
     jiko.transferReviewers(),
   ]);
-  return {
-    asOf: new Date().toISOString(),
-    items: reviewQueue({
+  const queue = reviewQueue(
+    {
       pending,
       pockets,
       counterparties,
       payments,
       reviewers: reviewers.items,
       me: { memberId: viewer.memberId, role: viewer.role },
-    }),
-  };
+    },
+    first,
+  );
+  return { asOf: new Date().toISOString(), ...queue };
 }
 
 /** How many requests await the viewer: one list call, for the navigation's count. */

@@ -7,6 +7,7 @@ import { LinkTabs } from "@/components/ui/link-tabs";
 import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
+import { QUEUE_PAGE } from "@/lib/transfers/review";
 import { buildReviewQueue } from "@/server/transfers/review-queue";
 import { requireViewer } from "@/server/viewer";
 import { StreamedSection } from "../streamed-section";
@@ -45,12 +46,12 @@ export default async function ApprovalsPage({
       </div>
       <LinkTabs label="Approvals" tabs={controls ? TABS : TABS.slice(0, 2)} current={view} />
       {view === "queue" && (
-        // The queue, with each request's context, comes in the page's own response.
+        // The queue's first cards, with each request's context, come in the page's own response.
         <StreamedSection
           load={(client) =>
             client.prefetchQuery({
-              queryKey: queryKeys.reviewQueue(),
-              queryFn: () => buildReviewQueue(viewer),
+              queryKey: queryKeys.reviewQueue(QUEUE_PAGE),
+              queryFn: () => buildReviewQueue(viewer, QUEUE_PAGE),
             })
           }
           fallback={<Skeleton className="h-96" />}
