@@ -7,7 +7,7 @@ import { personWith } from "./sandbox";
  * else streamed in its section), so it paints before any script has run: a money figure, or rows
  * of a list.
  */
-test("the server's HTML carries the first figures of the overview, pockets and team, and the first rows of transactions", async ({
+test("the server's HTML carries every page's first figures: the overview, pockets and team, and the first rows of every list", async ({
   page,
 }) => {
   const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
@@ -34,6 +34,18 @@ test("the server's HTML carries the first figures of the overview, pockets and t
   const rows = (await html("/transactions")).match(/data-testid="transaction-row"/g) ?? [];
   // A first screen of rows at least (the list's first page holds more).
   expect(rows.length).toBeGreaterThanOrEqual(10);
+  // The other lists and the company page too: no page waits for the browser to ask.
+  const firsts: [string, RegExp][] = [
+    ["/transfers?view=all", /data-testid="request-row"/],
+    ["/approvals", /data-review/],
+    ["/approvals?view=history", /data-testid="request-row"/],
+    ["/payees", /data-testid="payee-/],
+    ["/trades", /data-testid="trade-row"/],
+    ["/statements", /data-testid="statement-row"/],
+    ["/audit", /data-testid="audit-entry"/],
+    ["/company", /data-testid="company-email"/],
+  ];
+  for (const [path, first] of firsts) expect(await html(path), path).toMatch(first);
   await expect(page.getByTestId("total-value")).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -22,6 +22,8 @@ export const queryKeys = {
   reports: () => ["reports"] as const,
   /** Everything about moving money starts with "transfers", so one invalidation refreshes it all. */
   counterparties: () => ["transfers", "counterparties"] as const,
+  /** Every payee, unlinked ones too, as a list of requests names them. */
+  allCounterparties: () => ["transfers", "counterparties", "all"] as const,
   available: () => ["transfers", "available"] as const,
   transferRequests: (view: string) => ["transfers", "requests", view] as const,
   /** The queue's first `first` requests: "Show more" asks for a longer head of the same queue. */

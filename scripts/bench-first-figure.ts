@@ -30,6 +30,12 @@ const PAGES: Record<string, { path: string; figure: string }> = {
   pockets: { path: "/pockets", figure: '[data-testid="pockets-total-value"]' },
   transactions: { path: "/transactions", figure: '[data-testid="transaction-row"]' },
   team: { path: "/team", figure: '[data-testid^="member-"]' },
+  transfers: { path: "/transfers?view=all", figure: '[data-testid="request-row"]' },
+  payees: { path: "/payees", figure: '[data-testid^="payee-"]' },
+  trades: { path: "/trades", figure: '[data-testid="trade-row"]' },
+  statements: { path: "/statements", figure: '[data-testid="statement-row"]' },
+  audit: { path: "/audit", figure: '[data-testid="audit-entry"]' },
+  company: { path: "/company", figure: '[data-testid="company-email"]' },
 };
 const chosen = (arg("--pages") ?? Object.keys(PAGES).join(",")).split(",");
 const TARGET_MS = 500;

@@ -39,7 +39,7 @@ interface Bench {
 
 const BENCHES: Bench[] = SMOKE
   ? [
-      { name: "first-figure", script: "bench-first-figure", args: ["--runs", "1"], timeout: 120 },
+      { name: "first-figure", script: "bench-first-figure", args: ["--runs", "1"], timeout: 240 },
       {
         name: "pages",
         script: "bench-pages",

@@ -38,7 +38,7 @@ const COLUMNS = ["Requested", "From → to", "Amount", "Status", "People"].map((
 /** Every payee, unlinked ones too: an old request still names whom it paid. */
 const useAllPayees = () =>
   useQuery({
-    queryKey: [...queryKeys.counterparties(), "all"],
+    queryKey: queryKeys.allCounterparties(),
     queryFn: () => apiGet("/api/counterparties", z.object({ items: z.array(Counterparty) })),
   });
 

@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { QUEUE_PAGE } from "@/lib/transfers/review";
+import { requestsListLoad } from "@/server/transfers/requests-list";
 import { buildReviewQueue } from "@/server/transfers/review-queue";
 import { requireViewer } from "@/server/viewer";
 import { StreamedSection } from "../streamed-section";
@@ -59,7 +60,14 @@ export default async function ApprovalsPage({
           <ApprovalQueue />
         </StreamedSection>
       )}
-      {view === "history" && <RequestsList view="decided" memberId={viewer.memberId} />}
+      {view === "history" && (
+        <StreamedSection
+          load={requestsListLoad(viewer, "decided")}
+          fallback={<Skeleton className="h-64" />}
+        >
+          <RequestsList view="decided" memberId={viewer.memberId} />
+        </StreamedSection>
+      )}
       {view === "controls" && <ControlsView from={day(params.from)} to={day(params.to)} />}
     </div>
   );

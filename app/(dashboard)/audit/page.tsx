@@ -1,16 +1,16 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { AccessLog } from "@/components/audit/access-log";
 import { AuditLog } from "@/components/audit/audit-log";
 import { AuditTabs } from "@/components/audit/audit-tabs";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { ACCESS_PAGE_SIZE, accessLogKey } from "@/lib/access-log";
 import { AUDIT_PAGE_SIZE, auditFiltersToJiko, parseAuditFilters } from "@/lib/audit-filters";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { listAccess } from "@/server/access-log/store";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -25,32 +25,6 @@ export default async function AuditPage({
   const params = await searchParams;
   const reads = params.view === "reads";
   const filters = parseAuditFilters(params);
-  // First paint: the first page of the tab shown, under the key the client uses.
-  const queryClient = firstPaintClient();
-  await Promise.all(
-    reads
-      ? [
-          queryClient.prefetchInfiniteQuery({
-            queryKey: accessLogKey(),
-            initialPageParam: null,
-            queryFn: () => listAccess(viewer.team.id, { limit: ACCESS_PAGE_SIZE }),
-          }),
-        ]
-      : [
-          queryClient.prefetchInfiniteQuery({
-            queryKey: queryKeys.auditLog(filters),
-            initialPageParam: null,
-            queryFn: () =>
-              viewer.jiko.auditLogs({ ...auditFiltersToJiko(filters), limit: AUDIT_PAGE_SIZE }),
-          }),
-          queryClient.prefetchQuery({
-            queryKey: queryKeys.team(),
-            queryFn: () => viewer.jiko.team(),
-          }),
-        ],
-  );
-
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -62,9 +36,41 @@ export default async function AuditPage({
         </p>
       </div>
       <AuditTabs reads={reads} />
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        {reads ? <AccessLog /> : <AuditLog filters={filters} />}
-      </HydrationBoundary>
+      {/* The first page of the tab shown follows the heading, under the key the client uses. */}
+      {reads ? (
+        <StreamedSection
+          load={(client) =>
+            client.prefetchInfiniteQuery({
+              queryKey: accessLogKey(),
+              initialPageParam: null,
+              queryFn: () => listAccess(viewer.team.id, { limit: ACCESS_PAGE_SIZE }),
+            })
+          }
+          fallback={<Skeleton className="h-96" />}
+        >
+          <AccessLog />
+        </StreamedSection>
+      ) : (
+        <StreamedSection
+          load={(client) =>
+            Promise.all([
+              client.prefetchInfiniteQuery({
+                queryKey: queryKeys.auditLog(filters),
+                initialPageParam: null,
+                queryFn: () =>
+                  viewer.jiko.auditLogs({ ...auditFiltersToJiko(filters), limit: AUDIT_PAGE_SIZE }),
+              }),
+              client.prefetchQuery({
+                queryKey: queryKeys.team(),
+                queryFn: () => viewer.jiko.team(),
+              }),
+            ])
+          }
+          fallback={<Skeleton className="h-96" />}
+        >
+          <AuditLog filters={filters} />
+        </StreamedSection>
+      )}
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -8,13 +7,14 @@ import { OwnersCard } from "@/components/company/owners-card";
 import { ProfileCard } from "@/components/company/profile-card";
 import { buttonClass } from "@/components/ui/button";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { DOCUMENTS_PAGE_SIZE } from "@/lib/company-files";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { companyAgreements } from "@/server/company/agreements";
 import { companyDocuments } from "@/server/company/documents";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Company" };
 
@@ -23,28 +23,6 @@ export default async function CompanyPage() {
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "company:view")) return <Forbidden what="seeing the company" />;
   const canManage = can(capabilities, "company:manage");
-  const queryClient = firstPaintClient();
-  // The same reads, under the same keys, as the sections' hooks: the page paints with them.
-  await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.customer(),
-      queryFn: () => viewer.jiko.customer(),
-    }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.companyOwners(),
-      queryFn: () => viewer.jiko.beneficialOwners(),
-    }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.companyAgreements(),
-      queryFn: () => companyAgreements(viewer.jiko),
-    }),
-    queryClient.prefetchInfiniteQuery({
-      queryKey: queryKeys.companyDocuments(),
-      initialPageParam: null,
-      queryFn: () => companyDocuments(viewer.jiko, { limit: DOCUMENTS_PAGE_SIZE }),
-    }),
-  ]);
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -60,14 +38,54 @@ export default async function CompanyPage() {
           </Link>
         )}
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <div className="grid gap-6 xl:grid-cols-2">
+      {/* Each card streams with its own read, under its hook's key: none waits on another. */}
+      <div className="grid gap-6 xl:grid-cols-2">
+        <StreamedSection
+          load={(client) =>
+            client.prefetchQuery({
+              queryKey: queryKeys.customer(),
+              queryFn: () => viewer.jiko.customer(),
+            })
+          }
+          fallback={<Skeleton className="h-72" />}
+        >
           <ProfileCard canManage={canManage} />
+        </StreamedSection>
+        <StreamedSection
+          load={(client) =>
+            client.prefetchQuery({
+              queryKey: queryKeys.companyAgreements(),
+              queryFn: () => companyAgreements(viewer.jiko),
+            })
+          }
+          fallback={<Skeleton className="h-72" />}
+        >
           <AgreementsCard canManage={canManage} />
-        </div>
+        </StreamedSection>
+      </div>
+      <StreamedSection
+        load={(client) =>
+          client.prefetchQuery({
+            queryKey: queryKeys.companyOwners(),
+            queryFn: () => viewer.jiko.beneficialOwners(),
+          })
+        }
+        fallback={<Skeleton className="h-48" />}
+      >
         <OwnersCard />
+      </StreamedSection>
+      <StreamedSection
+        load={(client) =>
+          client.prefetchInfiniteQuery({
+            queryKey: queryKeys.companyDocuments(),
+            initialPageParam: null,
+            queryFn: () => companyDocuments(viewer.jiko, { limit: DOCUMENTS_PAGE_SIZE }),
+          })
+        }
+        fallback={<Skeleton className="h-48" />}
+      >
         <DocumentsCard canManage={canManage} />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

@@ -1,13 +1,13 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PayeesView } from "@/components/payees/payees-view";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { parsePayeeFilters } from "@/lib/payee-filters";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { allCounterparties } from "@/server/transfers/lists";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Payees" };
 
@@ -20,13 +20,6 @@ export default async function PayeesPage({
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "transfers:view")) return <Forbidden what="seeing payees" />;
   const filters = parsePayeeFilters(await searchParams);
-  const queryClient = firstPaintClient();
-  // The whole list, as the browser asks for it: filters apply in the page, so Back is instant.
-  await queryClient.prefetchQuery({
-    queryKey: queryKeys.counterparties(),
-    queryFn: async () => ({ items: await allCounterparties(viewer.jiko) }),
-  });
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -36,9 +29,18 @@ export default async function PayeesPage({
           paid.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      {/* The whole list, as the browser asks for it: filters apply in the page, so Back is instant. */}
+      <StreamedSection
+        load={(client) =>
+          client.prefetchQuery({
+            queryKey: queryKeys.counterparties(),
+            queryFn: async () => ({ items: await allCounterparties(viewer.jiko) }),
+          })
+        }
+        fallback={<Skeleton className="h-96" />}
+      >
         <PayeesView filters={filters} canManage={can(capabilities, "payees:manage")} />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

@@ -1,12 +1,12 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ReportsView } from "@/components/reports/reports-view";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -14,15 +14,6 @@ export default async function ReportsPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "documents:view")) return <Forbidden what="seeing reports" />;
-  const queryClient = firstPaintClient();
-  await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.reports(),
-      queryFn: () => viewer.jiko.reportRequests({ limit: 50 }),
-    }),
-    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
-  ]);
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -32,9 +23,20 @@ export default async function ReportsPage() {
           positions. Jiko prepares each one; it is ready to download in a few moments.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <StreamedSection
+        load={(client) =>
+          Promise.all([
+            client.prefetchQuery({
+              queryKey: queryKeys.reports(),
+              queryFn: () => viewer.jiko.reportRequests({ limit: 50 }),
+            }),
+            client.prefetchQuery(pocketListQuery(viewer.jiko)),
+          ])
+        }
+        fallback={<Skeleton className="h-96" />}
+      >
         <ReportsView canCreate={can(capabilities, "reports:create")} />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { StatementsView } from "@/components/statements/statements-view";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
@@ -12,8 +12,8 @@ import {
 } from "@/lib/statement-filters";
 import { statementsForBrowser } from "@/server/downloads/statements";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Statements" };
 
@@ -31,16 +31,6 @@ export default async function StatementsPage({
   const filters = parseStatementFilters(await searchParams);
   const thisYear = nyDate(new Date().toISOString()).slice(0, 4);
   const years = Array.from({ length: YEARS_OFFERED }, (_, i) => String(Number(thisYear) - i));
-  const queryClient = firstPaintClient();
-  await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.statements(statementFiltersToSearch(filters)),
-      // The browser gets no signed links: downloads ask Jiko for a fresh one.
-      queryFn: () => statementsForBrowser(viewer.jiko, toStatementQuery(filters, thisYear)),
-    }),
-    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
-  ]);
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -50,9 +40,21 @@ export default async function StatementsPage({
           pockets, downloaded from Jiko when you ask for them.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <StreamedSection
+        load={(client) =>
+          Promise.all([
+            client.prefetchQuery({
+              queryKey: queryKeys.statements(statementFiltersToSearch(filters)),
+              // The browser gets no signed links: downloads ask Jiko for a fresh one.
+              queryFn: () => statementsForBrowser(viewer.jiko, toStatementQuery(filters, thisYear)),
+            }),
+            client.prefetchQuery(pocketListQuery(viewer.jiko)),
+          ])
+        }
+        fallback={<Skeleton className="h-96" />}
+      >
         <StatementsView filters={filters} years={years} />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

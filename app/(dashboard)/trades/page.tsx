@@ -1,14 +1,14 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { TradesView } from "@/components/trades/trades-view";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { parseTradeFilters, toTradeListQuery, tradeFiltersToSearch } from "@/lib/trade-filters";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Trades" };
 
@@ -20,17 +20,7 @@ export default async function TradesPage({
   const viewer = await requireViewer();
   if (!can(new Set(viewer.capabilities), "ledger:view")) return <Forbidden what="seeing trades" />;
   const filters = parseTradeFilters(await searchParams);
-  const queryClient = firstPaintClient();
-  await Promise.all([
-    queryClient.prefetchInfiniteQuery({
-      queryKey: queryKeys.trades(tradeFiltersToSearch(filters)),
-      initialPageParam: null,
-      queryFn: () =>
-        viewer.jiko.trades(toTradeListQuery(filters, nyDate(new Date().toISOString()))),
-    }),
-    queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
-  ]);
-  throwIfJikoAway(queryClient);
+  const today = nyDate(new Date().toISOString());
   return (
     <div className="space-y-6">
       <div>
@@ -40,9 +30,22 @@ export default async function TradesPage({
           Jiko when you open them and are never kept here.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      {/* The intro paints at once; the first page for the URL's filters follows. */}
+      <StreamedSection
+        load={(client) =>
+          Promise.all([
+            client.prefetchInfiniteQuery({
+              queryKey: queryKeys.trades(tradeFiltersToSearch(filters)),
+              initialPageParam: null,
+              queryFn: () => viewer.jiko.trades(toTradeListQuery(filters, today)),
+            }),
+            client.prefetchQuery(pocketListQuery(viewer.jiko)),
+          ])
+        }
+        fallback={<Skeleton className="h-[65vh]" />}
+      >
         <TradesView filters={filters} />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

@@ -4,8 +4,11 @@ import { RequestsList } from "@/components/transfers/requests-list";
 import { buttonClass } from "@/components/ui/button";
 import { Forbidden } from "@/components/ui/forbidden";
 import { LinkTabs } from "@/components/ui/link-tabs";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
+import { requestsListLoad } from "@/server/transfers/requests-list";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Transfers" };
 
@@ -45,7 +48,12 @@ export default async function TransfersPage({
         )}
       </div>
       <LinkTabs label="Transfer requests" tabs={initiator ? TABS : TABS.slice(1)} current={view} />
-      <RequestsList view={view} memberId={viewer.memberId} highlight={made} />
+      <StreamedSection
+        load={requestsListLoad(viewer, view)}
+        fallback={<Skeleton className="h-64" />}
+      >
+        <RequestsList view={view} memberId={viewer.memberId} highlight={made} />
+      </StreamedSection>
     </div>
   );
 }
