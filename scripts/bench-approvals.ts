@@ -21,6 +21,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
 import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
+import { growthRows, med, ms, renders } from "./lib/growth-renders";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
 import { figure, reporter } from "./lib/report";
@@ -34,39 +35,12 @@ const APPROVALS = argv.includes("--approvals") ? Number(argv[argv.indexOf("--app
 const SMALL = 10;
 const BULK = 500;
 const MORE_MEMBERS = 490;
-const GROWTH_RATIO = 1.5;
 const out = reporter();
 const APP = "http://localhost:3400";
 const API = "http://127.0.0.1:4410";
 const PORTAL = "http://127.0.0.1:4411";
 const TEAM = "Harborline Treasury";
 const SCREENSHOT = path.join(tmpdir(), "td-bench-approvals.png");
-
-/**
- * Marks, from navigation start, the first `selector` visible (in the viewport too, when
- * `inView`: the queue's cards start at the top, the team's rows may start below the fold) and
- * the moment `__want` exist.
- */
-const RENDER_TIMES = (selector: string, inView: boolean) => `
-  window.__queue = { first: 0, all: 0, longest: 0 };
-  new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) window.__queue.longest = Math.max(window.__queue.longest, e.duration);
-  }).observe({ type: "longtask", buffered: true });
-  const look = () => {
-    const q = window.__queue;
-    const want = window.__want ?? Infinity;
-    const cards = document.querySelectorAll(${JSON.stringify(selector)});
-    const shown = (c) => {
-      const r = c.getBoundingClientRect();
-      return r.height > 0 && (!${inView} || r.top < innerHeight) && c.checkVisibility();
-    };
-    // Streamed sections arrive hidden: any of the first rows counts once it shows.
-    if (!q.first && [...cards].slice(0, 20).some(shown)) q.first = performance.now();
-    if (!q.all && cards.length >= want) q.all = performance.now();
-    if (!q.all || !q.first) requestAnimationFrame(look);
-  };
-  requestAnimationFrame(look);
-`;
 
 interface Person {
   email: string;
@@ -94,90 +68,6 @@ async function allMembersShown(context: BrowserContext, expected: number): Promi
   await page.close();
   if (rows !== expected) throw new Error(`the team page shows ${rows} members of ${expected}`);
   return rows;
-}
-
-/** One render, timed from navigation start: first item visible, `want` items drawn, the route. */
-interface Render {
-  first: number;
-  all: number;
-  longest: number;
-  route?: number;
-}
-
-/**
- * A settling load to count what the page draws at once, then N timed loads of it in fresh tabs
- * (the context's HTTP cache is warm after the first).
- */
-async function renders(
-  context: BrowserContext,
-  o: { path: string; selector: string; route: string; inView: boolean },
-): Promise<{ want: number; text: string; loads: Render[] }> {
-  const probe = await context.newPage();
-  await probe.goto(`${APP}${o.path}`);
-  await probe.locator(o.selector).first().waitFor({ timeout: 120_000 });
-  await probe.waitForLoadState("networkidle");
-  const want = await probe.locator(o.selector).count();
-  const text = (await probe.locator("main").textContent()) ?? "";
-  await probe.close();
-  const loads: Render[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const page = await context.newPage();
-    await page.addInitScript(RENDER_TIMES(o.selector, o.inView));
-    await page.addInitScript((n) => {
-      (window as unknown as { __want: number }).__want = n;
-    }, want);
-    await page.goto(`${APP}${o.path}`);
-    await page.waitForFunction(
-      () => {
-        const q = (window as unknown as { __queue: { all: number; first: number } }).__queue;
-        return q.all > 0 && q.first > 0;
-      },
-      null,
-      { timeout: 120_000 },
-    );
-    loads.push(
-      await page.evaluate(
-        (route) => ({
-          ...(window as unknown as { __queue: { first: number; all: number; longest: number } })
-            .__queue,
-          route: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-            .filter((r) => r.name.includes(route))
-            .map((r) => r.responseEnd - r.startTime)[0],
-        }),
-        o.route,
-      ),
-    );
-    await page.close();
-  }
-  return { want, text, loads };
-}
-
-const ms = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
-const med = (loads: Render[], k: "first" | "all" | "longest" | "route") =>
-  median(loads.map((l) => l[k]).filter((x): x is number => x !== undefined));
-
-/** Rows for one page at both sizes: first item visible and every item drawn, large over small. */
-function growthRows(
-  what: string,
-  small: { want: number; loads: Render[]; size: number },
-  large: { want: number; loads: Render[]; size: number },
-) {
-  const o = (k: "first" | "all") => ({
-    baseline: med(small.loads, k),
-    baselineLabel: `same at ${small.size} items`,
-    ratioMax: GROWTH_RATIO,
-  });
-  return [
-    figure(`${what} at ${large.size} items: first item visible`, med(large.loads, "first"), "ms", {
-      ...o("first"),
-    }),
-    figure(
-      `${what} at ${large.size} items: its first ${large.want} items drawn`,
-      med(large.loads, "all"),
-      "ms",
-      { ...o("all"), baselineLabel: `same at ${small.size} items (${small.want} drawn)` },
-    ),
-  ];
 }
 
 async function bulk(pathname: string, body: unknown) {
@@ -259,12 +149,12 @@ async function main() {
       route: "/api/team",
       inView: false,
     };
-    const seededTeam = await renders(team, teamPage);
+    const seededTeam = await renders(team, { ...teamPage, app: APP, runs: RUNS });
     const membersMs = await bulk("/_sandbox/team-members/bulk", {
       team_name: TEAM,
       count: MORE_MEMBERS,
     });
-    const grownTeam = await renders(team, teamPage);
+    const grownTeam = await renders(team, { ...teamPage, app: APP, runs: RUNS });
     const everyone = await allMembersShown(team, seededTeam.want + MORE_MEMBERS);
     await team.close();
     console.info(
@@ -304,10 +194,10 @@ async function main() {
     });
     const bearer = { authorization: `Bearer ${access_token}` };
     await bulk("/_sandbox/transfer-requests/bulk", { count: SMALL });
-    const smallQueue = await renders(review, queuePage);
+    const smallQueue = await renders(review, { ...queuePage, app: APP, runs: RUNS });
     const smallJiko = await pendingStraight(bearer);
     const bulkMs = await bulk("/_sandbox/transfer-requests/bulk", { count: BULK - SMALL });
-    const largeQueue = await renders(review, queuePage);
+    const largeQueue = await renders(review, { ...queuePage, app: APP, runs: RUNS });
     const largeJiko = await pendingStraight(bearer);
     const waiting = waitingIn(largeQueue.text);
     if (!(waiting >= BULK))

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "@/sandbox/server";
-import {
-  authorizeWithPassword,
-  exchangeCode,
-  registerTestClient,
-} from "@/sandbox/testing/oauth-client";
+import { passwordTokens, registerTestClient } from "@/sandbox/testing/oauth-client";
 import { createJikoClient } from "../jiko/client";
 import type { Viewer } from "../viewer";
 import { awaitingCount, buildReviewQueue } from "./review-queue";
@@ -21,19 +17,11 @@ beforeAll(async () => {
   const reviewer = people.items.find((p) =>
     p.teams.some((t) => t.team_name === TEAM && t.role === "REVIEWER"),
   )!;
-  const client = await registerTestClient(sandbox.portalUrl);
-  const { code, codeVerifier } = await authorizeWithPassword({
+  const { access_token } = await passwordTokens({
     portalUrl: sandbox.portalUrl,
-    client,
+    client: await registerTestClient(sandbox.portalUrl),
     email: reviewer.email,
-    password: "jiko-sandbox",
     teamId: reviewer.teams.find((t) => t.team_name === TEAM)!.team_id,
-  });
-  const { access_token } = await exchangeCode({
-    portalUrl: sandbox.portalUrl,
-    client,
-    code,
-    codeVerifier,
   });
   const jiko = createJikoClient(
     { baseUrl: sandbox.apiUrl, timeoutMs: 5_000 },
