@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { publishSessionChanged, subscribeSessionChanges } from "../live/bus";
 import { log } from "../log";
+import { TtlMemo } from "../ttl-memo";
 import type { TokenSet } from "./token-store";
 
 /**
@@ -29,62 +30,6 @@ export interface RememberedSession {
   tokens: TokenSet;
 }
 
-/**
- * Entries by key with a TTL, least recently used evicted once full (a Map keeps insertion order;
- * a hit re-inserts its key). `generation` moves on every forget, so a read that raced a forget
- * stores nothing.
- */
-export class TtlMemo<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
-  private forgets = 0;
-
-  constructor(
-    private readonly opts: { ttlMs: number; max: number; now?: () => number } = {
-      ttlMs: SESSION_MEMO_MS,
-      max: SESSION_MEMO_MAX,
-    },
-  ) {}
-
-  private now() {
-    return this.opts.now?.() ?? Date.now();
-  }
-
-  get size() {
-    return this.entries.size;
-  }
-
-  /** Changes whenever an entry is forgotten: read it before a load, hand it to `set` after. */
-  get generation() {
-    return this.forgets;
-  }
-
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (entry.expiresAt <= this.now()) return undefined;
-    this.entries.set(key, entry);
-    return entry.value;
-  }
-
-  /** Stores unless something was forgotten since `generation` was read (it may concern this). */
-  set(key: string, value: V, generation: number): void {
-    if (generation !== this.forgets) return;
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.opts.ttlMs });
-    while (this.entries.size > this.opts.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  forget(key: string): void {
-    this.forgets++;
-    this.entries.delete(key);
-  }
-}
-
 /** A session's key in the memo and on the bus: a fingerprint, so no token travels or is kept twice. */
 export const sessionKey = (sessionToken: string) =>
   createHash("sha256").update(sessionToken).digest("base64url").slice(0, 22);
@@ -95,7 +40,10 @@ const memos = new WeakMap<Db, TtlMemo<RememberedSession>>();
 function memoFor(database: Db): TtlMemo<RememberedSession> {
   let memo = memos.get(database);
   if (!memo) {
-    const created = new TtlMemo<RememberedSession>();
+    const created = new TtlMemo<RememberedSession>({
+      ttlMs: SESSION_MEMO_MS,
+      max: SESSION_MEMO_MAX,
+    });
     memos.set(database, created);
     // Another instance ending a session or binding it new tokens says so over the bus.
     subscribeSessionChanges((key) => created.forget(key)).catch((err) =>

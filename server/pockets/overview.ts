@@ -4,8 +4,8 @@ import { faceCents, forecastCents, maturingWithin } from "@/lib/forecast";
 import type { Earnings, FixedIncomeSecurity, Pocket } from "@/lib/jiko/pockets";
 import type { Overview } from "@/lib/overview";
 import { weightedYield } from "@/lib/pockets";
-import { TtlMemo } from "../auth/session-memo";
 import type { JikoClient } from "../jiko";
+import { TtlMemo } from "../ttl-memo";
 import { allPockets } from "./all-pockets";
 
 /**
