@@ -36,6 +36,8 @@ const PAGES: Record<string, { path: string; figure: string }> = {
   statements: { path: "/statements", figure: '[data-testid="statement-row"]' },
   audit: { path: "/audit", figure: '[data-testid="audit-entry"]' },
   company: { path: "/company", figure: '[data-testid="company-email"]' },
+  // The first open pocket of the seed, found once signed in.
+  pocket: { path: "/pockets/(first)", figure: '[data-testid="pocket-value"]' },
 };
 const chosen = (arg("--pages") ?? Object.keys(PAGES).join(",")).split(",");
 const TARGET_MS = 500;
@@ -158,6 +160,9 @@ async function main() {
     await signIn(first, APP, admin.email);
     await first.getByTestId("total-value").waitFor({ timeout: 60_000 });
     const state = await login.storageState();
+    await first.goto(`${APP}/pockets`);
+    const pocketHref = await first.locator('a[href^="/pockets/"]').first().getAttribute("href");
+    if (pocketHref) PAGES.pocket!.path = pocketHref;
     await login.close();
 
     await baselineLcp(browser); // warms the server, not counted

@@ -35,13 +35,11 @@ const FIRST_PAINT_GRACE_MS = 120;
  * on Jiko for long, and no section waits on a slower one. Jiko being away still reaches the
  * page's error boundary (server/section-state.ts).
  */
-export async function StreamedSection({ fallback, load, dehydrate, children }: Props) {
+export function StreamedSection({ fallback, load, dehydrate, children }: Props) {
   const state = sectionState(load, dehydrate);
-  const section = <SectionData state={state}>{children}</SectionData>;
-  return (await settlesWithin(state, FIRST_PAINT_GRACE_MS)) ? (
-    section
-  ) : (
-    <Suspense
+  return (
+    <GraceBoundary
+      until={state}
       fallback={
         <div role="status" aria-busy="true" aria-label="Loading" className="space-y-2">
           {fallback}
@@ -49,8 +47,29 @@ export async function StreamedSection({ fallback, load, dehydrate, children }: P
         </div>
       }
     >
-      {section}
-    </Suspense>
+      <SectionData state={state}>{children}</SectionData>
+    </GraceBoundary>
+  );
+}
+
+/**
+ * `children` in the page's first paint when `until` settles (either way) within the grace, else
+ * behind a Suspense boundary showing `fallback` until they stream in. The children await `until`
+ * themselves (its failure reaches them, and through them the error boundary).
+ */
+export async function GraceBoundary({
+  until,
+  fallback,
+  children,
+}: {
+  until: Promise<unknown>;
+  fallback: ReactNode;
+  children: ReactNode;
+}) {
+  return (await settlesWithin(until, FIRST_PAINT_GRACE_MS)) ? (
+    children
+  ) : (
+    <Suspense fallback={fallback}>{children}</Suspense>
   );
 }
 

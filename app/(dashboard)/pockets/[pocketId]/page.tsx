@@ -1,7 +1,7 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { type DehydratedState, dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, unstable_rethrow } from "next/navigation";
-import { cache, Suspense } from "react";
+import { cache } from "react";
 import { z } from "zod";
 import { PocketDetail } from "@/components/pockets/pocket-detail";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -17,6 +17,7 @@ import { pocketEarnings } from "@/server/pockets/pocket-earnings";
 import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer, type Viewer } from "@/server/viewer";
 import { DashboardLoading } from "../../dashboard-loading";
+import { GraceBoundary } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "Pocket" };
 
@@ -27,7 +28,8 @@ type Params = Promise<{ pocketId: string }>;
  * is final: the page says so at once, never retrying it. Other failures (Jiko away) are left to
  * the browser's query, which shows them and comes back by itself.
  * No loading boundary lies above this check, so the response has not started and its status is
- * a real 404; the loading screen shows only for what follows (PocketContent).
+ * a real 404. What follows (PocketContent) comes with the page when Jiko answers within the
+ * first-paint grace, else streams in behind the loading screen.
  */
 const loadPocket = cache(async (pocketId: string) => {
   const id = z.uuid().safeParse(pocketId);
@@ -55,10 +57,12 @@ export default async function PocketPage({
     return undefined;
   });
   if (pocket === null) return <Forbidden what="seeing pockets" />;
+  const viewer = await requireViewer();
+  const content = loadPocketContent(viewer, pocket, searchParams);
   return (
-    <Suspense fallback={<DashboardLoading />}>
-      <PocketContent pocketId={pocketId} pocket={pocket} searchParams={searchParams} />
-    </Suspense>
+    <GraceBoundary until={content} fallback={<DashboardLoading />}>
+      <PocketContent pocketId={pocketId} viewer={viewer} content={content} />
+    </GraceBoundary>
   );
 }
 
@@ -70,17 +74,18 @@ async function earningsToPrefetch(viewer: Viewer, pocketId: string, searchParams
   return customRange(opened).safeParse(params).success ? params : null;
 }
 
-async function PocketContent({
-  pocketId,
-  pocket,
-  searchParams,
-}: {
-  pocketId: string;
-  pocket: Pocket | undefined;
-  searchParams: SearchParams;
-}) {
-  const viewer = await requireViewer();
-  const capabilities = new Set(viewer.capabilities);
+interface PocketContentData {
+  state: DehydratedState;
+  /** When the pocket was closed, if Jiko's audit log says so to this person. */
+  closedAt: string | null;
+}
+
+/** What the pocket's page shows beyond the pocket itself: the pocket list, earnings, closing. */
+async function loadPocketContent(
+  viewer: Viewer,
+  pocket: Pocket | undefined,
+  searchParams: SearchParams,
+): Promise<PocketContentData> {
   const queryClient = firstPaintClient();
   if (pocket) queryClient.setQueryData(queryKeys.pocket(pocket.id), pocket);
   const prefetchEarnings = async () => {
@@ -92,15 +97,29 @@ async function PocketContent({
     });
   };
   const [closedAt] = await Promise.all([
-    pocket?.status === "CLOSED" && can(capabilities, "audit:view")
+    pocket?.status === "CLOSED" && can(new Set(viewer.capabilities), "audit:view")
       ? pocketClosedAt(viewer.jiko, pocket.id)
       : null,
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
     prefetchEarnings().catch(() => undefined),
   ]);
   throwIfJikoAway(queryClient);
+  return { state: dehydrate(queryClient), closedAt };
+}
+
+async function PocketContent({
+  pocketId,
+  viewer,
+  content,
+}: {
+  pocketId: string;
+  viewer: Viewer;
+  content: Promise<PocketContentData>;
+}) {
+  const capabilities = new Set(viewer.capabilities);
+  const { state, closedAt } = await content;
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <HydrationBoundary state={state}>
       <PocketDetail
         pocketId={pocketId}
         canManage={can(capabilities, "pockets:manage")}
