@@ -36,6 +36,7 @@ const PAGES: Record<string, { path: string; figure: string }> = {
   statements: { path: "/statements", figure: '[data-testid="statement-row"]' },
   audit: { path: "/audit", figure: '[data-testid="audit-entry"]' },
   company: { path: "/company", figure: '[data-testid="company-email"]' },
+  webhooks: { path: "/settings/webhooks", figure: '[data-testid^="subscription-"]' },
   // The first open pocket of the seed, found once signed in.
   pocket: { path: "/pockets/(first)", figure: '[data-testid="pocket-value"]' },
 };

@@ -1,13 +1,13 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewEntityView } from "@/components/onboarding/new-entity-view";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { currentAgreement, ownApplications } from "@/server/applications/applications";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "New entity" };
 
@@ -15,18 +15,6 @@ export default async function NewEntityPage() {
   const viewer = await requireViewer();
   if (!can(new Set(viewer.capabilities), "entities:open"))
     return <Forbidden what="applying for a new entity" />;
-  const queryClient = firstPaintClient();
-  await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.applications(),
-      queryFn: () => ownApplications(viewer),
-    }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.applicationAgreement(),
-      queryFn: () => currentAgreement(viewer),
-    }),
-  ]);
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -39,9 +27,23 @@ export default async function NewEntityPage() {
           you as its first admin.
         </p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <StreamedSection
+        load={(client) =>
+          Promise.all([
+            client.prefetchQuery({
+              queryKey: queryKeys.applications(),
+              queryFn: () => ownApplications(viewer),
+            }),
+            client.prefetchQuery({
+              queryKey: queryKeys.applicationAgreement(),
+              queryFn: () => currentAgreement(viewer),
+            }),
+          ])
+        }
+        fallback={<Skeleton className="h-96" />}
+      >
         <NewEntityView />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }

@@ -1,13 +1,13 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { WebhooksView } from "@/components/settings/webhooks-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { LinkTabs } from "@/components/ui/link-tabs";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
-import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { listSubscriptions, liveStatus } from "@/server/subscriptions/manage";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "Webhooks · Settings" };
 
@@ -17,18 +17,6 @@ export default async function WebhooksSettingsPage() {
   const viewer = await requireViewer();
   if (!can(new Set(viewer.capabilities), "webhooks:manage"))
     return <Forbidden what="managing webhooks" />;
-  const queryClient = firstPaintClient();
-  await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.webhookSubscriptions(),
-      queryFn: () => listSubscriptions(viewer),
-    }),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.liveStatus(),
-      queryFn: () => liveStatus(viewer.customerId),
-    }),
-  ]);
-  throwIfJikoAway(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -38,9 +26,23 @@ export default async function WebhooksSettingsPage() {
         </p>
       </div>
       <LinkTabs label="Settings sections" tabs={TABS} current="webhooks" />
-      <HydrationBoundary state={dehydrate(queryClient)}>
+      <StreamedSection
+        load={(client) =>
+          Promise.all([
+            client.prefetchQuery({
+              queryKey: queryKeys.webhookSubscriptions(),
+              queryFn: () => listSubscriptions(viewer),
+            }),
+            client.prefetchQuery({
+              queryKey: queryKeys.liveStatus(),
+              queryFn: () => liveStatus(viewer.customerId),
+            }),
+          ])
+        }
+        fallback={<Skeleton className="h-96" />}
+      >
         <WebhooksView />
-      </HydrationBoundary>
+      </StreamedSection>
     </div>
   );
 }
