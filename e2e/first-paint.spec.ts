@@ -44,6 +44,9 @@ test("the server's HTML carries every page's first figures: the overview, pocket
     ["/statements", /data-testid="statement-row"/],
     ["/audit", /data-testid="audit-entry"/],
     ["/company", /data-testid="company-email"/],
+    // The new-transfer form with each pocket's available amount to choose from.
+    ["/transfers/new", /<select[^>]*id="t-from"[\s\S]*?available<\/option>/],
+    ["/settings/webhooks", /data-testid="subscription-/],
   ];
   for (const [path, first] of firsts) expect(await html(path), path).toMatch(first);
   await expect(page.getByTestId("total-value")).toBeVisible();

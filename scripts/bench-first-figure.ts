@@ -37,6 +37,7 @@ const PAGES: Record<string, { path: string; figure: string }> = {
   audit: { path: "/audit", figure: '[data-testid="audit-entry"]' },
   company: { path: "/company", figure: '[data-testid="company-email"]' },
   webhooks: { path: "/settings/webhooks", figure: '[data-testid^="subscription-"]' },
+  "new-transfer": { path: "/transfers/new", figure: "#t-from" },
   // The first open pocket of the seed, found once signed in.
   pocket: { path: "/pockets/(first)", figure: '[data-testid="pocket-value"]' },
 };

@@ -41,7 +41,7 @@ export const useAvailable = () =>
 
 export const usePayablePayees = () =>
   useQuery({
-    queryKey: [...queryKeys.counterparties(), "VERIFIED"],
+    queryKey: queryKeys.payablePayees(),
     queryFn: () => apiGet("/api/counterparties?status=VERIFIED", Payees),
   });
 

@@ -2,8 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewTransfer } from "@/components/transfers/new-transfer-form";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
+import { queryKeys } from "@/lib/query-keys";
+import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { availableToSend, payablePayees, reviewersFor } from "@/server/transfers/new-transfer";
 import { requireViewer } from "@/server/viewer";
+import { StreamedSection } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "New transfer" };
 
@@ -23,7 +28,29 @@ export default async function NewTransferPage() {
           than you approves it before anything moves.
         </p>
       </div>
-      <NewTransfer />
+      {/* What each pocket has left to send, the payees and the reviewers: the form's first paint. */}
+      <StreamedSection
+        load={(client) =>
+          Promise.all([
+            client.prefetchQuery({
+              queryKey: queryKeys.available(),
+              queryFn: () => availableToSend(viewer),
+            }),
+            client.prefetchQuery({
+              queryKey: queryKeys.payablePayees(),
+              queryFn: () => payablePayees(viewer),
+            }),
+            client.prefetchQuery({
+              queryKey: queryKeys.transferReviewers(),
+              queryFn: () => reviewersFor(viewer),
+            }),
+            client.prefetchQuery(pocketListQuery(viewer.jiko)),
+          ])
+        }
+        fallback={<Skeleton className="h-96" />}
+      >
+        <NewTransfer />
+      </StreamedSection>
     </div>
   );
 }

@@ -1,1 +1,0 @@
-export { DashboardLoading as default } from "../../dashboard-loading";
