@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,server,sandbox,scripts}/**/*.test.ts", "proxy.test.ts"],
+    include: ["{lib,server,sandbox,scripts}/**/*.test.ts", "app/**/*.test.tsx", "proxy.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
