@@ -10,7 +10,7 @@ export function ShellFrame({ header, children }: { header: ReactNode; children: 
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-40 border-b border-ink-200 bg-white/90 backdrop-blur dark:border-ink-800 dark:bg-ink-900/90">
+      <header className="sticky top-0 z-40 border-b border-ink-200 bg-white dark:border-ink-800 dark:bg-ink-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           {header}
         </div>
