@@ -1,4 +1,5 @@
 import "server-only";
+import { PAYABLE_STATUSES } from "@/lib/jiko/counterparties";
 import { availableOf } from "@/lib/transfers/available";
 import { allPockets } from "../pockets/all-pockets";
 import type { Viewer } from "../viewer";
@@ -21,9 +22,11 @@ export async function availableToSend(viewer: Viewer) {
   return { items };
 }
 
-/** The payees money may go to: those Jiko has verified. */
+/** The payees money may go to (those Jiko has verified): one list read per payable status. */
 export const payablePayees = async (viewer: Viewer) => ({
-  items: await allCounterparties(viewer.jiko, { status: "VERIFIED" }),
+  items: (
+    await Promise.all(PAYABLE_STATUSES.map((status) => allCounterparties(viewer.jiko, { status })))
+  ).flat(),
 });
 
 /** Who may review a request the viewer makes: never the viewer. */
