@@ -4,6 +4,7 @@ import {
   RATE_LIMIT_WINDOW_SECONDS,
   type RateLimitGroup,
 } from "@/lib/jiko/rate-limits";
+import { processWide } from "../process-wide";
 
 /**
  * Keeps the dashboard's calls under Jiko's per-minute limits, per person and group. Every call is
@@ -13,12 +14,12 @@ import {
  * answers 429 (retried after Retry-After).
  */
 const BACKGROUND_SHARE = 0.6;
-const sent = new Map<string, number[]>();
+const sent = processWide("pacer:sent", () => new Map<string, number[]>());
 /**
  * Reserved calls not made yet: each is already counted, so its call is not counted twice. A
  * reservation never used lapses with the window.
  */
-const outstanding = new Map<string, number[]>();
+const outstanding = processWide("pacer:outstanding", () => new Map<string, number[]>());
 
 function recent(map: Map<string, number[]>, key: string, now: number): number[] {
   const windowStart = now - RATE_LIMIT_WINDOW_SECONDS * 1000;

@@ -13,11 +13,12 @@ import { UnreadableSecretError } from "../crypto";
 import type { Db } from "../db/client";
 import { sessionGrants } from "../db/schema";
 import { env } from "../env";
+import { processWide } from "../process-wide";
 import { JikoError } from "./errors";
 import { refreshAtJiko } from "./refresh";
 
 /** Refreshes in flight, one per session: concurrent requests in this process share one. */
-const inflight = new Map<string, Promise<TokenSet>>();
+const inflight = processWide("tokens:refreshing", () => new Map<string, Promise<TokenSet>>());
 
 /** How long a refresh may hold the lease; the call to Jiko is cut off before it runs out. */
 export const LEASE_MS = 8_000;

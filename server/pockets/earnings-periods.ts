@@ -6,6 +6,7 @@ import { db } from "../db";
 import { earningsCache } from "../db/schema";
 import type { JikoClient } from "../jiko";
 import { reserve } from "../jiko/pacer";
+import { processWide } from "../process-wide";
 
 /** One inclusive range of one pocket, asked of Jiko's earnings endpoint as `period=range`. */
 export interface Period {
@@ -66,7 +67,10 @@ export function dailyPeriods(pocketId: string, from: string, to: string): Period
  */
 const OPEN_FRESH_MS = 60_000;
 const OPEN_STALE_MS = 10 * 60_000;
-const recentOpen = new Map<string, { cents: number; at: number }>();
+const recentOpen = processWide(
+  "earnings:recent-open",
+  () => new Map<string, { cents: number; at: number }>(),
+);
 
 /** Closed periods already known, from the dashboard's database (shared by every person). */
 export async function cachedPeriods(pocketIds: string[]): Promise<Map<string, number>> {
@@ -83,7 +87,7 @@ export async function cachedPeriods(pocketIds: string[]): Promise<Map<string, nu
  * Calls under way per closed period, across every person of this process: two people of a team
  * (or a page and the background fill) never ask Jiko for the same month at once.
  */
-const inFlight = new Map<string, Promise<number>>();
+const inFlight = processWide("earnings:closed-in-flight", () => new Map<string, Promise<number>>());
 
 export const closedPeriodInFlight = (p: Period) => inFlight.has(periodKey(p));
 

@@ -3,14 +3,16 @@ import type { Pocket } from "@/lib/jiko/pockets";
 import { monthEnd } from "@/lib/months";
 import type { EarningsSeries } from "@/lib/overview";
 import type { JikoClient } from "../jiko";
+import { processWide } from "../process-wide";
 import { cachedPeriods, monthlyPeriods, type Period, periodKey } from "./earnings-periods";
 import { startHistoryFill } from "./history-fill";
 
 /** A pocket's first day and Jiko's as-of day, asked for at most once a minute per pocket. */
-const spans = new Map<
-  string,
-  { at: number; span: Promise<{ date_from: string | null; date_to: string }> }
->();
+const spans = processWide(
+  "earnings:all-time-spans",
+  () =>
+    new Map<string, { at: number; span: Promise<{ date_from: string | null; date_to: string }> }>(),
+);
 export function allTimeSpan(jiko: JikoClient, pocketId: string) {
   const hit = spans.get(pocketId);
   if (hit && Date.now() - hit.at < 60_000) return hit.span;

@@ -2,11 +2,12 @@ import "server-only";
 import { after } from "next/server";
 import type { JikoClient } from "../jiko";
 import { log } from "../log";
+import { processWide } from "../process-wide";
 import { allPockets } from "./all-pockets";
 import { earningsSeries } from "./earnings-series";
 
 /** Sessions whose history fill this instance has started; bounded, oldest dropped first. */
-const started = new Set<string>();
+const started = processWide("history-fill:started-sessions", () => new Set<string>());
 const MAX_REMEMBERED = 10_000;
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { type JikoClient, JikoError } from "../jiko";
 import { reserve } from "../jiko/pacer";
 import { log } from "../log";
+import { processWide } from "../process-wide";
 import {
   cachedPeriods,
   closedPeriodInFlight,
@@ -23,7 +24,7 @@ interface TeamFill {
   workers: Map<string, Promise<void>>;
   stopped: boolean;
 }
-const fills = new Map<string, TeamFill>();
+const fills = processWide("history-fill:teams", () => new Map<string, TeamFill>());
 
 /** Periods per batch: Jiko is one service, and the pacer already bounds the total. */
 const BATCH = 4;

@@ -5,6 +5,7 @@ import type { Earnings, FixedIncomeSecurity, Pocket } from "@/lib/jiko/pockets";
 import type { Overview } from "@/lib/overview";
 import { weightedYield } from "@/lib/pockets";
 import type { JikoClient } from "../jiko";
+import { processWide } from "../process-wide";
 import { TtlMemo } from "../ttl-memo";
 import { allPockets } from "./all-pockets";
 
@@ -18,7 +19,10 @@ import { allPockets } from "./all-pockets";
  * touching the all-time figure shows up to a minute late.
  */
 const PERIOD_FRESH_MS = 60_000;
-const recentPeriods = new TtlMemo<Earnings>({ ttlMs: PERIOD_FRESH_MS, max: 10_000 });
+const recentPeriods = processWide(
+  "overview:recent-periods",
+  () => new TtlMemo<Earnings>({ ttlMs: PERIOD_FRESH_MS, max: 10_000 }),
+);
 
 function pocketPeriod(jiko: JikoClient, pocket: Pocket, period: "mtd" | "ytd"): Promise<Earnings> {
   const key = `${pocket.id}:${period}:${pocket.portfolio?.all_time_earnings.value ?? ""}`;
