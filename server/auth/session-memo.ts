@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { publishSessionChanged, subscribeSessionChanges } from "../live/bus";
 import { log } from "../log";
+import { processWide } from "../process-wide";
 import { TtlMemo } from "../ttl-memo";
 import type { TokenSet } from "./token-store";
 
@@ -34,8 +35,15 @@ export interface RememberedSession {
 export const sessionKey = (sessionToken: string) =>
   createHash("sha256").update(sessionToken).digest("base64url").slice(0, 22);
 
-/** One memo per database, so two databases in one process (tests) never answer for each other. */
-const memos = new WeakMap<Db, TtlMemo<RememberedSession>>();
+/**
+ * One memo per database, so two databases in one process (tests) never answer for each other; one
+ * for the whole process (the pages' copy of this module and the routes'), so a session forgotten
+ * by a route is forgotten by the pages too.
+ */
+const memos = processWide(
+  "session-memo:per-database",
+  () => new WeakMap<Db, TtlMemo<RememberedSession>>(),
+);
 
 function memoFor(database: Db): TtlMemo<RememberedSession> {
   let memo = memos.get(database);

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { webhookSecrets } from "../db/schema";
 import { authSecrets, env } from "../env";
 import { log } from "../log";
+import { processWide } from "../process-wide";
 
 /** Where Jiko delivers to reach this dashboard: WEBHOOK_URL, else APP_URL's webhook route. */
 export function ownWebhookUrl(): string {
@@ -99,8 +100,11 @@ export async function secretsFor(customerId: string, database: Db = db()): Promi
 
 export type LiveMode = "webhook" | "polling";
 
-/** Cached a few seconds: the poller asks every tick. */
-const modeCache = new Map<string, { mode: LiveMode; at: number }>();
+/** Cached a few seconds: the poller asks every tick. One per process: a change clears it for all. */
+const modeCache = processWide(
+  "live:mode-by-customer",
+  () => new Map<string, { mode: LiveMode; at: number }>(),
+);
 const MODE_TTL_MS = 5_000;
 
 /**
