@@ -1,40 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAYABLE_STATUSES } from "@/lib/jiko/counterparties";
-import { type Sandbox, startSandbox } from "@/sandbox/server";
-import { passwordTokens, registerTestClient } from "@/sandbox/testing/oauth-client";
-import { createJikoClient } from "../jiko/client";
+import type { Sandbox } from "@/sandbox/server";
+import { sandboxViewer } from "../testing/sandbox-viewer";
 import type { Viewer } from "../viewer";
 import { allCounterparties, allTransferRequests } from "./lists";
 import { availableToSend, payablePayees, reviewersFor } from "./new-transfer";
 
-const TEAM = "Harborline Treasury";
 let sandbox: Sandbox;
 let viewer: Viewer;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ apiPort: 0, portalPort: 0 });
-  const people = (await (await fetch(`${sandbox.apiUrl}/_sandbox/people`)).json()) as {
-    items: { email: string; teams: { team_id: string; team_name: string; role: string }[] }[];
-  };
   // An admin both initiates and reviews: the reviewers Jiko lists include them.
-  const admin = people.items.find((p) =>
-    p.teams.some((t) => t.team_name === TEAM && t.role === "ADMIN"),
-  )!;
-  const { access_token } = await passwordTokens({
-    portalUrl: sandbox.portalUrl,
-    client: await registerTestClient(sandbox.portalUrl),
-    email: admin.email,
-    teamId: admin.teams.find((t) => t.team_name === TEAM)!.team_id,
-  });
-  const jiko = createJikoClient(
-    { baseUrl: sandbox.apiUrl, timeoutMs: 5_000 },
-    {
-      get: async () => ({ accessToken: access_token, refreshToken: null, expiresAt: 0, scope: "" }),
-    },
-  );
-  const user = await jiko.user();
-  // The form's reads use only the viewer's client and who they are at Jiko.
-  viewer = { jiko, memberId: user.member_id, role: user.role } as unknown as Viewer;
+  ({ sandbox, viewer } = await sandboxViewer("ADMIN"));
 }, 120_000);
 
 afterAll(() => sandbox?.close());
