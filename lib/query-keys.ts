@@ -24,8 +24,8 @@ export const queryKeys = {
   counterparties: () => ["transfers", "counterparties"] as const,
   /** Every payee, unlinked ones too, as a list of requests names them. */
   allCounterparties: () => ["transfers", "counterparties", "all"] as const,
-  /** The payees money may go to (Jiko has verified them). */
-  payablePayees: () => ["transfers", "counterparties", "VERIFIED"] as const,
+  /** The payees money may go to (PAYABLE_STATUSES). */
+  payablePayees: () => ["transfers", "counterparties", "payable"] as const,
   available: () => ["transfers", "available"] as const,
   transferRequests: (view: string) => ["transfers", "requests", view] as const,
   /** The queue's first `first` requests: "Show more" asks for a longer head of the same queue. */

@@ -4,7 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { z } from "zod";
 import { apiGet, apiSend } from "@/lib/api-client";
-import { Counterparty, type CreateCounterpartyRequest } from "@/lib/jiko/counterparties";
+import {
+  Counterparty,
+  type CreateCounterpartyRequest,
+  PAYABLE_STATUSES,
+} from "@/lib/jiko/counterparties";
 import { queryKeys } from "@/lib/query-keys";
 
 const PayeeList = z.object({ items: z.array(Counterparty) });
@@ -35,7 +39,7 @@ export const useAddPayee = () =>
   usePayeeChange(
     (body: CreateCounterpartyRequest) => apiSend("POST", "/api/counterparties", Counterparty, body),
     (c) =>
-      c.status === "VERIFIED"
+      PAYABLE_STATUSES.includes(c.status)
         ? `${c.name} is added and verified: it can receive transfers`
         : `${c.name} is added. Jiko must verify it before it can be paid.`,
   );

@@ -42,7 +42,7 @@ export const useAvailable = () =>
 export const usePayablePayees = () =>
   useQuery({
     queryKey: queryKeys.payablePayees(),
-    queryFn: () => apiGet("/api/counterparties?status=VERIFIED", Payees),
+    queryFn: () => apiGet("/api/counterparties/payable", Payees),
   });
 
 export const useReviewers = (enabled = true) =>
