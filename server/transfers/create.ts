@@ -4,7 +4,7 @@ import { formatCents } from "@/lib/money";
 import { availableOf } from "@/lib/transfers/available";
 import { ApiError } from "../api/guard";
 import type { Viewer } from "../viewer";
-import { allTransferRequests } from "./lists";
+import { forgetPendingRequests, pendingRequests } from "./pending-requests";
 
 /**
  * Asks Jiko for a transfer after the checks a person should hear at once, each under its field:
@@ -33,7 +33,7 @@ export async function createTransfer(
   }
   const [pocket, pending] = await Promise.all([
     viewer.jiko.pocket(t.origin_pocket_id),
-    allTransferRequests(viewer.jiko, { status: "PENDING" }),
+    pendingRequests(viewer),
   ]);
   if (pocket.status !== "OPEN") {
     issues.push({ path: "transfer.origin_pocket_id", message: "Money leaves open pockets only." });
@@ -53,5 +53,7 @@ export async function createTransfer(
     });
   }
   if (issues.length) throw new ApiError("invalid", "Some of the information is not valid.", issues);
-  return viewer.jiko.createTransferRequest(body);
+  const created = await viewer.jiko.createTransferRequest(body);
+  forgetPendingRequests(viewer.customerId);
+  return created;
 }

@@ -3,7 +3,8 @@ import { PAYABLE_STATUSES } from "@/lib/jiko/counterparties";
 import { availableOf } from "@/lib/transfers/available";
 import { allPockets } from "../pockets/all-pockets";
 import type { Viewer } from "../viewer";
-import { allCounterparties, allTransferRequests } from "./lists";
+import { allCounterparties } from "./lists";
+import { pendingRequests } from "./pending-requests";
 
 /**
  * What the new-transfer form starts from, read by its routes and by its page for the first
@@ -12,10 +13,7 @@ import { allCounterparties, allTransferRequests } from "./lists";
 
 /** Each open pocket's value, what its pending outgoing requests hold, and what is left to send. */
 export async function availableToSend(viewer: Viewer) {
-  const [pockets, pending] = await Promise.all([
-    allPockets(viewer.jiko),
-    allTransferRequests(viewer.jiko, { status: "PENDING" }),
-  ]);
+  const [pockets, pending] = await Promise.all([allPockets(viewer.jiko), pendingRequests(viewer)]);
   const items = pockets
     .filter((p) => p.status === "OPEN")
     .map((p) => ({ ...availableOf(p, pending), pocketName: p.pocket_name }));

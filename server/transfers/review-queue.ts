@@ -3,7 +3,8 @@ import { mayDecide } from "@/lib/transfers/eligibility";
 import { type ReviewQueue, reviewQueue } from "@/lib/transfers/review";
 import { allPockets } from "../pockets/all-pockets";
 import type { Viewer } from "../viewer";
-import { allCounterparties, allTransferRequests, recentPayments } from "./lists";
+import { allCounterparties, recentPayments } from "./lists";
+import { pendingRequests, recentPendingRequests } from "./pending-requests";
 
 /**
  * The first `first` requests awaiting the viewer's decision with the context to decide them, and
@@ -14,7 +15,7 @@ import { allCounterparties, allTransferRequests, recentPayments } from "./lists"
 export async function buildReviewQueue(viewer: Viewer, first: number): Promise<ReviewQueue> {
   const jiko = viewer.jiko;
   const [pending, pockets, counterparties, payments, reviewers] = await Promise.all([
-    allTransferRequests(jiko, { status: "PENDING" }),
+    pendingRequests(viewer),
     allPockets(jiko),
     allCounterparties(jiko),
     recentPayments(jiko),
@@ -34,9 +35,12 @@ export async function buildReviewQueue(viewer: Viewer, first: number): Promise<R
   return { asOf: new Date().toISOString(), ...queue };
 }
 
-/** How many requests await the viewer: one list call, for the navigation's count. */
+/**
+ * How many requests await the viewer, for the navigation's count: from the pending list a page
+ * of this load has just read, when there is one (server/transfers/pending-requests.ts).
+ */
 export async function awaitingCount(viewer: Viewer): Promise<number> {
-  const pending = await allTransferRequests(viewer.jiko, { status: "PENDING" });
+  const pending = await recentPendingRequests(viewer);
   const me = { memberId: viewer.memberId, role: viewer.role };
   return pending.filter((r) => mayDecide(r, me).ok).length;
 }
