@@ -4,7 +4,8 @@ import { formatCents } from "@/lib/money";
 import { availableOf } from "@/lib/transfers/available";
 import { ApiError } from "../api/guard";
 import type { Viewer } from "../viewer";
-import { forgetPendingRequests, pendingRequests } from "./pending-requests";
+import { allTransferRequests } from "./lists";
+import { forgetPendingRequests } from "./pending-requests";
 
 /**
  * Asks Jiko for a transfer after the checks a person should hear at once, each under its field:
@@ -33,7 +34,8 @@ export async function createTransfer(
   }
   const [pocket, pending] = await Promise.all([
     viewer.jiko.pocket(t.origin_pocket_id),
-    pendingRequests(viewer),
+    // Only this pocket's pending requests hold its money back: Jiko filters by origin pocket.
+    allTransferRequests(viewer.jiko, { status: "PENDING", origin_pocket_id: t.origin_pocket_id }),
   ]);
   if (pocket.status !== "OPEN") {
     issues.push({ path: "transfer.origin_pocket_id", message: "Money leaves open pockets only." });
