@@ -34,7 +34,7 @@ export async function createTransfer(
   }
   const [pocket, pending] = await Promise.all([
     viewer.jiko.pocket(t.origin_pocket_id),
-    // Only this pocket's pending requests hold its money back: Jiko filters by origin pocket.
+    // Only this pocket's pending requests hold its money back (one page, not every pocket's).
     allTransferRequests(viewer.jiko, { status: "PENDING", origin_pocket_id: t.origin_pocket_id }),
   ]);
   if (pocket.status !== "OPEN") {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TransferRequest } from "@/lib/jiko/transfers";
 import type { Viewer } from "../viewer";
-import {
-  forgetPendingRequests,
-  pendingRequests,
-  readPendingRequests,
-  recentPendingRequests,
-} from "./pending-requests";
+import { forgetPendingRequests, pendingRequests, recentPendingRequests } from "./pending-requests";
 
 let customers = 0;
 
@@ -85,62 +80,5 @@ describe("the pending list a count may take", () => {
     fail = false;
     expect(ids(await recentPendingRequests(viewer))).toEqual(["a"]);
     expect(calls.n).toBe(2);
-  });
-});
-
-/** A Jiko holding `pending` requests (oldest first) across `pockets`, listing them as Jiko does. */
-function jikoWith(pockets: number, pending: number) {
-  const requests = Array.from({ length: pending }, (_, i) => ({
-    id: `r${String(i).padStart(4, "0")}`,
-    time_created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    transfer: { origin_pocket_id: `p${i % pockets}` },
-  }));
-  const calls: string[] = [];
-  const jiko = {
-    pockets: () =>
-      Promise.resolve({
-        items: Array.from({ length: pockets }, (_, i) => ({ id: `p${i}` })),
-        next_page: null,
-      }),
-    transferRequests: (q: { status?: string; origin_pocket_id?: string; cursor?: string }) => {
-      calls.push(q.origin_pocket_id ?? "all");
-      const matching = requests
-        .filter((r) => !q.origin_pocket_id || r.transfer.origin_pocket_id === q.origin_pocket_id)
-        .reverse();
-      const from = Number(q.cursor ?? 0);
-      return Promise.resolve({
-        items: matching.slice(from, from + 100),
-        next_page: from + 100 < matching.length ? String(from + 100) : null,
-      });
-    },
-  };
-  return { jiko: jiko as unknown as Viewer["jiko"], calls, requests };
-}
-
-describe("reading every pending request", () => {
-  it("up to 100 come in one call", async () => {
-    const { jiko, calls } = jikoWith(3, 100);
-    expect(await readPendingRequests(jiko)).toHaveLength(100);
-    expect(calls).toEqual(["all"]);
-  });
-
-  it("past 100, one walk per pocket side by side: every request once, newest first", async () => {
-    const { jiko, calls, requests } = jikoWith(6, 503);
-    const read = await readPendingRequests(jiko);
-    expect(ids(read)).toEqual(ids([...requests].reverse() as unknown as TransferRequest[]));
-    // The first page, then each pocket's 84 or so in one page each: 7 calls, not 6 in a row.
-    expect(calls).toEqual(["all", "p0", "p1", "p2", "p3", "p4", "p5"]);
-  });
-
-  it("a pocket holding more than a page is walked to its end", async () => {
-    const { jiko, calls } = jikoWith(2, 450);
-    expect(await readPendingRequests(jiko)).toHaveLength(450);
-    expect(calls.filter((c) => c === "p0")).toHaveLength(3);
-  });
-
-  it("with many pockets, Jiko's own cursor is walked instead", async () => {
-    const { jiko, calls } = jikoWith(9, 250);
-    expect(await readPendingRequests(jiko)).toHaveLength(250);
-    expect(calls).toEqual(["all", "all", "all", "all"]);
   });
 });
