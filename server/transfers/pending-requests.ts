@@ -27,7 +27,10 @@ const walks = processWide("transfers:pending-walks", () => new Map<string, Walk>
 
 const keyOf = (viewer: Viewer) => `${viewer.customerId}:${viewer.memberId}`;
 
-/** Forgets finished walks past their reuse, so the map holds only lists a count may still take. */
+/**
+ * Forgets finished walks past their reuse (at every read and count), so the map holds only lists
+ * a count may still take.
+ */
 function sweep(now: number) {
   for (const [key, walk] of walks) {
     if (walk.settledAt !== undefined && now - walk.settledAt >= REUSE_MS) walks.delete(key);
@@ -36,6 +39,7 @@ function sweep(now: number) {
 
 /** Every pending request, read from Jiko now; a count asked meanwhile or just after shares it. */
 export function pendingRequests(viewer: Viewer, now = Date.now): Promise<TransferRequest[]> {
+  sweep(now());
   const key = keyOf(viewer);
   const walk: Walk = { list: allTransferRequests(viewer.jiko, { status: "PENDING" }) };
   walks.set(key, walk);
