@@ -19,6 +19,7 @@ import { db } from "./db";
 import { type JikoClient, JikoError, jikoFor } from "./jiko";
 import { accessTokenFor, stillFresh } from "./jiko/tokens";
 import { log } from "./log";
+import { forgetPendingRequests } from "./transfers/pending-requests";
 import { forgetCachedViewer, grantFingerprint, REFUSALS, viewerCache } from "./viewer-cache";
 
 export interface Viewer {
@@ -39,24 +40,35 @@ export interface Viewer {
 /** What the cache keeps of a viewer: never the client nor the session's own ids. */
 type ViewerFacts = Omit<Viewer, "userId" | "sessionToken" | "jiko">;
 
-/** Calls that change a team at Jiko: who its members are and may do is read anew after them. */
-const TEAM_WRITES: ReadonlySet<string> = new Set([
-  "editMember",
-  "deactivateMember",
-  "inviteMember",
-  "cancelInvite",
-  "createServiceUser",
-]);
+/**
+ * Calls that change, at Jiko, what this instance keeps of a customer for a few seconds: who the
+ * team's members are and may do (the cached viewers), and which transfer requests are pending
+ * (the lists the navigation's count reuses, server/transfers/pending-requests.ts). Either is read
+ * anew after them.
+ */
+const WRITES: Readonly<Record<string, "team" | "transfers">> = {
+  editMember: "team",
+  deactivateMember: "team",
+  inviteMember: "team",
+  cancelInvite: "team",
+  createServiceUser: "team",
+  createTransferRequest: "transfers",
+  decideTransferRequest: "transfers",
+  cancelTransferRequest: "transfers",
+};
 
 /**
  * The session's Jiko client, watched on every call (a route's or a page's): a 401/403 drops the
  * session's cached viewer before the error travels on (a 401 that survived the client's own
- * refresh also ends the session, as a refused refresh does), and a team change made from this
- * dashboard drops the customer's cached viewers at once, ahead of Jiko's event.
+ * refresh also ends the session, as a refused refresh does), and a change made from this
+ * dashboard (`WRITES`) drops what is kept of the customer at once, ahead of Jiko's event.
  */
-function watched(
+export function watched(
   jiko: JikoClient,
-  on: { refused: (error: JikoError) => Promise<void>; teamChanged: () => void },
+  on: {
+    refused: (error: JikoError) => Promise<void>;
+    changed: (what: "team" | "transfers") => void;
+  },
 ): JikoClient {
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(jiko) as [string, (...a: unknown[]) => unknown][]) {
@@ -65,7 +77,8 @@ function watched(
       if (!(result instanceof Promise)) return result;
       return result.then(
         (value: unknown) => {
-          if (TEAM_WRITES.has(name)) on.teamChanged();
+          const what = WRITES[name];
+          if (what) on.changed(what);
           return value;
         },
         async (error: unknown) => {
@@ -108,8 +121,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
         log.warn({ err }, "could not end a session Jiko refused"),
       );
     },
-    teamChanged: () => {
-      if (customerId) facts.forgetCustomer(customerId);
+    changed: (what) => {
+      if (!customerId) return;
+      if (what === "team") facts.forgetCustomer(customerId);
+      else forgetPendingRequests(customerId);
     },
   });
   try {

@@ -5,7 +5,6 @@ import { availableOf } from "@/lib/transfers/available";
 import { ApiError } from "../api/guard";
 import type { Viewer } from "../viewer";
 import { allTransferRequests } from "./lists";
-import { forgetPendingRequests } from "./pending-requests";
 
 /**
  * Asks Jiko for a transfer after the checks a person should hear at once, each under its field:
@@ -55,7 +54,5 @@ export async function createTransfer(
     });
   }
   if (issues.length) throw new ApiError("invalid", "Some of the information is not valid.", issues);
-  const created = await viewer.jiko.createTransferRequest(body);
-  forgetPendingRequests(viewer.customerId);
-  return created;
+  return viewer.jiko.createTransferRequest(body);
 }

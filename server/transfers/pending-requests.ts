@@ -12,8 +12,8 @@ import { allTransferRequests } from "./lists";
  * under way: a load of /approvals read the list twice before (the queue, then the count), and at
  * 500 pending the count's 6 calls competed at Jiko with the next page's reads. The cost: a count
  * may be up to `REUSE_MS` older than Jiko's list when someone else acts meanwhile; a request
- * made, cancelled or decided from this dashboard drops the team's lists at once
- * (`forgetPendingRequests`).
+ * made, cancelled or decided from this dashboard drops the team's lists at once (the session's
+ * Jiko client calls `forgetPendingRequests` after each such call: server/viewer.ts).
  */
 const REUSE_MS = 2_000;
 

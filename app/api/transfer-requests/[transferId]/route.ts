@@ -1,5 +1,4 @@
 import { guarded } from "@/server/api/guard";
-import { forgetPendingRequests } from "@/server/transfers/pending-requests";
 
 type Params = { transferId: string };
 
@@ -11,6 +10,5 @@ export const GET = guarded<Params>("transfers:view", async ({ params, viewer }) 
 // DELETE /api/transfer-requests/:id: cancel a request while it is pending (Jiko answers 204).
 export const DELETE = guarded<Params>("transfers:initiate", async ({ params, viewer }) => {
   await viewer.jiko.cancelTransferRequest(params.transferId);
-  forgetPendingRequests(viewer.customerId);
   return new Response(null, { status: 204 });
 });

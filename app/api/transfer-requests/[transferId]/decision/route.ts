@@ -2,7 +2,6 @@ import { z } from "zod";
 import { mayDecide } from "@/lib/transfers/eligibility";
 import { recordAccess } from "@/server/access-log/store";
 import { ApiError, guarded, readJson } from "@/server/api/guard";
-import { forgetPendingRequests } from "@/server/transfers/pending-requests";
 
 type Params = { transferId: string };
 
@@ -35,10 +34,10 @@ export const POST = guarded<Params>("transfers:review", async ({ req, params, vi
     }
     throw new ApiError(request.status === "PENDING" ? "forbidden" : "conflict", verdict.reason);
   }
-  const decided = await viewer.jiko.decideTransferRequest(params.transferId, {
-    status: decision.status,
-    reason: decision.status === "DENIED" ? decision.reason : null,
-  });
-  forgetPendingRequests(viewer.customerId);
-  return Response.json(decided);
+  return Response.json(
+    await viewer.jiko.decideTransferRequest(params.transferId, {
+      status: decision.status,
+      reason: decision.status === "DENIED" ? decision.reason : null,
+    }),
+  );
 });
