@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_POLICY, HSTS } from "./server/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -13,8 +14,8 @@ const nextConfig: NextConfig = {
   // full page load (Next writes the CSS into the HTML and twice into its RSC payload); moves
   // between pages inside the app carry none of it.
   experimental: { inlineCss: true },
-  // proxy.ts sets these (and the CSP) per request; this baseline also covers what it skips:
-  // static assets and router prefetches.
+  // proxy.ts sets these (and the CSP) on pages; this baseline also covers what it skips: API
+  // answers, static assets and router prefetches.
   async headers() {
     return [
       {
@@ -26,13 +27,13 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
       {
         source: "/:path*",
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
-        // The same value as proxy.ts HSTS.
-        headers: [
-          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-        ],
+        // Pages also send it whenever they are served over https (proxy.ts); HSTS holds for the
+        // whole host, so an API answer without it loses nothing.
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
       },
     ];
   },

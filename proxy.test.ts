@@ -1,6 +1,8 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { API_POLICY, config, HSTS, proxy } from "./proxy";
+import nextConfig from "./next.config";
+import { config, proxy } from "./proxy";
+import { API_POLICY, HSTS } from "./server/security-headers";
 
 const get = (url: string, headers: Record<string, string> = {}) =>
   proxy(new NextRequest(url, { headers }));
@@ -17,14 +19,18 @@ describe("security headers", () => {
     expect(res.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
   });
 
-  it("gives API answers a policy that loads nothing", () => {
-    const res = get("http://localhost:3000/api/pockets");
-    expect(res.headers.get("content-security-policy")).toBe(API_POLICY);
+  it("gives API answers (which skip the proxy) a policy that loads nothing, from next.config", async () => {
+    const rules = (await nextConfig.headers?.()) ?? [];
+    const api = rules.find((r) => r.source === "/api/:path*");
+    expect(api?.headers).toContainEqual({ key: "Content-Security-Policy", value: API_POLICY });
     expect(API_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
+    const everywhere = rules.find((r) => r.source === "/:path*" && !r.has)?.headers ?? [];
+    expect(everywhere).toContainEqual({ key: "X-Content-Type-Options", value: "nosniff" });
+    expect(everywhere).toContainEqual({ key: "Referrer-Policy", value: "same-origin" });
   });
 
-  it("sends nosniff and a same-origin referrer on pages and API answers", () => {
-    for (const path of ["/", "/transactions", "/api/saved-views"]) {
+  it("sends nosniff and a same-origin referrer on pages", () => {
+    for (const path of ["/", "/transactions"]) {
       const res = get(`http://localhost:3000${path}`);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("same-origin");
@@ -33,17 +39,14 @@ describe("security headers", () => {
 
   it("sends HSTS over https, never on plain http localhost", () => {
     expect(get("http://localhost:3000/").headers.get("strict-transport-security")).toBeNull();
-    expect(
-      get("http://localhost:3000/api/pockets").headers.get("strict-transport-security"),
-    ).toBeNull();
 
     const behindTls = get("http://app.internal:3000/", { "x-forwarded-proto": "https" });
     expect(behindTls.headers.get("strict-transport-security")).toBe(HSTS);
     expect(HSTS).toBe("max-age=63072000; includeSubDomains");
 
-    expect(
-      get("https://desk.example.com/api/pockets").headers.get("strict-transport-security"),
-    ).toBe(HSTS);
+    expect(get("https://desk.example.com/team").headers.get("strict-transport-security")).toBe(
+      HSTS,
+    );
 
     vi.stubEnv("APP_URL", "https://desk.example.com");
     expect(get("http://desk.example.com/").headers.get("strict-transport-security")).toBe(HSTS);
@@ -51,11 +54,13 @@ describe("security headers", () => {
     expect(get("http://localhost:3000/").headers.get("strict-transport-security")).toBeNull();
   });
 
-  it("runs on API routes but not on static files or router prefetches", () => {
+  it("runs on pages but not on API routes, static files or router prefetches", () => {
     const [rule] = config.matcher;
     const source = new RegExp(`^${rule!.source}$`);
-    expect(source.test("/api/pockets")).toBe(true);
     expect(source.test("/transactions")).toBe(true);
+    expect(source.test("/")).toBe(true);
+    expect(source.test("/api/pockets")).toBe(false);
+    expect(source.test("/api/auth/callback/jiko")).toBe(false);
     expect(source.test("/_next/static/chunks/app.js")).toBe(false);
     expect(rule!.missing.map((m) => m.key)).toEqual(["next-router-prefetch", "purpose"]);
   });

@@ -87,6 +87,7 @@ describe("readJson", () => {
 describe("guarded", () => {
   beforeEach(() => {
     viewer.current = {
+      sessionToken: "s-1",
       capabilities: [],
       team: { id: "team-1", name: "Harborline" },
       memberships: [],
@@ -147,5 +148,31 @@ describe("guarded", () => {
     const res = await handler(new Request(url), route);
     expect(res.status).toBe(302);
     expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("slides the session cookie on a signed-in person's reads, whatever the answer", async () => {
+    const reads = [
+      guarded(null, async () => Response.json({ ok: true })),
+      guarded(null, async () => Response.redirect("http://localhost:3000/elsewhere", 302)),
+      guarded(null, async () =>
+        Response.json({ ok: true }, { headers: { "cache-control": "private, max-age=60" } }),
+      ),
+      guarded(null, async () => {
+        throw new JikoError("rate-limited", 429, "slow down");
+      }),
+    ];
+    for (const read of reads) {
+      const cookie = (await read(new Request(url), route)).headers.get("set-cookie");
+      expect(cookie).toMatch(/^td\.session=s-1; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    }
+  });
+
+  it("leaves the cookie alone on changes and when nobody is signed in", async () => {
+    const handler = guarded(null, async () => Response.json({ ok: true }));
+    expect((await handler(post("{}"), route)).headers.get("set-cookie")).toBeNull();
+    viewer.current = null;
+    const res = await handler(new Request(url), route);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("set-cookie")).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { ZodError, z } from "zod";
 import { ERROR_MESSAGES, ERROR_STATUS, type ErrorCode, type ErrorEnvelope } from "@/lib/errors";
 import { type Capability, can } from "@/lib/permissions";
+import { slidSessionCookie } from "../auth/cookie";
 import { env } from "../env";
 import { JikoError } from "../jiko";
 import { log } from "../log";
@@ -98,18 +99,28 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 }
 
 /**
- * Answers from the guard are never stored by a browser or a proxy: they are one person's data.
- * A handler that chose its own caching keeps it.
+ * Answers from the guard are never stored by a browser or a proxy: they are one person's data
+ * (a handler that chose its own caching keeps it). A read by a signed-in person is activity: it
+ * slides their session cookie, as a page load does in proxy.ts.
  */
-function noStore(res: Response): Response {
-  if (res.headers.has("cache-control")) return res;
+function finish(res: Response, req: Request, viewer: Viewer | null): Response {
+  const slid =
+    viewer && (req.method === "GET" || req.method === "HEAD")
+      ? slidSessionCookie(viewer.sessionToken)
+      : null;
+  const cached = res.headers.has("cache-control");
+  if (cached && !slid) return res;
+  const set = (headers: Headers) => {
+    if (!cached) headers.set("cache-control", "no-store");
+    if (slid) headers.append("set-cookie", slid);
+  };
   try {
-    res.headers.set("cache-control", "no-store");
+    set(res.headers);
     return res;
   } catch {
     // A fetched response passed through keeps immutable headers: copy it.
     const copy = new Response(res.body, res);
-    copy.headers.set("cache-control", "no-store");
+    set(copy.headers);
     return copy;
   }
 }
@@ -136,6 +147,7 @@ export function guarded<P = Record<string, never>>(
 ) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     let viewer: Viewer | null = null;
+    let res: Response;
     try {
       if (!["GET", "HEAD"].includes(req.method) && !sameOrigin(req)) {
         throw new ApiError("forbidden", "Cross-origin requests are refused.");
@@ -149,30 +161,36 @@ export function guarded<P = Record<string, never>>(
       if (capability && !can(new Set(viewer.capabilities), capability))
         throw new ApiError("forbidden");
       if (mismatch) throw new ApiError("conflict", mismatch.message);
-      return noStore(await handler({ req, params: await route.params, viewer }));
+      res = await handler({ req, params: await route.params, viewer });
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error.code, error.message, error.issues);
-      if (error instanceof JikoError) {
-        // Jiko refused this session: who the cache says it is may be out of date.
-        if (viewer && REFUSALS.has(error.code)) forgetViewer(viewer.sessionToken);
-        const message =
-          error.code === "rate-limited"
-            ? `${ERROR_MESSAGES["rate-limited"]}${error.retryAfterSeconds ? ` (about ${error.retryAfterSeconds} s)` : ""}`
-            : typeof error.detail === "string" && error.status > 0 && error.status < 500
-              ? error.detail
-              : ERROR_MESSAGES[error.code];
-        // Jiko's field errors keep their fields (`loc` without FastAPI's leading "body"), so a
-        // form can show each under its input.
-        const issues = Array.isArray(error.detail)
-          ? error.detail.map((d) => ({
-              path: d.loc.filter((part, i) => !(i === 0 && part === "body")).join("."),
-              message: d.msg,
-            }))
-          : undefined;
-        return errorResponse(error.code, message, issues);
-      }
-      log.error({ err: error, path: new URL(req.url).pathname }, "unhandled route error");
-      return errorResponse("internal", ERROR_MESSAGES.internal);
+      res = failure(error, req, viewer);
     }
+    return finish(res, req, viewer);
   };
+}
+
+/** The one error envelope for what a guarded handler threw. */
+function failure(error: unknown, req: Request, viewer: Viewer | null): Response {
+  if (error instanceof ApiError) return errorResponse(error.code, error.message, error.issues);
+  if (error instanceof JikoError) {
+    // Jiko refused this session: who the cache says it is may be out of date.
+    if (viewer && REFUSALS.has(error.code)) forgetViewer(viewer.sessionToken);
+    const message =
+      error.code === "rate-limited"
+        ? `${ERROR_MESSAGES["rate-limited"]}${error.retryAfterSeconds ? ` (about ${error.retryAfterSeconds} s)` : ""}`
+        : typeof error.detail === "string" && error.status > 0 && error.status < 500
+          ? error.detail
+          : ERROR_MESSAGES[error.code];
+    // Jiko's field errors keep their fields (`loc` without FastAPI's leading "body"), so a
+    // form can show each under its input.
+    const issues = Array.isArray(error.detail)
+      ? error.detail.map((d) => ({
+          path: d.loc.filter((part, i) => !(i === 0 && part === "body")).join("."),
+          message: d.msg,
+        }))
+      : undefined;
+    return errorResponse(error.code, message, issues);
+  }
+  log.error({ err: error, path: new URL(req.url).pathname }, "unhandled route error");
+  return errorResponse("internal", ERROR_MESSAGES.internal);
 }

@@ -1,6 +1,6 @@
 import { NextRequest, NextResponse } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { sessionCookie, slideSessionCookie } from "./cookie";
+import { sessionCookie, slideSessionCookie, slidSessionCookie } from "./cookie";
 
 const env = { ...process.env };
 afterEach(() => {
@@ -34,11 +34,19 @@ describe("the session cookie", () => {
     expect(header).toMatch(/Max-Age=1800/);
     expect(header).toMatch(/HttpOnly/);
     expect(header).toMatch(/SameSite=lax/i);
+    expect(header).toMatch(/Path=\//);
+    expect(header).not.toMatch(/Secure/);
   });
 
-  it("leaves alone requests without a session, Auth.js's routes and changes", () => {
+  it("keeps the __Secure- name and the Secure flag over https", () => {
+    process.env.APP_URL = "https://treasury.example.com";
+    const header = slidSessionCookie("abc");
+    expect(header).toMatch(/^__Secure-td\.session=abc;/);
+    expect(header).toMatch(/; Secure$/);
+  });
+
+  it("leaves alone requests without a session and changes", () => {
     expect(slid("/transactions")).toBeNull();
-    expect(slid("/api/auth/signout", { cookie: "td.session=abc" })).toBeNull();
     expect(slid("/team", { method: "POST", cookie: "td.session=abc" })).toBeNull();
   });
 });
