@@ -1,6 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { PAGE_PATH_HEADER, slideSessionCookie } from "./server/auth/cookie";
-
 import { HSTS } from "./server/security-headers";
 
 /** A page's policy with its nonce. Sign-in posts a form to Jiko's portal: form-action allows it. */

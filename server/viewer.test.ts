@@ -16,10 +16,13 @@ describe("the session's watched Jiko client", () => {
         "cancelTransferRequest",
         "inviteMember",
         "transferRequests",
+        "toString",
       ]),
       { refused: async () => {}, changed: (what) => void seen.push(what) },
     );
     await jiko.transferRequests({});
+    // A read named like an Object method is no write either.
+    await (jiko as unknown as { toString: () => Promise<unknown> }).toString();
     expect(seen).toEqual([]);
     await jiko.createTransferRequest({} as never);
     await jiko.decideTransferRequest("t", {} as never);

@@ -46,16 +46,16 @@ type ViewerFacts = Omit<Viewer, "userId" | "sessionToken" | "jiko">;
  * (the lists the navigation's count reuses, server/transfers/pending-requests.ts). Either is read
  * anew after them.
  */
-const WRITES: Readonly<Record<string, "team" | "transfers">> = {
-  editMember: "team",
-  deactivateMember: "team",
-  inviteMember: "team",
-  cancelInvite: "team",
-  createServiceUser: "team",
-  createTransferRequest: "transfers",
-  decideTransferRequest: "transfers",
-  cancelTransferRequest: "transfers",
-};
+const WRITES: ReadonlyMap<string, "team" | "transfers"> = new Map([
+  ["editMember", "team"],
+  ["deactivateMember", "team"],
+  ["inviteMember", "team"],
+  ["cancelInvite", "team"],
+  ["createServiceUser", "team"],
+  ["createTransferRequest", "transfers"],
+  ["decideTransferRequest", "transfers"],
+  ["cancelTransferRequest", "transfers"],
+]);
 
 /**
  * The session's Jiko client, watched on every call (a route's or a page's): a 401/403 drops the
@@ -77,7 +77,7 @@ export function watched(
       if (!(result instanceof Promise)) return result;
       return result.then(
         (value: unknown) => {
-          const what = WRITES[name];
+          const what = WRITES.get(name);
           if (what) on.changed(what);
           return value;
         },

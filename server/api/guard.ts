@@ -104,10 +104,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
  * slides their session cookie, as a page load does in proxy.ts.
  */
 function finish(res: Response, req: Request, viewer: Viewer | null): Response {
-  const slid =
-    viewer && (req.method === "GET" || req.method === "HEAD")
-      ? slidSessionCookie(viewer.sessionToken)
-      : null;
+  const slid = viewer && isRead(req) ? slidSessionCookie(viewer.sessionToken) : null;
   const cached = res.headers.has("cache-control");
   if (cached && !slid) return res;
   const set = (headers: Headers) => {
@@ -124,6 +121,8 @@ function finish(res: Response, req: Request, viewer: Viewer | null): Response {
     return copy;
   }
 }
+
+const isRead = (req: Request) => req.method === "GET" || req.method === "HEAD";
 
 function sameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
@@ -149,12 +148,12 @@ export function guarded<P = Record<string, never>>(
     let viewer: Viewer | null = null;
     let res: Response;
     try {
-      if (!["GET", "HEAD"].includes(req.method) && !sameOrigin(req)) {
+      if (!isRead(req) && !sameOrigin(req)) {
         throw new ApiError("forbidden", "Cross-origin requests are refused.");
       }
       viewer = await getViewer();
       if (!viewer) throw new ApiError("reauth-required");
-      const mismatch = ["GET", "HEAD"].includes(req.method) ? null : teamMismatch(req, viewer);
+      const mismatch = isRead(req) ? null : teamMismatch(req, viewer);
       // A page rendered for another team hears that first: the role held in the team the session
       // has since switched to is beside the point.
       if (mismatch?.kind === "other-team") throw new ApiError("conflict", mismatch.message);
