@@ -104,7 +104,8 @@ export function parseCsv(text: string): string[][] {
  * OWASP's CSV injection guidance: a cell starting with one of these is read by spreadsheets as a
  * formula (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`), or hides one behind a tab or carriage return.
  */
-const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r"]);
+export const FORMULA_START_CHARACTERS = ["=", "+", "-", "@", "\t", "\r"] as const;
+const FORMULA_START = new Set<string>(FORMULA_START_CHARACTERS);
 /**
  * Amounts such as `-1250.00`, `+5`, `-1,250.00` or `-3e4` are numbers, not formulas: they stay as
  * they are (digits, separators and a sign cannot make a formula).

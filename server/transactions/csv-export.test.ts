@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/lib/csv";
+import { csvCell, csvFields, neutralizeCsvRecord, parseCsv, recordSplitter } from "@/lib/csv";
 import { nyDateTimeWithOffset } from "@/lib/dates";
+import { centsToDecimalString, decimalStringToCents } from "@/lib/money";
 import { guardedCsv } from "../downloads/files";
 import { transactionCsvExport, transactionRowFilter } from "./csv-export";
 
@@ -127,5 +128,138 @@ describe("the transactions export, in one pass over the bytes", () => {
     const csv = `id,time_booked\n${times.map((t, i) => `${i},${t}\n`).join("")}`;
     const rows = parseCsv(await readAll(transactionCsvExport(chunked(csv, 100), new Map(), {})));
     expect(rows.slice(1).map((r) => r[4])).toEqual(times.map((t) => nyDateTimeWithOffset(t)));
+  });
+});
+
+/**
+ * A file like Jiko's, mostly plain rows (which the export copies as bytes) with every kind of
+ * record that must go the text way mixed in: quoted cells with commas, quotes and line breaks,
+ * cells that start like formulas, signed and odd amounts, times in other shapes, blank lines,
+ * CRLF and LF, non-ASCII text. Deterministic (a small LCG).
+ */
+function jikoLikeFile(rows: number) {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
+  const titles = [
+    "Stripe payout",
+    "Card Purchase",
+    "Café Réunion 🚀",
+    '"Rent, March"',
+    '"Refund ""urgent"""',
+    '"two\nlines"',
+    "=HYPERLINK(1)",
+    "-minus",
+    "@sum",
+    "",
+  ];
+  const amounts = ["419.96", "419.96", "0.05", "0.00", "1250.5", "-3.00", "12", "007.50", "x"];
+  const eols = ["\r\n", "\n", "\n"];
+  let text = "\uFEFFid,transaction_id,time_booked,status,direction,amount,pocket_id,title\r\n";
+  for (let i = 0; i < rows; i++) {
+    if (random() < 0.02) {
+      text += pick(eols);
+      continue;
+    }
+    const instant = Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 86_400_000);
+    const iso = new Date(instant).toISOString();
+    const time = pick([
+      iso,
+      iso,
+      iso.replace(".", ".9").replace("Z", "Z"),
+      `${iso.slice(0, 19)}Z`,
+      `${iso.slice(0, 19)}+00:00`,
+      "",
+    ]);
+    const cells = [
+      `t${i}`,
+      `x${i}`,
+      time,
+      "SETTLED",
+      pick(["DEBIT", "CREDIT"]),
+      pick(amounts),
+      pick(["p1", "p2", "p3", "unknown"]),
+      pick(titles),
+    ];
+    text += cells.join(",") + pick(eols);
+  }
+  return text.replace(/\n$/, "").replace(/\r$/, "");
+}
+
+/**
+ * The export as the single text pass wrote it before it read plain rows as bytes: each record
+ * cut out, extended, and guarded as one line.
+ */
+function textPassExport(
+  file: string,
+  names: ReadonlyMap<string, string>,
+  keep: (direction: string | undefined, amount: string | undefined) => boolean = () => true,
+) {
+  const split = recordSplitter();
+  const records = [...split.push(file), ...split.end()];
+  const header = records.shift() as string;
+  const eolOf = (r: string) => (r.endsWith("\r\n") ? "\r\n" : r.endsWith("\n") ? "\n" : "");
+  const columns = csvFields(header.slice(1));
+  const at = (name: string) => columns.indexOf(name);
+  let out = `\uFEFF${neutralizeCsvRecord(`${header.slice(1, header.length - eolOf(header).length)},pocket_name,signed_amount_usd,time_booked_new_york${eolOf(header)}`)}`;
+  for (const record of records) {
+    const eol = eolOf(record);
+    const body = record.slice(0, record.length - eol.length);
+    const fields = csvFields(record);
+    const [direction, amount] = [fields[at("direction")], fields[at("amount")]];
+    if (!body.trim()) {
+      if (!keep(undefined, undefined)) continue;
+      out += neutralizeCsvRecord(record);
+      continue;
+    }
+    if (!keep(direction, amount)) continue;
+    const cents =
+      amount && /^-?\d+(\.\d{1,2})?$/.test(amount) ? decimalStringToCents(amount) : null;
+    const signed =
+      cents === null ? "" : centsToDecimalString(direction === "DEBIT" ? -cents : cents);
+    const time = fields[at("time_booked")];
+    const ny = time && !Number.isNaN(Date.parse(time)) ? nyDateTimeWithOffset(time) : "";
+    const name = names.get(fields[at("pocket_id")] ?? "") ?? "";
+    out += neutralizeCsvRecord(`${body},${csvCell(name)},${csvCell(signed)},${csvCell(ny)}${eol}`);
+  }
+  return out;
+}
+
+describe("the export's byte path", () => {
+  const names = new Map([
+    ["p1", "Operating"],
+    ["p2", '=cmd("calc")'],
+    ["p3", 'Payroll, "main" — Café'],
+  ]);
+  const file = jikoLikeFile(600);
+
+  it("writes exactly what the text pass wrote, whatever the chunking", async () => {
+    const expected = textPassExport(file, names);
+    expect(expected.split("\n").length).toBeGreaterThan(600);
+    for (const size of [1, 5, 64, 1_000, 100_000]) {
+      const out = await readAll(transactionCsvExport(chunked(file, size), names, {}));
+      expect(out, `chunks of ${size} bytes`).toBe(expected);
+    }
+  });
+
+  it("filters the direction and amount on screen as the text pass did", async () => {
+    const keep = (direction: string | undefined, amount: string | undefined) =>
+      direction === "DEBIT" &&
+      amount !== undefined &&
+      /^-?\d+(\.\d{1,2})?$/.test(amount) &&
+      decimalStringToCents(amount) >= 1_000;
+    const expected = textPassExport(file, names, keep);
+    for (const size of [3, 4_096]) {
+      const out = await readAll(
+        transactionCsvExport(chunked(file, size), names, {
+          direction: "DEBIT",
+          amount_from: 1_000,
+        }),
+      );
+      expect(out, `chunks of ${size} bytes`).toBe(expected);
+    }
   });
 });

@@ -1,8 +1,11 @@
 import "server-only";
-import { csvCell, csvFields, neutralizeCsvRecord, recordSplitter } from "@/lib/csv";
+import { csvCell, csvFields, FORMULA_START_CHARACTERS, neutralizeCsvRecord } from "@/lib/csv";
 import { nyDateTimeWithOffset } from "@/lib/dates";
 import type { TransactionQuery } from "@/lib/jiko/transactions";
 import { centsToDecimalString, decimalStringToCents } from "@/lib/money";
+
+/** An amount as Jiko writes it ("1250.00", "-3.5"): what decimalStringToCents reads. */
+const DECIMAL_AMOUNT = /^-?\d+(\.\d{1,2})?$/;
 
 type RowFilter = Pick<TransactionQuery, "direction" | "amount_from" | "amount_to">;
 
@@ -10,10 +13,16 @@ type RowFilter = Pick<TransactionQuery, "direction" | "amount_from" | "amount_to
 const fieldsOf = (record: string, body: string) =>
   record.includes('"') ? csvFields(record) : body.split(",");
 
-/** Whether a row (its fields) passes the direction and amount filters; columns from the header. */
-function rowPasses(f: RowFilter, fields: string[], at: { direction: number; amount: number }) {
-  const cents = decimalStringToCents(fields[at.amount] ?? "0");
-  if (f.direction && fields[at.direction] !== f.direction) return false;
+/**
+ * Whether a row passes the direction and amount filters, from its direction and amount cells. An
+ * amount that is not a decimal cannot be shown to be in range: it fails an amount filter (and no
+ * longer stops the whole file with a RangeError).
+ */
+function rowPasses(f: RowFilter, direction: string | undefined, amount: string | undefined) {
+  if (f.direction && direction !== f.direction) return false;
+  if (f.amount_from === undefined && f.amount_to === undefined) return true;
+  if (amount === undefined || !DECIMAL_AMOUNT.test(amount)) return false;
+  const cents = decimalStringToCents(amount);
   if (f.amount_from !== undefined && cents < f.amount_from) return false;
   if (f.amount_to !== undefined && cents > f.amount_to) return false;
   return true;
@@ -38,7 +47,8 @@ export function transactionRowFilter(f: RowFilter): ((record: string) => boolean
       return true;
     }
     if (!record.trim()) return false;
-    return rowPasses(f, csvFields(record), columns);
+    const fields = csvFields(record);
+    return rowPasses(f, fields[columns.direction], fields[columns.amount]);
   };
 }
 
@@ -53,11 +63,24 @@ export const READABLE_TRANSACTION_COLUMNS = [
   "time_booked_new_york",
 ] as const;
 
+/** Jiko's usual amount ("419.96", not zero): signed, it is itself, or itself after a "-". */
+const PLAIN_POSITIVE_AMOUNT = /^(?:[1-9]\d{0,12}\.\d\d|0\.(?!00)\d\d)$/;
+
 function signedDollars(amount: string | undefined, direction: string | undefined): string {
-  if (!amount || !/^-?\d+(\.\d{1,2})?$/.test(amount)) return "";
+  if (amount && PLAIN_POSITIVE_AMOUNT.test(amount)) {
+    return direction === "DEBIT" ? `-${amount}` : amount;
+  }
+  if (!amount || !DECIMAL_AMOUNT.test(amount)) return "";
   const cents = decimalStringToCents(amount);
   return centsToDecimalString(direction === "DEBIT" ? -cents : cents);
 }
+
+/**
+ * An added amount or time as a cell: as it is when it is a plain amount or starts with a digit and
+ * needs no quotes (no spreadsheet reads either as a formula), else quoted and guarded.
+ */
+const safeCell = (value: string) =>
+  /^(?:-?\d+\.\d\d|\d[^",\r\n]*)$/.test(value) ? value : neutralizeCsvRecord(csvCell(value));
 
 const DAY_MS = 86_400_000;
 /** Zones change offset on a quarter hour at most. */
@@ -82,7 +105,7 @@ function offsetAt(instant: number): Offset {
  * throughout (New York changes twice a year, months apart); the two days that change are looked
  * up per quarter hour.
  */
-function newYorkTimes() {
+function exactNewYorkTimes() {
   const days = new Map<number, Offset | null>();
   const quarters = new Map<number, Offset>();
   return (iso: string | undefined): string => {
@@ -113,24 +136,79 @@ function newYorkTimes() {
   };
 }
 
+/** A UTC time as Jiko writes it: "2026-12-03T22:59:55.091Z" (fraction optional). */
+const UTC_TIME = /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?Z$/;
+
 /**
- * Jiko's transactions file with readable columns added, in one streaming pass over bytes: each
- * chunk is decoded, cut into whole records, filtered (the direction and amount on screen),
- * extended, guarded against formulas (the added cells too: a pocket may be named like a formula)
- * and encoded as one chunk. Only the unfinished last record is held between chunks.
+ * exactNewYorkTimes, without a Date per row for Jiko's own format (a parse and a Date per row were
+ * nearly half of the rows' own work, and Next's server wraps the Date constructor, which makes
+ * each one dearer still): New York is a whole number of hours from UTC and
+ * changes offset on a UTC hour, so the local hour and the offset are worked out once per UTC
+ * hour and the minutes and seconds kept as written. Anything else goes the exact way.
  */
-export function transactionCsvExport(
-  upstream: ReadableStream<Uint8Array>,
-  pocketNames: ReadonlyMap<string, string>,
-  filter: RowFilter,
-): ReadableStream<Uint8Array> {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  const encoder = new TextEncoder();
-  const split = recordSplitter();
+function newYorkTimes() {
+  const exact = exactNewYorkTimes();
+  const hours = new Map<string, { hour: string; suffix: string } | null>();
+  const hourOf = (key: string) => {
+    const first = exact(`${key}:00:00Z`);
+    const last = exact(`${key}:59:59Z`);
+    const whole = first.slice(13, 19) === ":00:00" && last.slice(13, 19) === ":59:59";
+    return whole && first.slice(19) === last.slice(19)
+      ? { hour: first.slice(0, 13), suffix: first.slice(19) }
+      : null;
+  };
+  return (iso: string | undefined): string => {
+    if (!iso || !UTC_TIME.test(iso)) return exact(iso);
+    const key = iso.slice(0, 13);
+    let local = hours.get(key);
+    if (local === undefined) {
+      if (hours.size > 100_000) hours.clear();
+      local = hourOf(key);
+      hours.set(key, local);
+    }
+    return local ? `${local.hour}${iso.slice(13, 19)}${local.suffix}` : exact(iso);
+  };
+}
+
+type Columns = Record<"pocket" | "amount" | "direction" | "booked", number>;
+
+/**
+ * The export's records as text: the header gets the readable columns' names; each row is
+ * filtered (the direction and amount on screen), extended and guarded against formulas (the added
+ * cells too: a pocket may be named like a formula).
+ */
+function rowWriter(pocketNames: ReadonlyMap<string, string>, filter: RowFilter) {
   const nyTime = newYorkTimes();
   const filtering = hasRowFilter(filter);
-  let at: Record<"pocket" | "amount" | "direction" | "booked", number> | undefined;
+  const names = new Map<string, string>();
+  /** The pocket's name as a guarded cell, worked out once per pocket. */
+  const nameCell = (id: string) => {
+    let cell = names.get(id);
+    if (cell === undefined) {
+      cell = neutralizeCsvRecord(csvCell(pocketNames.get(id) ?? ""));
+      names.set(id, cell);
+    }
+    return cell;
+  };
+  let at: Columns | undefined;
 
+  /**
+   * The cells a row gets after Jiko's, from the row's own cells, or null when the filters drop
+   * the row. They are guarded apart from Jiko's cells, which is what guarding the whole line
+   * does: a signed amount and a time that starts with a digit are safe as they are.
+   */
+  const added = (
+    pocket: string | undefined,
+    amount: string | undefined,
+    direction: string | undefined,
+    booked: string | undefined,
+  ): string | null => {
+    if (filtering && !rowPasses(filter, direction, amount)) return null;
+    const signed = signedDollars(amount, direction);
+    return `,${nameCell(pocket ?? "")},${safeCell(signed)},${safeCell(nyTime(booked))}`;
+  };
+
+  /** One record (its line break included), as it goes out: "" when the filters drop it. */
   const extend = (record: string): string => {
     const eol = record.endsWith("\r\n") ? "\r\n" : record.endsWith("\n") ? "\n" : "";
     const body = record.slice(0, record.length - eol.length);
@@ -144,31 +222,167 @@ export function transactionCsvExport(
       };
       return neutralizeCsvRecord(`${body},${READABLE_TRANSACTION_COLUMNS.join(",")}${eol}`);
     }
-    if (filtering) {
-      if (!record.trim()) return "";
-      if (!rowPasses(filter, fields, at)) return "";
-    }
+    if (filtering && !record.trim()) return "";
     if (!body.trim()) return neutralizeCsvRecord(record);
-    const name = pocketNames.get(fields[at.pocket] ?? "") ?? "";
-    const signed = signedDollars(fields[at.amount], fields[at.direction]);
-    const ny = nyTime(fields[at.booked]);
-    return neutralizeCsvRecord(`${body},${csvCell(name)},${csvCell(signed)},${csvCell(ny)}${eol}`);
+    const cells = added(
+      fields[at.pocket],
+      fields[at.amount],
+      fields[at.direction],
+      fields[at.booked],
+    );
+    return cells === null ? "" : `${neutralizeCsvRecord(body)}${cells}${eol}`;
   };
 
-  const emit = (records: string[], controller: TransformStreamDefaultController<Uint8Array>) => {
-    let text = "";
-    for (const input of records) {
-      const bom = !at && input.startsWith("\uFEFF") ? "\uFEFF" : "";
-      text += bom + extend(bom ? input.slice(1) : input);
+  return {
+    added,
+    /** The header's columns, once the header has been through. */
+    columns: () => at,
+    /** A record as text; a byte-order mark before the header is kept in front of it. */
+    text(record: string): string {
+      const bom = !at && record.startsWith("\uFEFF") ? "\uFEFF" : "";
+      return bom + extend(bom ? record.slice(1) : record);
+    },
+  };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+/** The bytes a formula cell starts with (lib/csv.ts). */
+const FORMULA_BYTE = new Uint8Array(256);
+for (const c of FORMULA_START_CHARACTERS) FORMULA_BYTE[c.charCodeAt(0)] = 1;
+
+/** An output chunk written in place: bytes copied, text encoded straight into it. */
+class ChunkWriter {
+  private buf: Buffer;
+  private n = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+  private room(extra: number) {
+    if (this.n + extra <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.n + extra));
+    this.buf.copy(bigger, 0, 0, this.n);
+    this.buf = bigger;
+  }
+  bytes(from: Buffer, start: number, end: number) {
+    this.room(end - start);
+    from.copy(this.buf, this.n, start, end);
+    this.n += end - start;
+  }
+  text(text: string) {
+    if (!text) return;
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    this.room(text.length * 3);
+    this.n += this.buf.write(text, this.n, "utf8");
+  }
+  take(): Uint8Array | undefined {
+    return this.n ? this.buf.subarray(0, this.n) : undefined;
+  }
+}
+
+/** Where the record starting at `start` ends: its "\n" after an even number of quotes, or -1. */
+function quotedRecordEnd(bytes: Buffer, start: number): number {
+  let quotes = 0;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) quotes++;
+    else if (b === LF && quotes % 2 === 0) return i;
+  }
+  return -1;
+}
+
+/** Cell `column` of an unquoted row (`start` to `end`) whose commas are at `commas`. */
+function cellAt(bytes: Buffer, start: number, end: number, commas: number[], column: number) {
+  if (column < 0 || column > commas.length) return undefined;
+  const from = column === 0 ? start : commas[column - 1]! + 1;
+  return bytes.toString("utf8", from, column < commas.length ? commas[column]! : end);
+}
+
+/**
+ * Jiko's transactions file with readable columns added, in one streaming pass over its bytes.
+ * Each chunk is cut into whole records. A plain row (no quotes, no cell that could start a
+ * formula: nearly all of them) is copied as bytes, and only the four cells the added columns
+ * are worked out from (pocket, amount, direction, booked time) are read as text. The header and
+ * any other record go through `rowWriter` as text. Decoding every row into a string, cutting it
+ * into records and encoding it back was about a third of the export's own time. Only the
+ * unfinished last record is held between chunks. Jiko's own bytes in plain rows go out as they
+ * came (not decoded, so not re-encoded either).
+ */
+export function transactionCsvExport(
+  upstream: ReadableStream<Uint8Array>,
+  pocketNames: ReadonlyMap<string, string>,
+  filter: RowFilter,
+): ReadableStream<Uint8Array> {
+  const rows = rowWriter(pocketNames, filter);
+  // Whole records only: a record ends at a "\n" byte, which is never inside a UTF-8 sequence.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const asText = (bytes: Buffer, start: number, end: number) =>
+    rows.text(decoder.decode(bytes.subarray(start, end)));
+  let carry: Buffer | undefined;
+  /** The commas of the row being read. */
+  const commas: number[] = [];
+
+  /** A plain row from `start` to its "\n" at `lf`, written; false when it needs the text path. */
+  const plainRow = (bytes: Buffer, start: number, lf: number, at: Columns, out: ChunkWriter) => {
+    const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
+    if (end === start || FORMULA_BYTE[bytes[start]!]) return false;
+    commas.length = 0;
+    // One look at each byte (indexOf per comma cost more, called a dozen times a row).
+    for (let i = start; i < end; i++) {
+      if (bytes[i] !== COMMA) continue;
+      if (i + 1 < end && FORMULA_BYTE[bytes[i + 1]!]) return false;
+      commas.push(i);
     }
-    if (text) controller.enqueue(encoder.encode(text));
+    const cells = rows.added(
+      cellAt(bytes, start, end, commas, at.pocket),
+      cellAt(bytes, start, end, commas, at.amount),
+      cellAt(bytes, start, end, commas, at.direction),
+      cellAt(bytes, start, end, commas, at.booked),
+    );
+    if (cells === null) return true;
+    out.bytes(bytes, start, end);
+    out.text(end === lf ? `${cells}\n` : `${cells}\r\n`);
+    return true;
+  };
+
+  const run = (bytes: Buffer, last: boolean): Uint8Array | undefined => {
+    const out = new ChunkWriter(bytes.length + (bytes.length >> 1) + 256);
+    let start = 0;
+    let quote = -2;
+    while (start < bytes.length) {
+      if (quote !== -1 && quote < start) quote = bytes.indexOf(QUOTE, start);
+      let lf = bytes.indexOf(LF, start);
+      const quoted = quote !== -1 && (lf === -1 || quote < lf);
+      if (quoted) lf = quotedRecordEnd(bytes, start);
+      if (lf === -1) {
+        if (!last) break;
+        out.text(asText(bytes, start, bytes.length));
+        start = bytes.length;
+        break;
+      }
+      const at = rows.columns();
+      if (quoted || !at || !plainRow(bytes, start, lf, at, out)) {
+        out.text(asText(bytes, start, lf + 1));
+      }
+      start = lf + 1;
+    }
+    carry = start < bytes.length ? Buffer.from(bytes.subarray(start)) : undefined;
+    return out.take();
   };
 
   return upstream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
-      transform: (chunk, controller) =>
-        emit(split.push(decoder.decode(chunk, { stream: true })), controller),
-      flush: (controller) => emit([...split.push(decoder.decode()), ...split.end()], controller),
+      transform(chunk, controller) {
+        const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const out = run(carry ? Buffer.concat([carry, bytes]) : bytes, false);
+        if (out) controller.enqueue(out);
+      },
+      flush(controller) {
+        const out = carry ? run(carry, true) : undefined;
+        if (out) controller.enqueue(out);
+      },
     }),
   );
 }
