@@ -7,7 +7,8 @@
  *   - CSV export of every row (large seed) straight from the sandbox and through the dashboard
  *     (which streams Jiko's file on through its formula guard), side by side, alternating: rows
  *     per second of each, the ratio of their times, and the peak RSS of the Next.js server while
- *     it streams.
+ *     it streams. The exports start once the earnings history that sign-in starts filling is
+ *     complete, so that both sides see the same machine.
  *   - the pockets and team routes beside the sandbox endpoints they wrap (same person, same run).
  * Usage: npm run bench:transactions -- [--runs 15] [--sizes medium,large] [--export-runs 2]
  *   [--export] (export at every size) [--json <file>]
@@ -100,6 +101,21 @@ async function rssKib(pids: readonly number[]): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Waits until the earnings history that signing in started filling is complete (its route says
+ * so), at most `maxMs`: an export timed while the fill reads Jiko in the background measures the
+ * fill as much as the export. Returns how long it waited.
+ */
+async function historyFilled(cookie: string, maxMs = 300_000): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < maxMs) {
+    const res = await fetch(`${APP}/api/overview/history`, { headers: { cookie } });
+    if (res.ok && ((await res.json()) as { complete?: boolean }).complete) break;
+    await sleep(2_000);
+  }
+  return performance.now() - t0;
+}
+
 /** Downloads one CSV export whole, counting its lines; the Next.js server's RSS sampled meanwhile. */
 async function exportAll(url: string, headers: Record<string, string>) {
   const pids = nextPids();
@@ -134,6 +150,8 @@ const rate = (e: Export) => Math.round(e.rows / e.seconds).toLocaleString("en-US
  * the same machine; the ratio is the dashboard's time over the sandbox's, run by run.
  */
 async function benchExport(size: string, cookie: string, accessToken: string) {
+  const waited = await historyFilled(cookie);
+  console.info(`${size}: waited ${(waited / 1000).toFixed(0)} s for the history fill to finish`);
   const ratios: number[] = [];
   const runs: { direct: Export; app: Export }[] = [];
   for (let i = 0; i < EXPORT_RUNS; i++) {
