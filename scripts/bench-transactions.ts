@@ -110,9 +110,12 @@ async function historyFilled(cookie: string, maxMs = 300_000): Promise<number> {
   const t0 = performance.now();
   while (performance.now() - t0 < maxMs) {
     const res = await fetch(`${APP}/api/overview/history`, { headers: { cookie } });
-    if (res.ok && ((await res.json()) as { complete?: boolean }).complete) break;
+    if (res.ok && ((await res.json()) as { complete?: boolean }).complete) {
+      return performance.now() - t0;
+    }
     await sleep(2_000);
   }
+  console.warn(`the history was still filling after ${maxMs / 1000} s: the exports run anyway`);
   return performance.now() - t0;
 }
 

@@ -156,12 +156,23 @@ function jikoLikeFile(rows: number) {
     "@sum",
     "",
   ];
-  const amounts = ["419.96", "419.96", "0.05", "0.00", "1250.5", "-3.00", "12", "007.50", "x"];
+  const amounts = [
+    "419.96",
+    "419.96",
+    "0.05",
+    "0.00",
+    "1250.5",
+    "-3.00",
+    "12",
+    "007.50",
+    "x",
+    "99999999999999999.00",
+  ];
   const eols = ["\r\n", "\n", "\n"];
   let text = "\uFEFFid,transaction_id,time_booked,status,direction,amount,pocket_id,title\r\n";
   for (let i = 0; i < rows; i++) {
-    if (random() < 0.02) {
-      text += pick(eols);
+    if (random() < 0.03) {
+      text += pick(["", "   ", " \t", "\f"]) + pick(eols);
       continue;
     }
     const instant = Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 86_400_000);
@@ -169,7 +180,7 @@ function jikoLikeFile(rows: number) {
     const time = pick([
       iso,
       iso,
-      iso.replace(".", ".9").replace("Z", "Z"),
+      iso.replace(".", ".9"),
       `${iso.slice(0, 19)}Z`,
       `${iso.slice(0, 19)}+00:00`,
       "",
@@ -216,8 +227,9 @@ function textPassExport(
       continue;
     }
     if (!keep(direction, amount)) continue;
-    const cents =
+    const readable =
       amount && /^-?\d+(\.\d{1,2})?$/.test(amount) ? decimalStringToCents(amount) : null;
+    const cents = readable !== null && Number.isSafeInteger(readable) ? readable : null;
     const signed =
       cents === null ? "" : centsToDecimalString(direction === "DEBIT" ? -cents : cents);
     const time = fields[at("time_booked")];

@@ -21,8 +21,9 @@ const fieldsOf = (record: string, body: string) =>
 function rowPasses(f: RowFilter, direction: string | undefined, amount: string | undefined) {
   if (f.direction && direction !== f.direction) return false;
   if (f.amount_from === undefined && f.amount_to === undefined) return true;
-  if (amount === undefined || !DECIMAL_AMOUNT.test(amount)) return false;
-  const cents = decimalStringToCents(amount);
+  const text = amount?.trim();
+  if (text === undefined || !DECIMAL_AMOUNT.test(text)) return false;
+  const cents = decimalStringToCents(text);
   if (f.amount_from !== undefined && cents < f.amount_from) return false;
   if (f.amount_to !== undefined && cents > f.amount_to) return false;
   return true;
@@ -72,6 +73,8 @@ function signedDollars(amount: string | undefined, direction: string | undefined
   }
   if (!amount || !DECIMAL_AMOUNT.test(amount)) return "";
   const cents = decimalStringToCents(amount);
+  // Beyond a safe integer of cents no amount is exact: left blank rather than ending the file.
+  if (!Number.isSafeInteger(cents)) return "";
   return centsToDecimalString(direction === "DEBIT" ? -cents : cents);
 }
 
@@ -335,6 +338,8 @@ export function transactionCsvExport(
       if (i + 1 < end && FORMULA_BYTE[bytes[i + 1]!]) return false;
       commas.push(i);
     }
+    // A line without a comma is no transaction (a blank or whitespace-only line, say).
+    if (commas.length === 0) return false;
     const cells = rows.added(
       cellAt(bytes, start, end, commas, at.pocket),
       cellAt(bytes, start, end, commas, at.amount),
