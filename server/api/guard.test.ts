@@ -124,12 +124,15 @@ describe("guarded", () => {
     expect(res.status).toBe(413);
     const envelope = ErrorEnvelope.parse(await res.json());
     expect(envelope.error.code).toBe("too-large");
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
   });
 
   it("marks what a handler returns no-store, unless the handler chose its own caching", async () => {
+    // Small JSON is also no-transform: Next sends it uncompressed (json-encoding.ts).
     const plain = guarded(null, async () => Response.json({ ok: true }));
-    expect((await plain(new Request(url), route)).headers.get("cache-control")).toBe("no-store");
+    expect((await plain(new Request(url), route)).headers.get("cache-control")).toBe(
+      "no-store, no-transform",
+    );
 
     const empty = guarded(null, async () => new Response(null, { status: 204 }));
     expect((await empty(new Request(url), route)).headers.get("cache-control")).toBe("no-store");
@@ -138,8 +141,17 @@ describe("guarded", () => {
       Response.json({ ok: true }, { headers: { "cache-control": "private, max-age=60" } }),
     );
     expect((await own(new Request(url), route)).headers.get("cache-control")).toBe(
-      "private, max-age=60",
+      "private, max-age=60, no-transform",
     );
+  });
+
+  it("leaves a large JSON answer without no-transform, for Next to compress", async () => {
+    const items = Array.from({ length: 500 }, (_, i) => ({ id: i, title: `Payment ${i}` }));
+    const handler = guarded(null, async () => Response.json({ items }));
+    const res = await handler(new Request(url), route);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("set-cookie")).toMatch(/^td\.session=s-1;/);
+    expect(await res.json()).toEqual({ items });
   });
 
   it("marks a passed-through upstream response (immutable headers) no-store too", async () => {

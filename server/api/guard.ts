@@ -8,6 +8,7 @@ import { JikoError } from "../jiko";
 import { log } from "../log";
 import { forgetViewer, getViewer, type Viewer } from "../viewer";
 import { REFUSALS } from "../viewer-cache";
+import { leaveSmallJsonUncompressed } from "./json-encoding";
 import { teamMismatch } from "./team-check";
 
 export class ApiError extends Error {
@@ -164,7 +165,7 @@ export function guarded<P = Record<string, never>>(
     } catch (error) {
       res = failure(error, req, viewer);
     }
-    return finish(res, req, viewer);
+    return leaveSmallJsonUncompressed(finish(res, req, viewer));
   };
 }
 
