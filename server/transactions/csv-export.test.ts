@@ -3,7 +3,7 @@ import { csvCell, csvFields, neutralizeCsvRecord, parseCsv, recordSplitter } fro
 import { nyDateTimeWithOffset } from "@/lib/dates";
 import { centsToDecimalString, decimalStringToCents } from "@/lib/money";
 import { guardedCsv } from "../downloads/files";
-import { transactionCsvExport, transactionRowFilter } from "./csv-export";
+import { MAX_RECORD_BYTES, transactionCsvExport, transactionRowFilter } from "./csv-export";
 
 const CSV =
   "id,direction,amount,title\r\n" +
@@ -255,6 +255,29 @@ describe("the export's byte path", () => {
       const out = await readAll(transactionCsvExport(chunked(file, size), names, {}));
       expect(out, `chunks of ${size} bytes`).toBe(expected);
     }
+  });
+
+  it("carries a record longer than many chunks whole, as the text pass did", async () => {
+    const long = `"${'Wire memo, "urgent"\n'.replaceAll('"', '""').repeat(12_000)}"`;
+    const lines = file.split("\n");
+    const withLong = [
+      ...lines.slice(0, 40),
+      `t-long,x,2026-03-08T07:30:00Z,SETTLED,DEBIT,10.00,p1,${long}`,
+      ...lines.slice(40),
+    ].join("\n");
+    expect(long.length).toBeGreaterThan(250_000);
+    const expected = textPassExport(withLong, names);
+    for (const size of [1_000, 65_536]) {
+      const out = await readAll(transactionCsvExport(chunked(withLong, size), names, {}));
+      expect(out, `chunks of ${size} bytes`).toBe(expected);
+    }
+  });
+
+  it("stops, rather than holding the rest of the file, when a quote is left open", async () => {
+    const open = `${file}\nt-open,x,2026-03-08T07:30:00Z,SETTLED,DEBIT,10.00,p1,"never closed\n${"a,b\n".repeat(MAX_RECORD_BYTES / 2)}`;
+    await expect(readAll(transactionCsvExport(chunked(open, 65_536), names, {}))).rejects.toThrow(
+      /runs past/,
+    );
   });
 
   it("filters the direction and amount on screen as the text pass did", async () => {

@@ -296,6 +296,46 @@ function quotedRecordEnd(bytes: Buffer, start: number): number {
   return -1;
 }
 
+/**
+ * A line of Jiko's file is a few hundred bytes: one past this is a quote left open, which would
+ * make the rest of the file one record held in memory. The export stops there instead.
+ */
+export const MAX_RECORD_BYTES = 2 ** 20;
+
+/**
+ * The unfinished record carried from one chunk to the next: its pieces, joined once when its end
+ * comes, and how many quotes it holds so far. A record longer than a chunk is scanned once, not
+ * again with every chunk that adds to it.
+ */
+class HeldRecord {
+  private pieces: Buffer[] = [];
+  private quotes = 0;
+  length = 0;
+  add(piece: Buffer) {
+    this.pieces.push(Buffer.from(piece));
+    this.length += piece.length;
+    for (let q = piece.indexOf(QUOTE); q !== -1; q = piece.indexOf(QUOTE, q + 1)) this.quotes++;
+  }
+  /** Where the held record ends in `next`: its "\n" after an even number of quotes, or -1. */
+  endIn(next: Buffer): number {
+    let quotes = this.quotes;
+    for (let i = 0; i < next.length; i++) {
+      const b = next[i];
+      if (b === QUOTE) quotes++;
+      else if (b === LF && quotes % 2 === 0) return i;
+    }
+    return -1;
+  }
+  /** The whole record (with `rest`, its last piece), and nothing held any more. */
+  take(rest?: Buffer): Buffer {
+    const all = Buffer.concat(rest ? [...this.pieces, rest] : this.pieces);
+    this.pieces = [];
+    this.quotes = 0;
+    this.length = 0;
+    return all;
+  }
+}
+
 /** Cell `column` of an unquoted row (`start` to `end`) whose commas are at `commas`. */
 function cellAt(bytes: Buffer, start: number, end: number, commas: number[], column: number) {
   if (column < 0 || column > commas.length) return undefined;
@@ -323,7 +363,7 @@ export function transactionCsvExport(
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const asText = (bytes: Buffer, start: number, end: number) =>
     rows.text(decoder.decode(bytes.subarray(start, end)));
-  let carry: Buffer | undefined;
+  const held = new HeldRecord();
   /** The commas of the row being read. */
   const commas: number[] = [];
 
@@ -373,19 +413,36 @@ export function transactionCsvExport(
       }
       start = lf + 1;
     }
-    carry = start < bytes.length ? Buffer.from(bytes.subarray(start)) : undefined;
+    if (start < bytes.length) held.add(bytes.subarray(start));
     return out.take();
   };
 
   return upstream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        const out = run(carry ? Buffer.concat([carry, bytes]) : bytes, false);
+        let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (held.length > 0) {
+          const end = held.endIn(bytes);
+          if (end === -1) {
+            held.add(bytes);
+            if (held.length > MAX_RECORD_BYTES) {
+              controller.error(
+                new Error(
+                  `a record of Jiko's transactions file runs past ${MAX_RECORD_BYTES} bytes`,
+                ),
+              );
+            }
+            return;
+          }
+          const record = run(held.take(bytes.subarray(0, end + 1)), false);
+          if (record) controller.enqueue(record);
+          bytes = bytes.subarray(end + 1);
+        }
+        const out = run(bytes, false);
         if (out) controller.enqueue(out);
       },
       flush(controller) {
-        const out = carry ? run(carry, true) : undefined;
+        const out = held.length > 0 ? run(held.take(), true) : undefined;
         if (out) controller.enqueue(out);
       },
     }),
