@@ -2,8 +2,20 @@ import "server-only";
 import type { ErrorCode } from "@/lib/errors";
 import type { ValidationIssue } from "@/lib/jiko/common";
 
+/**
+ * Marks a JikoError whichever copy of this module made it. Next compiles a server module once
+ * per layer (pages, route handlers), and state kept process-wide crosses layers: a token refresh
+ * started by a page and joined by a route rejects with the page's JikoError, which the route's
+ * class did not recognise (its guard answered 500 instead of sending the person to sign in).
+ */
+const JIKO_ERROR: unique symbol = Symbol.for("treasury-desk:jiko-error");
+
 /** A failed Jiko call, mapped onto the dashboard's closed set of error codes. */
 export class JikoError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && JIKO_ERROR in value;
+  }
+  readonly [JIKO_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly detail: string | ValidationIssue[];
