@@ -285,9 +285,11 @@ class ChunkWriter {
   }
 }
 
-/** Where the record starting at `start` ends: its "\n" after an even number of quotes, or -1. */
-function quotedRecordEnd(bytes: Buffer, start: number): number {
-  let quotes = 0;
+/**
+ * Where the record reaching `start` ends: its "\n" after an even number of quotes (counting the
+ * `quotes` it held before `start`), or -1.
+ */
+function quotedRecordEnd(bytes: Buffer, start: number, quotes = 0): number {
   for (let i = start; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === QUOTE) quotes++;
@@ -318,13 +320,7 @@ class HeldRecord {
   }
   /** Where the held record ends in `next`: its "\n" after an even number of quotes, or -1. */
   endIn(next: Buffer): number {
-    let quotes = this.quotes;
-    for (let i = 0; i < next.length; i++) {
-      const b = next[i];
-      if (b === QUOTE) quotes++;
-      else if (b === LF && quotes % 2 === 0) return i;
-    }
-    return -1;
+    return quotedRecordEnd(next, 0, this.quotes);
   }
   /** The whole record (with `rest`, its last piece), and nothing held any more. */
   take(rest?: Buffer): Buffer {
