@@ -18,6 +18,8 @@ interface Props {
    */
   fallback: ReactNode;
   dehydrate?: DehydrateOptions;
+  /** The page's primary figures: the first paint waits for them a little longer (PRIMARY_GRACE_MS). */
+  primary?: boolean;
   children: ReactNode;
 }
 
@@ -30,16 +32,25 @@ interface Props {
 const FIRST_PAINT_GRACE_MS = 120;
 
 /**
+ * The grace of a page's primary section (the figures the page is opened for): React's reveal
+ * throttle. Streamed after the first paint, that section could not show sooner than 300 ms after
+ * it, so holding the paint for its data up to that long shows it sooner and costs only the shell's
+ * paint, which then comes with it.
+ */
+const PRIMARY_GRACE_MS = 300;
+
+/**
  * One section of a page, sent with the page when its data is in at once, else streamed in the
  * page's response as soon as it is: what needs no Jiko call (headings, the shell) never waits
  * on Jiko for long, and no section waits on a slower one. Jiko being away still reaches the
  * page's error boundary (server/section-state.ts).
  */
-export function StreamedSection({ fallback, load, dehydrate, children }: Props) {
+export function StreamedSection({ fallback, load, dehydrate, primary, children }: Props) {
   const state = sectionState(load, dehydrate);
   return (
     <GraceBoundary
       until={state}
+      graceMs={primary ? PRIMARY_GRACE_MS : FIRST_PAINT_GRACE_MS}
       fallback={
         <div role="status" aria-busy="true" aria-label="Loading" className="space-y-2">
           {fallback}
@@ -60,13 +71,15 @@ export function StreamedSection({ fallback, load, dehydrate, children }: Props) 
 export async function GraceBoundary({
   until,
   fallback,
+  graceMs = FIRST_PAINT_GRACE_MS,
   children,
 }: {
   until: Promise<unknown>;
   fallback: ReactNode;
+  graceMs?: number;
   children: ReactNode;
 }) {
-  return (await settlesWithin(until, FIRST_PAINT_GRACE_MS)) ? (
+  return (await settlesWithin(until, graceMs)) ? (
     children
   ) : (
     <Suspense fallback={fallback}>{children}</Suspense>

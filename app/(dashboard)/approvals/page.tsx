@@ -49,6 +49,7 @@ export default async function ApprovalsPage({
       {view === "queue" && (
         // The queue's first cards, with each request's context, come in the page's own response.
         <StreamedSection
+          primary
           load={(client) =>
             client.prefetchQuery({
               queryKey: queryKeys.reviewQueue(QUEUE_PAGE),
