@@ -1,6 +1,6 @@
 "use client";
 
-import { outageFromDigest } from "@/components/shell/jiko-outage";
+import { outageFromDigest } from "@/components/shell/outage-digest";
 
 /**
  * The last resort, when the root layout itself failed: it replaces the whole document, so it

@@ -93,6 +93,18 @@ describe("first-load boundaries", () => {
     },
   );
 
+  // React Query's client and the toasts are mounted by the dashboard's layout only.
+  it.each(["app/layout.tsx", "app/global-error.tsx", "app/not-found.tsx", "app/sign-in/page.tsx"])(
+    "%s reaches neither React Query nor the toasts (the sign-in page needs neither)",
+    (file) => {
+      const reached = reachedPackages(path.join(ROOT, file));
+      const offending = [...reached].filter(([pkg]) =>
+        /^(@tanstack\/react-query|sonner)$/.test(pkg),
+      );
+      expect(offending.map(([pkg, chain]) => `${pkg} via ${chain.join(" → ")}`)).toEqual([]);
+    },
+  );
+
   it.each(entries.map((e) => [path.relative(ROOT, e), e]))(
     "%s loads charts, menus, dialogs and dialog forms on demand only",
     (_, entry) => {

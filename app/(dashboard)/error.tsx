@@ -1,6 +1,7 @@
 "use client";
 
-import { JikoOutage, outageFromDigest } from "@/components/shell/jiko-outage";
+import { JikoOutage } from "@/components/shell/jiko-outage";
+import { outageFromDigest } from "@/components/shell/outage-digest";
 import { ErrorState } from "@/components/ui/error-state";
 
 /** One id per failure, so each failed try mounts a new outage state (its next, longer wait). */

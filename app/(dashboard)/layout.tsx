@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DashboardProviders } from "@/components/providers/dashboard-providers";
 import { AppShell } from "@/components/shell/app-shell";
 import { OutageShell } from "@/components/shell/outage-shell";
 import type { ShellViewer } from "@/components/shell/types";
@@ -23,12 +24,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       throw error;
     }
     return (
-      <OutageShell
-        outage={{ kind: error.code, retryAfterSeconds: error.retryAfterSeconds }}
-        failedAt={Date.now()}
-        switchTeam={switchTeam}
-        signOut={signOutOfDashboard}
-      />
+      <DashboardProviders>
+        <OutageShell
+          outage={{ kind: error.code, retryAfterSeconds: error.retryAfterSeconds }}
+          failedAt={Date.now()}
+          switchTeam={switchTeam}
+          signOut={signOutOfDashboard}
+        />
+      </DashboardProviders>
     );
   }
   const shellViewer: ShellViewer = {
@@ -49,13 +52,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (can(new Set(viewer.capabilities), "overview:view")) fillHistoryAfterSignIn(viewer);
   const liveAfter = await latestSeq(viewer.customerId);
   return (
-    <AppShell
-      viewer={shellViewer}
-      liveAfter={liveAfter}
-      switchTeam={switchTeam}
-      signOut={signOutOfDashboard}
-    >
-      {children}
-    </AppShell>
+    <DashboardProviders>
+      <AppShell
+        viewer={shellViewer}
+        liveAfter={liveAfter}
+        switchTeam={switchTeam}
+        signOut={signOutOfDashboard}
+      >
+        {children}
+      </AppShell>
+    </DashboardProviders>
   );
 }

@@ -4,26 +4,7 @@ import { CloudOff, Hourglass } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { ErrorState } from "@/components/ui/error-state";
 import { outageRetryDelayMs } from "@/lib/query-client";
-
-/** Jiko away: not answering (timeouts, 5xx), or asking to wait (a 429 too long to wait for). */
-export interface Outage {
-  kind: "unavailable" | "rate-limited";
-  retryAfterSeconds?: number;
-}
-
-/**
- * Reads the digest a JikoError carries to the browser ("jiko:<code>[:<seconds>]", see
- * server/jiko/errors.ts): the only part of a server error Next keeps in production.
- */
-export function outageFromDigest(error: unknown): Outage | null {
-  const digest = error instanceof Error && "digest" in error ? String(error.digest) : "";
-  const m = digest.match(/^jiko:(unavailable|rate-limited)(?::(\d+))?$/);
-  if (!m) return null;
-  return {
-    kind: m[1] as Outage["kind"],
-    retryAfterSeconds: m[2] === undefined ? undefined : Number(m[2]),
-  };
-}
+import type { Outage } from "./outage-digest";
 
 /**
  * Failures in a row in this tab. Each failed try mounts a new outage state, so the count lives

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { startTransition } from "react";
 import { Brand } from "./brand";
-import { JikoOutage, type Outage } from "./jiko-outage";
+import { JikoOutage } from "./jiko-outage";
+import type { Outage } from "./outage-digest";
 import { useRememberedViewer } from "./remembered-viewer";
 import { ShellFrame } from "./shell-frame";
 import { ShellHeader } from "./shell-header";
