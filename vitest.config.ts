@@ -12,7 +12,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,server,sandbox,scripts}/**/*.test.ts", "app/**/*.test.tsx", "proxy.test.ts"],
+    include: [
+      "{lib,server,sandbox,scripts,components}/**/*.test.ts",
+      "app/**/*.test.tsx",
+      "proxy.test.ts",
+    ],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

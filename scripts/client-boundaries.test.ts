@@ -1,7 +1,8 @@
 /**
  * What a page's first load may not carry: the static import graph of every page and layout
  * (dynamic `import()` and `import type` excluded) must not reach chart code, Radix's menus and
- * dialogs, or a dialog's form library. Those load when shown (next/dynamic, React.lazy).
+ * dialogs, a dialog's form library or the toasts. Those load when shown (next/dynamic,
+ * React.lazy, components/ui/toast.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
   { pkg: /^recharts($|\/)/, allow: [] },
   { pkg: /^@radix-ui\//, allow: [] },
+  { pkg: /^sonner$/, allow: [] },
   // The form is the page itself on a new transfer and on a new entity's application.
   {
     pkg: /^(react-hook-form|@hookform\/)/,
@@ -106,7 +108,7 @@ describe("first-load boundaries", () => {
   );
 
   it.each(entries.map((e) => [path.relative(ROOT, e), e]))(
-    "%s loads charts, menus, dialogs and dialog forms on demand only",
+    "%s loads charts, menus, dialogs, dialog forms and toasts on demand only",
     (_, entry) => {
       const reached = reachedPackages(entry);
       const offending = [...reached].filter(([pkg]) =>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { apiGet, apiSend } from "@/lib/api-client";
 import { CompanyAgreements } from "@/lib/company-agreements";
 import { DOCUMENTS_PAGE_SIZE } from "@/lib/company-files";

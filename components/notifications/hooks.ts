@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { apiGet, apiSend } from "@/lib/api-client";
 import { CustomerNotification } from "@/lib/jiko/events";
 import { MarkAllResult, NotificationFeed } from "@/lib/notifications";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { z } from "zod";
+import { toast } from "@/components/ui/toast";
 import { apiGet, apiSend } from "@/lib/api-client";
 import {
   Counterparty,

@@ -2,10 +2,10 @@
 
 import { Copy, Eye, EyeOff } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
 import { usePortals } from "./hooks";
 
 async function copy(label: string, value: string) {

@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { type FormEvent, useRef, useState } from "react";
-import { toast } from "sonner";
 import { usePockets } from "@/components/pockets/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,6 +14,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
+import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiGet, apiSend } from "@/lib/api-client";
 import { formatDateTime, nyDate } from "@/lib/dates";
 import { addDays } from "@/lib/jiko/business-days";

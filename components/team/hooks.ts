@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { apiGet, apiSend } from "@/lib/api-client";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type {

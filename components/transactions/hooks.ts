@@ -1,8 +1,8 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { z } from "zod";
+import { toast } from "@/components/ui/toast";
 import { apiGet, apiSend } from "@/lib/api-client";
 import { TransactionList } from "@/lib/jiko/transactions";
 import { queryKeys } from "@/lib/query-keys";

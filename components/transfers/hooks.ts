@@ -1,9 +1,9 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { z } from "zod";
 import { useLiveOpen } from "@/components/live/live-state";
+import { toast } from "@/components/ui/toast";
 import { apiGet, apiSend } from "@/lib/api-client";
 import { Counterparty } from "@/lib/jiko/counterparties";
 import { type CreateTransferRequest, DualAuthUser, TransferRequest } from "@/lib/jiko/transfers";

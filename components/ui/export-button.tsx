@@ -2,8 +2,8 @@
 
 import { Download, X } from "lucide-react";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 import { ErrorEnvelope } from "@/lib/errors";
 
 const rowsFormat = new Intl.NumberFormat("en-US");
