@@ -6,13 +6,16 @@
  *   - LCP: the largest contentful paint the page reports, read once the page has settled.
  *   - baseline, same run: the LCP of the signed-out sign-in page (no data, same server and browser).
  * A page whose figure never shows is reported as failed with what was on the page instead.
- * Usage: npm run bench:first-figure -- [--runs 7] [--pages overview,transactions] [--json <file>]
+ * With --cpu (Linux): how busy the machine's cores were from navigation to first paint, and which
+ * programs took them (Chromium, the Next server, the sandbox, this benchmark), pooled per page.
+ * Usage: npm run bench:first-figure -- [--runs 7] [--pages overview,transactions] [--cpu] [--json <file>]
  * Servers listen on loopback ports 3500/4510/4511 and are stopped at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "@playwright/test";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { type CpuWindow, cpuSampler, describeCpu } from "./lib/cpu-share";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
 import { failed, figure, reporter, within } from "./lib/report";
@@ -46,6 +49,7 @@ const TARGET_MS = 500;
 /** Per cold load: a page that has not shown its figure by then has failed. */
 const LOAD_TIMEOUT_MS = 30_000;
 const out = reporter();
+const cpu = argv.includes("--cpu") ? cpuSampler() : undefined;
 
 /**
  * Watches the document from its first byte: the first time the figure is visible (streamed
@@ -79,6 +83,7 @@ async function coldLoad(browser: Browser, state: unknown, page: keyof typeof PAG
     await context.addInitScript(PROBE(selector));
     const tab = await context.newPage();
     tab.setDefaultTimeout(LOAD_TIMEOUT_MS);
+    cpu?.arm(); // after the tab opens, so that its renderer is counted as the renderer
     await tab.goto(`${APP}${at}`, { waitUntil: "commit", timeout: LOAD_TIMEOUT_MS });
     try {
       await tab.waitForFunction(
@@ -107,28 +112,40 @@ async function coldLoad(browser: Browser, state: unknown, page: keyof typeof PAG
     }
     // LCP is final once the page is hidden or interacted with; read it after settling.
     await tab.waitForTimeout(1_500);
-    return await tab.evaluate(
-      () => (window as unknown as { __bench: { figure: number; lcp: number } }).__bench,
-    );
+    cpu?.disarm();
+    return await paintFigures(tab);
   } finally {
+    cpu?.disarm();
     await context.close().catch(() => undefined);
   }
 }
 
 /** The sign-in page, signed out and cold: what the server and browser cost with no data. */
-async function baselineLcp(browser: Browser): Promise<number> {
+async function baselineLcp(browser: Browser): Promise<{ lcp: number; beforePaint?: CpuWindow }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     await context.addInitScript(PROBE("h1, button"));
     const tab = await context.newPage();
+    cpu?.arm();
     await tab.goto(`${APP}/sign-in`, { timeout: LOAD_TIMEOUT_MS });
     await tab.waitForTimeout(1_500);
-    return await tab.evaluate(
-      () => (window as unknown as { __bench: { lcp: number } }).__bench.lcp,
-    );
+    cpu?.disarm();
+    return await paintFigures(tab);
   } finally {
+    cpu?.disarm();
     await context.close().catch(() => undefined);
   }
+}
+
+/** The page's LCP, and with --cpu where the CPU went from navigation to its first paint. */
+async function paintFigures(tab: Page) {
+  const { figure, lcp, origin, fcp } = await tab.evaluate(() => ({
+    ...(window as unknown as { __bench: { figure: number; lcp: number } }).__bench,
+    origin: performance.timeOrigin,
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0,
+  }));
+  const beforePaint = fcp ? cpu?.window(origin, origin + fcp) : undefined;
+  return { figure, lcp, beforePaint };
 }
 
 async function main() {
@@ -169,7 +186,12 @@ async function main() {
 
     await baselineLcp(browser); // warms the server, not counted
     const base: number[] = [];
-    for (let i = 0; i < RUNS; i++) base.push(await baselineLcp(browser));
+    const baseCpu: CpuWindow[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { lcp, beforePaint } = await baselineLcp(browser);
+      base.push(lcp);
+      if (beforePaint) baseCpu.push(beforePaint);
+    }
     const baseline = median(base);
     const baselineLabel = "sign-in page LCP, signed out";
 
@@ -179,11 +201,17 @@ async function main() {
       const target = `≤ ${TARGET_MS} ms`;
       try {
         const budget = (RUNS + 1) * (LOAD_TIMEOUT_MS + 5_000);
-        const { figures, lcp } = await within(budget, `${page} cold loads`, measure(page));
+        const { figures, lcp, cpuWindows } = await within(
+          budget,
+          `${page} cold loads`,
+          measure(page),
+        );
         const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
         rows.push(
           `${page.padEnd(13)} ${median(figures).toFixed(0).padStart(8)} ms ${median(lcp).toFixed(0).padStart(8)} ms   figure: ${runs(figures)} | lcp: ${runs(lcp)}`,
         );
+        if (cpu)
+          rows.push(`${"".padEnd(13)} before first paint, ${describeCpu(cpuWindows, cpu.cores)}`);
         const o = { baseline, baselineLabel, max: TARGET_MS };
         out.add(
           figure(`${page}: first real figure`, median(figures), "ms", o),
@@ -202,6 +230,7 @@ async function main() {
     console.info(
       `baseline: ${baselineLabel} median ${baseline.toFixed(0)} ms (runs: ${base.map((x) => x.toFixed(0)).join(", ")})`,
     );
+    if (cpu) console.info(`  before its first paint, ${describeCpu(baseCpu, cpu.cores)}`);
     console.info(`${"page".padEnd(13)} ${"first figure".padStart(11)} ${"LCP".padStart(11)}`);
     for (const row of rows) console.info(row);
 
@@ -209,12 +238,14 @@ async function main() {
       await coldLoad(browser, state, page); // warms the server's code paths, not counted
       const figures: number[] = [];
       const lcp: number[] = [];
+      const cpuWindows: CpuWindow[] = [];
       for (let i = 0; i < RUNS; i++) {
         const r = await coldLoad(browser, state, page);
         figures.push(r.figure);
         lcp.push(r.lcp);
+        if (r.beforePaint) cpuWindows.push(r.beforePaint);
       }
-      return { figures, lcp };
+      return { figures, lcp, cpuWindows };
     }
   } finally {
     await app.stop();
