@@ -145,6 +145,10 @@ test.describe
       await page.getByLabel("Saved views").selectOption({ label: "Card spend" });
       await expect(page).toHaveURL(filtered);
       await expect(page.getByText(/^Types: 1 selected$/)).toBeVisible();
+      // The page arrives with the person's views: on a view's own URL the server already renders
+      // its Delete button, so "Save view" never turns into "Delete view" under a click.
+      const html = await (await page.request.get(filtered)).text();
+      expect(html).toContain("Delete the view “Card spend”");
       await page.getByRole("button", { name: "Delete the view “Card spend”" }).click();
       await expect(page.getByLabel("Saved views")).toBeDisabled();
       await expectAccessible(page);

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
+import { queryKeys } from "@/lib/query-keys";
 import { type CreateSavedView, SAVED_VIEWS_MAX, type SavedView } from "@/lib/saved-views";
 import { ApiError } from "../api/guard";
 import { db } from "../db";
@@ -11,6 +12,12 @@ interface Owner {
   userId: string;
   teamId: string;
 }
+
+/** The owner of the views a signed-in person sees: them, in their active team. */
+export const ownerOf = (viewer: { userId: string; team: { id: string } }): Owner => ({
+  userId: viewer.userId,
+  teamId: viewer.team.id,
+});
 
 const toView = (r: typeof savedViews.$inferSelect): SavedView => ({
   id: r.id,
@@ -31,6 +38,16 @@ export async function listSavedViews(o: Owner, page: SavedView["page"], database
     .orderBy(asc(savedViews.name));
   return rows.map(toView);
 }
+
+/**
+ * A page's views under the key the browser's `useSavedViews` reads, for the page's first paint:
+ * read with the page, the select and its Save or Delete button are right at once. Read after
+ * the page instead, "Save view" turned into "Delete view" under a click once the views arrived.
+ */
+export const savedViewsQuery = (owner: Owner, page: SavedView["page"]) => ({
+  queryKey: queryKeys.savedViews(page),
+  queryFn: async () => ({ items: await listSavedViews(owner, page) }),
+});
 
 /**
  * Saves a view, at most SAVED_VIEWS_MAX per person, team and page. The count and the insert are

@@ -12,6 +12,7 @@ import {
   transactionFiltersToSearch,
 } from "@/lib/transaction-filters";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { ownerOf, savedViewsQuery } from "@/server/saved-views/store";
 import { requireViewer } from "@/server/viewer";
 import { StreamedSection } from "../streamed-section";
 
@@ -51,6 +52,7 @@ export default async function TransactionsPage({
                 }),
             }),
             client.prefetchQuery(pocketListQuery(viewer.jiko)),
+            client.prefetchQuery(savedViewsQuery(ownerOf(viewer), "transactions")),
           ])
         }
         fallback={<Skeleton className="h-[65vh]" />}

@@ -1,11 +1,6 @@
 import { CreateSavedView, SavedViewPage } from "@/lib/saved-views";
 import { guarded, parse, readJson } from "@/server/api/guard";
-import { createSavedView, listSavedViews } from "@/server/saved-views/store";
-
-const ownerOf = (v: { userId: string; team: { id: string } }) => ({
-  userId: v.userId,
-  teamId: v.team.id,
-});
+import { createSavedView, listSavedViews, ownerOf } from "@/server/saved-views/store";
 
 // GET /api/saved-views?page=transactions: the person's named views of a page, by name.
 export const GET = guarded(null, async ({ req, viewer }) => {
