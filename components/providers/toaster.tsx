@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
-import { Toaster as SonnerToaster } from "sonner";
+import { Toaster as SonnerToaster, toast } from "sonner";
 import { markToasterMounted } from "@/components/ui/toast";
 
 /** Where toasts show. Loaded with the first toast (toasts.tsx). */
 export default function Toaster() {
-  useEffect(markToasterMounted, []);
+  useEffect(() => markToasterMounted(toast), []);
   return (
     <SonnerToaster
       position="bottom-right"

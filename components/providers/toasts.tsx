@@ -6,7 +6,8 @@ import { onToastAsked, toastsAsked } from "@/components/ui/toast";
 /**
  * Where the toaster goes. It is fetched and mounted when the first toast is asked for, not with
  * the page: most visits show none (components/ui/toast.ts). A failed fetch leaves the page as it
- * is (no error boundary) and is tried again with the next toast.
+ * is (no error boundary, as a failed React.lazy would reach) and is tried again with the next
+ * toast.
  */
 export function Toasts() {
   const asked = useSyncExternalStore(onToastAsked, toastsAsked, () => 0);

@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const shown = vi.hoisted(() => [] as string[]);
-vi.mock("sonner", () => ({
-  toast: {
-    success: (m: string) => shown.push(`success: ${m}`),
-    error: (m: string) => shown.push(`error: ${m}`),
-  },
-}));
+/** sonner's `toast` as the toaster hands it over, writing down what it is asked to show. */
+const shown: string[] = [];
+const sonnerToast = {
+  success: (m: string) => shown.push(`success: ${m}`),
+  error: (m: string) => shown.push(`error: ${m}`),
+} as never;
 
-/** Lets the pending imports and promise chains settle. */
+/** Lets the pending promise chains settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe("toasts loaded on first use", () => {
@@ -34,14 +33,14 @@ describe("toasts loaded on first use", () => {
     toast.error("Copying is blocked");
     await settle();
     expect(shown).toEqual([]);
-    markToasterMounted();
+    markToasterMounted(sonnerToast);
     await settle();
     expect(shown).toEqual(["success: Saved the view “Wires”", "error: Copying is blocked"]);
   });
 
   it("shows a toast at once when the toaster is already on the page", async () => {
     const { toast, markToasterMounted } = await import("./toast");
-    markToasterMounted();
+    markToasterMounted(sonnerToast);
     toast.success("Request cancelled");
     await settle();
     expect(shown).toEqual(["success: Request cancelled"]);

@@ -1,18 +1,18 @@
 /**
  * Toasts, loaded on first use. A toast only ever follows something the person did, so sonner
  * (about 9 kB of compressed script) is in no page's load: the first toast asks the toaster onto
- * the page (components/providers/toasts.tsx) and is shown once it is there. Nothing is dropped:
- * sonner's toaster only shows toasts sent after it mounts, so each toast waits for that. If the
- * script cannot be fetched, the toast is not shown (what it confirms is on the page already) and
- * the next toast tries again.
+ * the page (components/providers/toasts.tsx), and each toast is shown once the toaster has
+ * mounted and handed over sonner's `toast`. Nothing is dropped on the way (sonner's toaster only
+ * shows toasts sent after it mounts). If the toaster's script cannot be fetched, toasts wait, and
+ * the next toast asks for it again.
  */
-import type * as Sonner from "sonner";
+import type { toast as SonnerToast } from "sonner";
 
 let asked = 0;
 const listeners = new Set<() => void>();
-let toasterMounted: () => void = () => undefined;
-const mounted = new Promise<void>((resolve) => {
-  toasterMounted = resolve;
+let handOver: (toast: typeof SonnerToast) => void = () => undefined;
+const mounted = new Promise<typeof SonnerToast>((resolve) => {
+  handOver = resolve;
 });
 
 /** For the toaster's host: how many toasts have been asked for (0: no toaster needed yet). */
@@ -23,29 +23,15 @@ export const onToastAsked = (listener: () => void): (() => void) => {
 };
 
 /** The toaster calls this once it is on the page (components/providers/toaster.tsx). */
-export const markToasterMounted = (): void => toasterMounted();
+export const markToasterMounted = (toast: typeof SonnerToast): void => handOver(toast);
 
-let loaded: Promise<typeof Sonner> | undefined;
-function sonner(): Promise<typeof Sonner> {
+function show(kind: "success" | "error", message: string): void {
   asked++;
   for (const listener of listeners) listener();
-  loaded ??= Promise.all([import("sonner"), mounted]).then(
-    ([module]) => module,
-    (error: unknown) => {
-      loaded = undefined;
-      throw error;
-    },
-  );
-  return loaded;
+  void mounted.then((toast) => toast[kind](message));
 }
 
-const ignore = () => undefined;
-
 export const toast = {
-  success: (message: string): void => {
-    sonner().then(({ toast }) => toast.success(message), ignore);
-  },
-  error: (message: string): void => {
-    sonner().then(({ toast }) => toast.error(message), ignore);
-  },
+  success: (message: string): void => show("success", message),
+  error: (message: string): void => show("error", message),
 };

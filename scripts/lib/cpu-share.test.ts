@@ -47,14 +47,15 @@ describe("CPU shares", () => {
     const cpu = cpuSampler();
     const from = Date.now();
     cpu.arm();
-    const until = Date.now() + 200;
-    let spin = 0;
-    while (Date.now() < until) spin++;
+    // Spins until this process has used 150 ms of CPU, however busy the machine is.
+    const start = process.cpuUsage();
+    while (process.cpuUsage(start).user + process.cpuUsage(start).system < 150_000);
+    const until = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 30));
     cpu.disarm();
     const w = cpu.window(from, until)!;
-    expect(spin).toBeGreaterThan(0);
     expect(w.ms).toBeGreaterThanOrEqual(150);
-    expect(w.byProgram.get("benchmark") ?? 0).toBeGreaterThanOrEqual(100);
+    // The kernel's ticks round to 10 ms; the samples bracket the window.
+    expect(w.byProgram.get("benchmark") ?? 0).toBeGreaterThanOrEqual(120);
   });
 });

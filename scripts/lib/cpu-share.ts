@@ -9,13 +9,12 @@ import os from "node:os";
 
 const TICK_MS = 10;
 
-export type Program = "renderer" | "Chromium" | "Next" | "sandbox" | "benchmark" | "other";
+export type Program = "renderer" | "Chromium" | "Next" | "sandbox" | "benchmark";
 
 interface Sample {
   at: number;
   ticks: Map<number, number>;
   busy: number;
-  idle: number;
 }
 
 export interface CpuWindow {
@@ -49,14 +48,17 @@ const statOf = (pid: number): number | undefined => {
   }
 };
 
-const machineTicks = () => {
+/** Ticks all cores have spent busy (all but idle and iowait). */
+const busyTicks = () => {
   const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1);
   const all = cpu.map(Number);
-  const idle = all[3]! + all[4]!; // idle + iowait
-  return { busy: all.reduce((a, b) => a + b, 0) - idle, idle };
+  return all.reduce((a, b) => a + b, 0) - all[3]! - all[4]!;
 };
 
-/** Samples every 10 ms while armed; `arm` lists the processes there are at that moment. */
+/**
+ * Samples every 10 ms while armed; `arm` lists the named programs' processes there are at that
+ * moment. Only those are read: the rest of the busy time is "other".
+ */
 export function cpuSampler() {
   const supported = existsSync("/proc/stat");
   let programs = new Map<number, Program>();
@@ -69,11 +71,10 @@ export function cpuSampler() {
       const t = statOf(pid);
       if (t !== undefined) ticks.set(pid, t);
     }
-    samples.push({ at: Date.now(), ticks, ...machineTicks() });
+    samples.push({ at: Date.now(), ticks, busy: busyTicks() });
   };
 
   return {
-    supported,
     cores: os.cpus().length,
     arm() {
       if (!supported) return;
@@ -87,8 +88,8 @@ export function cpuSampler() {
         } catch {
           continue;
         }
-        const program = pid === process.pid ? "benchmark" : (programOf(cmdline) ?? "other");
-        programs.set(pid, program);
+        const program = pid === process.pid ? "benchmark" : programOf(cmdline);
+        if (program) programs.set(pid, program);
       }
       samples = [];
       sample();
@@ -127,10 +128,9 @@ export function describeCpu(windows: CpuWindow[], cores: number): string {
   }
   const named = [...byProgram.values()].reduce((a, b) => a + b, 0);
   const shares = [...byProgram]
-    .filter(([p]) => p !== "other")
     .sort((a, b) => b[1] - a[1])
     .map(([p, v]) => `${p} ${Math.round((100 * v) / busy)}%`);
-  const other = Math.max(0, busy - named + (byProgram.get("other") ?? 0));
+  const other = Math.max(0, busy - named);
   shares.push(`other ${Math.round((100 * other) / busy)}%`);
   return `${cores} cores ${Math.round((100 * busy) / (ms * cores))}% busy: ${shares.join(", ")}`;
 }
