@@ -1,10 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { axe } from "./axe";
+import { axe, settled } from "./axe";
 import { signIn } from "./portal";
 import { personWith } from "./sandbox";
 
 /** axe's color-contrast rule over the page: no text or control below WCAG AA. */
 async function expectContrast(page: Page) {
+  await settled(page);
   const { violations } = await axe(page).analyze();
   expect(
     violations

@@ -19,8 +19,25 @@ export function axe(page: Page) {
     .withTags(AXE_TAGS);
 }
 
-/** The page has no violation; a failure lists each rule with the elements it flagged. */
+/**
+ * Transitions and animations that end (a toast sliding in, a dialog fading in) have ended: axe
+ * judges contrast on the colours of that moment, and a toast half faded in fails it. Endless ones
+ * (a loading pulse) are left running.
+ */
+export async function settled(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/** The page, once settled, has no violation; a failure lists each rule with what it flagged. */
 export async function expectAccessible(page: Page) {
+  await settled(page);
   const { violations } = await axe(page).analyze();
   expect(
     violations.map((v) => ({

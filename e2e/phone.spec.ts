@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { axe } from "./axe";
+import { axe, settled } from "./axe";
 import { overflowing } from "./layout";
 import { signIn } from "./portal";
 import { personWith, type SeededTeam } from "./sandbox";
@@ -31,6 +31,7 @@ async function expectFits(page: Page, what: string) {
   expect.soft(await overflowing(page), `nothing on ${what} runs off the screen`).toEqual([]);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
+    await settled(page);
     const { violations } = await axe(page).analyze();
     expect
       .soft(
