@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { RevealOnArrival } from "./reveal-on-arrival";
 
 export const metadata: Metadata = {
   title: { default: "Treasury Desk", template: "%s · Treasury Desk" },
@@ -17,7 +18,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        <RevealOnArrival />
+        {children}
+      </body>
     </html>
   );
 }

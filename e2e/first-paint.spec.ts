@@ -52,3 +52,27 @@ test("the server's HTML carries every page's first figures: the overview, pocket
   await expect(page.getByTestId("total-value")).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+/**
+ * A section streamed after the first paint is revealed as soon as its data is in, not held for
+ * React's 300 ms batch (app/reveal-on-arrival.tsx): the inline script that does it runs under the
+ * page's script policy (its nonce) on every page.
+ */
+test("sections are revealed as their data arrives: the script runs under the page's policy", async ({
+  page,
+}) => {
+  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  await signIn(page, person.email);
+  for (const path of ["/transactions", "/sign-in"]) {
+    await page.goto(path);
+    const revealedAtOnce = await page.evaluate(
+      () => typeof Object.getOwnPropertyDescriptor(window, "$RT")?.get === "function",
+    );
+    expect(revealedAtOnce, path).toBe(true);
+  }
+  expect(refused).toEqual([]);
+});
