@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_POLICY, HSTS } from "./server/security-headers";
+import { API_POLICY, BASELINE_HEADERS, HSTS } from "./server/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -20,12 +20,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: BASELINE_HEADERS,
       },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
       {

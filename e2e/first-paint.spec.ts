@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Response, test } from "@playwright/test";
 import { signIn } from "./portal";
 import { personWith } from "./sandbox";
 
@@ -75,4 +75,29 @@ test("sections are revealed as their data arrives: the script runs under the pag
     expect(revealedAtOnce, path).toBe(true);
   }
   expect(refused).toEqual([]);
+});
+
+/**
+ * The production server sends the build's scripts as compressed once after the build: brotli to a
+ * browser that takes it (scripts/lib/precompressed-assets.ts). Every script of 1 KiB or more that a
+ * dashboard page loads arrives so (smaller ones are not worth compressing), and the page runs on
+ * them: its invite dialog opens.
+ */
+test("a page's scripts arrive brotli-compressed, and the page runs on them", async ({ page }) => {
+  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  await signIn(page, person.email);
+  const scripts: Response[] = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() === "script") scripts.push(res);
+  });
+  await page.goto("/team");
+  await page.getByRole("button", { name: "Invite member" }).click();
+  await expect(page.getByRole("dialog", { name: "Invite a member" })).toBeVisible();
+  const sent: { url: string; encoding: string | undefined }[] = [];
+  for (const res of scripts) {
+    if ((await res.body()).length < 1024) continue;
+    sent.push({ url: res.url(), encoding: (await res.allHeaders())["content-encoding"] });
+  }
+  expect(sent.length).toBeGreaterThan(3);
+  expect(sent.filter((s) => s.encoding !== "br")).toEqual([]);
 });

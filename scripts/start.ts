@@ -2,7 +2,7 @@
  * `npm start` (production build) and `npm run dev`: with no JIKO_API_URL, starts the embedded
  * Jiko sandbox beside the dashboard and wires the dashboard to it; with one, runs the dashboard
  * against that Jiko. Validates the configuration, migrates the database, builds when the build is
- * missing or stale, then serves. Flags: --dev (next dev), --reset (wipe the data folder first),
+ * missing or stale, compresses its scripts and styles once, then serves (scripts/serve.ts). Flags: --dev (next dev), --reset (wipe the data folder first),
  * --seed-size medium|large (a fresh embedded sandbox seeds ~10,000 or ~1,000,000 transactions),
  * --no-build (serve the existing build as it is: several instances share one .next folder, and
  * one rebuilding it would pull it from under the others).
@@ -15,6 +15,7 @@ import { migrateDb } from "../server/db/migrate";
 import { authSecrets, EnvError, parseEnv } from "../server/env";
 import { buildIsStale } from "./lib/build";
 import { ensureClient, ensureSecret, seededPeople, subscribeDashboard } from "./lib/embedded-jiko";
+import { precompressAssets } from "./lib/precompressed-assets";
 import { run, waitForUrl } from "./lib/processes";
 
 const args = new Set(process.argv.slice(2));
@@ -93,11 +94,17 @@ async function main() {
     if ((await build.exited) !== 0) stopAll(1);
   }
 
-  const app = run(
-    process.execPath,
-    [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", "localhost"],
-    env,
-  );
+  if (!dev) {
+    const written = await precompressAssets(path.join(root, ".next", "static"));
+    if (written) console.info(`Compressed ${written} script and style files for serving.`);
+  }
+  const app = dev
+    ? run(process.execPath, [nextBin, "dev", "-p", String(port), "-H", "localhost"], env)
+    : run(process.execPath, ["--import", "tsx/esm", "scripts/serve.ts"], {
+        ...env,
+        PORT: String(port),
+        HOSTNAME: "localhost",
+      });
   children.push(app);
   for (const c of children) c.exited.then((code) => stopAll(code || 1));
   await waitForUrl(`${config.APP_URL}/sign-in`, { timeoutMs: 120_000, abort: app.exited });

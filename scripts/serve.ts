@@ -1,0 +1,37 @@
+/**
+ * The production server that `npm start` runs in place of `next start`: Next's own request
+ * handler for everything, except the build's scripts and styles, which are sent as compressed
+ * once after the build (brotli, or gzip for a browser without it; scripts/lib/precompressed-assets.ts).
+ * Run as `node --import tsx/esm scripts/serve.ts` with PORT and HOSTNAME: only ESM imports go
+ * through tsx, so Next's own modules (CommonJS) load as under `next start`.
+ */
+import { createServer } from "node:http";
+import path from "node:path";
+import { loadAssets, servePrecompressed } from "./lib/precompressed-assets";
+
+// Next reads it as its modules load, as `next start` sets it.
+Object.assign(process.env, { NODE_ENV: "production" });
+const { default: next } = await import("next");
+
+const root = process.cwd();
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || "localhost";
+
+const app = next({ dir: root, hostname, port, dev: false });
+await app.prepare();
+const handle = app.getRequestHandler();
+const assets = loadAssets(path.join(root, ".next", "static"));
+
+const server = createServer((req, res) => {
+  if (servePrecompressed(assets, req, res)) return;
+  handle(req, res).catch((error: unknown) => {
+    console.error("request failed", error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+server.listen(port, hostname, () => {
+  console.info(`Serving on http://${hostname}:${port} (${assets.size} precompressed assets)`);
+});
+
+// SIGTERM and SIGINT end the process, as under `next start`: nothing here needs flushing.
