@@ -2,8 +2,9 @@
  * The production server that `npm start` runs in place of `next start`: Next's own request
  * handler for everything, except the build's scripts and styles, which are sent as compressed
  * once after the build (brotli, or gzip for a browser without it; scripts/lib/precompressed-assets.ts).
- * Run as `node --import tsx/esm scripts/serve.ts` with PORT and HOSTNAME: only ESM imports go
- * through tsx, so Next's own modules (CommonJS) load as under `next start`.
+ * Run as `node --import tsx/esm scripts/serve.ts [--port 3000] [--hostname localhost]` (the port
+ * defaults to PORT): only ESM imports go through tsx, so Next's own modules (CommonJS) load as
+ * under `next start`.
  */
 import { createServer } from "node:http";
 import path from "node:path";
@@ -14,8 +15,13 @@ Object.assign(process.env, { NODE_ENV: "production" });
 const { default: next } = await import("next");
 
 const root = process.cwd();
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "localhost";
+const arg = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const port = Number(arg("--port") ?? (process.env.PORT || 3000));
+// Not HOSTNAME from the environment: containers set it to their own name.
+const hostname = arg("--hostname") ?? "localhost";
 
 const app = next({ dir: root, hostname, port, dev: false });
 await app.prepare();

@@ -100,11 +100,19 @@ async function main() {
   }
   const app = dev
     ? run(process.execPath, [nextBin, "dev", "-p", String(port), "-H", "localhost"], env)
-    : run(process.execPath, ["--import", "tsx/esm", "scripts/serve.ts"], {
-        ...env,
-        PORT: String(port),
-        HOSTNAME: "localhost",
-      });
+    : run(
+        process.execPath,
+        [
+          "--import",
+          "tsx/esm",
+          "scripts/serve.ts",
+          "--port",
+          String(port),
+          "--hostname",
+          "localhost",
+        ],
+        env,
+      );
   children.push(app);
   for (const c of children) c.exited.then((code) => stopAll(code || 1));
   await waitForUrl(`${config.APP_URL}/sign-in`, { timeoutMs: 120_000, abort: app.exited });
