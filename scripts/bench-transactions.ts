@@ -75,12 +75,15 @@ async function sideBySide(dashboard: () => Promise<number>, direct: () => Promis
   return { viaApp, straight, ratios };
 }
 
-/** The Next.js server's processes, from ps (once per export: spawning ps blocks this process). */
+/**
+ * The Next.js server's processes (`npm start` serves with scripts/serve.ts), from ps (once per
+ * export: spawning ps blocks this process).
+ */
 function nextPids(): number[] {
   const out = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
   return out
     .split("\n")
-    .filter((l) => /next-server|next\/dist\/bin\/next start/.test(l))
+    .filter((l) => /next-server|next\/dist\/bin\/next start|scripts\/serve\.ts/.test(l))
     .map((l) => Number(l.trim().split(/\s+/)[0]));
 }
 

@@ -1,6 +1,6 @@
 /**
  * What production runs behind a load balancer, on one machine: several dashboard instances
- * (production build, `next start`) sharing one PostgreSQL, one AUTH_SECRET and one Jiko client,
+ * (production build, served as `npm start` serves it) sharing one PostgreSQL, one AUTH_SECRET and one Jiko client,
  * against one embedded sandbox. The scale-out suite starts it; `stop()` ends every process.
  * Each process writes to its own log under `<dataDir>/logs`; a start-up failure quotes the log.
  */

@@ -10,6 +10,9 @@ describe("CPU shares", () => {
     expect(programOf(["/usr/lib/chromium/chromium", "--type=gpu-process"])).toBe("Chromium");
     expect(programOf(["/usr/lib/chromium/chromium", "--no-sandbox"])).toBe("Chromium");
     expect(programOf(["next-server (v16.4.6)"])).toBe("Next");
+    expect(programOf(["node", "--import", "tsx/esm", "scripts/serve.ts", "--port", "3000"])).toBe(
+      "Next",
+    );
     expect(programOf(["node", "/work/node_modules/.bin/tsx", "sandbox/main.ts"])).toBe("sandbox");
     expect(programOf(["node", "playwright-core/cli.js", "run-driver"])).toBe("benchmark");
     expect(programOf(["/usr/bin/bash"])).toBeUndefined();

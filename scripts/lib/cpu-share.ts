@@ -32,7 +32,8 @@ export function programOf(cmdline: string[]): Program | undefined {
   // Chromium rewrites its processes' titles into one string: match on the whole line.
   if (/chrom/i.test(cmdline[0] ?? ""))
     return /--type=renderer\b/.test(line) ? "renderer" : "Chromium";
-  if (/next-server|next\/dist\/bin\/next|\bnext start\b/.test(line)) return "Next";
+  if (/next-server|next\/dist\/bin\/next|\bnext start\b|scripts\/serve\.ts/.test(line))
+    return "Next";
   if (/\bsandbox\b/.test(line)) return "sandbox";
   if (/playwright.*run-driver/.test(line)) return "benchmark";
   return undefined;
