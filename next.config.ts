@@ -3,6 +3,9 @@ import { API_POLICY, BASELINE_HEADERS, HSTS } from "./server/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm start` compresses answers itself, with brotli where the browser takes it
+  // (scripts/serve.ts); Next's own compression speaks gzip only.
+  compress: false,
   // PGlite ships WASM and data files it loads from its own folder: keep it out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
   // `npm run typecheck` checks the whole project (sandbox, scripts and tests too) in `npm test`;

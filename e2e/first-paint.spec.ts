@@ -78,19 +78,23 @@ test("sections are revealed as their data arrives: the script runs under the pag
 });
 
 /**
- * The production server sends the build's scripts as compressed once after the build: brotli to a
- * browser that takes it (scripts/lib/precompressed-assets.ts). Every script of 1 KiB or more that a
- * dashboard page loads arrives so (smaller ones are not worth compressing), and the page runs on
- * them: its invite dialog opens.
+ * The production server sends brotli to a browser that takes it: the page itself, compressed as
+ * it streams (scripts/lib/response-compression.ts), and the build's scripts, compressed once after
+ * the build (scripts/lib/precompressed-assets.ts). Every script of 1 KiB or more that a dashboard
+ * page loads arrives so (smaller ones are not worth compressing), and the page runs on them: its
+ * invite dialog opens.
  */
-test("a page's scripts arrive brotli-compressed, and the page runs on them", async ({ page }) => {
+test("a page and its scripts arrive brotli-compressed, and the page runs on them", async ({
+  page,
+}) => {
   const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
   await signIn(page, person.email);
   const scripts: Response[] = [];
   page.on("response", (res) => {
     if (res.request().resourceType() === "script") scripts.push(res);
   });
-  await page.goto("/team");
+  const document = await page.goto("/team");
+  expect((await document!.allHeaders())["content-encoding"]).toBe("br");
   await page.getByRole("button", { name: "Invite member" }).click();
   await expect(page.getByRole("dialog", { name: "Invite a member" })).toBeVisible();
   const sent: { url: string; encoding: string | undefined }[] = [];

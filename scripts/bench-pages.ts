@@ -46,6 +46,8 @@ interface ScriptLoad {
   /** Scripts fetched afterwards (lazy chunks, prefetched routes). */
   later: number;
   top: { name: string; bytes: number; entry: boolean }[];
+  /** The page's own HTML, as transferred (compressed). */
+  document: number;
 }
 
 /** Every script a cold load transfers until the network is idle, split by whether the HTML names it. */
@@ -63,6 +65,11 @@ async function scriptBytes(context: BrowserContext, url: string): Promise<Script
       .filter((r) => r.initiatorType === "script" || new URL(r.name).pathname.endsWith(".js"))
       .map((r) => ({ path: new URL(r.name).pathname, bytes: r.transferSize })),
   );
+  const document = await page.evaluate(
+    () =>
+      (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)
+        ?.transferSize ?? 0,
+  );
   await page.close();
   await context.close();
   const rows = scripts.map((s) => ({
@@ -75,6 +82,7 @@ async function scriptBytes(context: BrowserContext, url: string): Promise<Script
     entry: sum(rows.filter((r) => r.entry)),
     later: sum(rows.filter((r) => !r.entry)),
     top: rows.sort((a, b) => b.bytes - a.bytes).slice(0, 6),
+    document,
   };
 }
 
@@ -169,11 +177,11 @@ async function main() {
     console.info(`baseline: the signed-out sign-in page transfers ${baseKb.toFixed(1)} kB of JS`);
     const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
     console.info(
-      "JS transferred, cold load (compressed, resource timing): page | entry | later | total",
+      "JS transferred, cold load (compressed, resource timing): page | entry | later | total | the page's HTML",
     );
     for (const { page, load } of js) {
       console.info(
-        `  ${page.padEnd(24)} ${kb(load.entry).padStart(9)} ${kb(load.later).padStart(9)} ${kb(load.entry + load.later).padStart(9)}   largest: ${load.top.map((t) => `${t.name}${t.entry ? "" : "*"} ${kb(t.bytes)}`).join(", ")}`,
+        `  ${page.padEnd(24)} ${kb(load.entry).padStart(9)} ${kb(load.later).padStart(9)} ${kb(load.entry + load.later).padStart(9)} ${kb(load.document).padStart(9)}   largest: ${load.top.map((t) => `${t.name}${t.entry ? "" : "*"} ${kb(t.bytes)}`).join(", ")}`,
       );
     }
     console.info("  (* loaded after the page's own scripts)");

@@ -1,7 +1,9 @@
 /**
  * The production server that `npm start` runs in place of `next start`: Next's own request
- * handler for everything, except the build's scripts and styles, which are sent as compressed
- * once after the build (brotli, or gzip for a browser without it; scripts/lib/precompressed-assets.ts).
+ * handler for everything, with two changes to how answers are compressed. The build's scripts and
+ * styles are sent as compressed once after the build (scripts/lib/precompressed-assets.ts), and
+ * everything else is compressed here, with brotli for a browser that takes it
+ * (scripts/lib/response-compression.ts), where Next would gzip it.
  * Run as `node --import tsx/esm scripts/serve.ts [--port 3000] [--hostname localhost]` (the port
  * defaults to PORT): only ESM imports go through tsx, so Next's own modules (CommonJS) load as
  * under `next start`.
@@ -9,6 +11,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { loadAssets, servePrecompressed } from "./lib/precompressed-assets";
+import { responseCompression } from "./lib/response-compression";
 
 // Next reads it as its modules load, as `next start` sets it.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -27,13 +30,16 @@ const app = next({ dir: root, hostname, port, dev: false });
 await app.prepare();
 const handle = app.getRequestHandler();
 const assets = loadAssets(path.join(root, ".next", "static"));
+const compress = responseCompression();
 
 const server = createServer((req, res) => {
   if (servePrecompressed(assets, req, res)) return;
-  handle(req, res).catch((error: unknown) => {
-    console.error("request failed", error);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
+  compress(req, res, () => {
+    handle(req, res).catch((error: unknown) => {
+      console.error("request failed", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   });
 });
 server.listen(port, hostname, () => {

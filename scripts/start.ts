@@ -95,7 +95,11 @@ async function main() {
   }
 
   if (!dev) {
-    const written = await precompressAssets(path.join(root, ".next", "static"));
+    // Without these files the server still compresses each script as it sends it.
+    const written = await precompressAssets(path.join(root, ".next", "static")).catch((error) => {
+      console.warn(`The scripts and styles could not be compressed ahead: ${error}`);
+      return 0;
+    });
     if (written) console.info(`Compressed ${written} script and style files for serving.`);
   }
   const app = dev

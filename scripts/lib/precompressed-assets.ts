@@ -15,10 +15,10 @@ import { BASELINE_HEADERS } from "../../server/security-headers";
 
 /**
  * The build's scripts and styles (`.next/static`, every name hashed, so never changed in place),
- * compressed once after the build and served as they are. Next's own server gzips each of them
- * again on every request (level 6), and it cannot send brotli: brotli at its highest quality is
- * about 13% smaller on this build's scripts, and a cold load no longer costs the server a gzip
- * pass over some 700 kB of script.
+ * compressed once after the build and served as they are. Compressed per request instead (as
+ * Next's own server gzips them, and as scripts/serve.ts compresses any answer not listed here), a
+ * cold load costs the server a compression pass over some 700 kB of script. Once, brotli can take
+ * its highest quality, too slow per request: about 13% smaller than gzip on this build's scripts.
  */
 
 export type Encoding = "br" | "gzip";
@@ -174,8 +174,8 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 /**
  * Answers a GET or HEAD for a listed asset in an encoding the browser accepts, with the headers
  * Next gives the same file plus Content-Encoding and Vary. Returns false, having written nothing,
- * for anything else (another path, another method, no accepted encoding, a range), which Next
- * then serves as before.
+ * for anything else (another path, another method, no accepted encoding, a range), which the
+ * server then passes to Next.
  */
 export function servePrecompressed(
   index: AssetIndex,

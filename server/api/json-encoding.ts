@@ -8,12 +8,13 @@ export const ONE_ROUND_TRIP_BYTES = 14_000;
 
 /**
  * A guarded route's JSON answer, marked `no-transform` when it is smaller than one round trip's
- * worth, so that Next.js sends it as it is instead of gzipping it. Next gzips every answer over
- * 1 kB through a zlib stream, which on a two-core server costs about as much as the rest of the
- * dashboard's own work on a small call (the team's list, 2.5 kB); compressing it saves no round
- * trip on a real network either. Larger answers (a page of 100 transactions, 62 kB) are still
- * gzipped by Next: there it saves round trips. Next 16 drops a route's own Content-Encoding, so
- * the guard cannot compress them more cheaply itself. Anything that is not JSON (a CSV export
+ * worth, so that the server sends it as it is instead of compressing it. The server compresses
+ * every answer over 1 kB through a zlib stream (scripts/lib/response-compression.ts, as Next did
+ * before it), which on a two-core server costs about as much as the rest of the dashboard's own
+ * work on a small call (the team's list, 2.5 kB); compressing it saves no round trip on a real
+ * network either. Larger answers (a page of 100 transactions, 62 kB) are still compressed: there
+ * it saves round trips. Next 16 drops a route's own Content-Encoding, so the guard cannot
+ * compress them itself. Anything that is not JSON (a CSV export
  * streaming through, a redirect) is returned untouched.
  */
 export async function leaveSmallJsonUncompressed(res: Response): Promise<Response> {

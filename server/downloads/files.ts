@@ -21,9 +21,9 @@ export function safeFileName(name: string, fallback = "download"): string {
 /**
  * A download as the browser must get it: saved (never shown in the page), under a safe name,
  * with the type the server chose and no sniffing, never cached, and passed on as it arrives:
- * `no-transform` keeps Next.js from compressing it. Compressed by Next.js, a million-row export
- * took 25 s where the same export uncompressed took 15.5 s and Jiko's own file 12 s; Jiko sends
- * its file uncompressed too, and a reverse proxy in front may compress it off this process.
+ * `no-transform` keeps the server from compressing it. Gzipped on its way out, a million-row
+ * export took 25 s where the same export uncompressed took 15.5 s and Jiko's own file 12 s; Jiko
+ * sends its file uncompressed too, and a reverse proxy in front may compress it off this process.
  */
 export function attachment(
   body: ReadableStream<Uint8Array>,
