@@ -5,8 +5,8 @@
  * everything else is compressed here, with brotli for a browser that takes it
  * (scripts/lib/response-compression.ts), where Next would gzip it.
  * Run as `node --import tsx/esm scripts/serve.ts [--port 3000] [--hostname localhost]` (the port
- * defaults to PORT): only ESM imports go through tsx, so Next's own modules (CommonJS) load as
- * under `next start`.
+ * defaults to PORT): only ESM imports go through tsx; Next's own modules (CommonJS) are loaded by
+ * Node itself, as under `next start`.
  */
 import { createServer } from "node:http";
 import path from "node:path";

@@ -2,7 +2,8 @@
  * `npm start` (production build) and `npm run dev`: with no JIKO_API_URL, starts the embedded
  * Jiko sandbox beside the dashboard and wires the dashboard to it; with one, runs the dashboard
  * against that Jiko. Validates the configuration, migrates the database, builds when the build is
- * missing or stale, compresses its scripts and styles once, then serves (scripts/serve.ts). Flags: --dev (next dev), --reset (wipe the data folder first),
+ * missing or stale, compresses its scripts and styles once, then serves (scripts/serve.ts).
+ * Flags: --dev (next dev), --reset (wipe the data folder first),
  * --seed-size medium|large (a fresh embedded sandbox seeds ~10,000 or ~1,000,000 transactions),
  * --no-build (serve the existing build as it is: several instances share one .next folder, and
  * one rebuilding it would pull it from under the others).

@@ -1,7 +1,7 @@
 /**
  * Security headers shared by proxy.ts (pages), next.config.ts (everything else, API answers among
- * them) and the production server's precompressed assets (scripts/serve.ts). No server-only
- * import: next.config.ts reads it at build and start.
+ * them) and the production server's precompressed assets (scripts/lib/precompressed-assets.ts).
+ * No server-only import: next.config.ts reads it at build and start.
  */
 
 /** Every answer's baseline, whatever serves it. */

@@ -17,8 +17,9 @@ import { BASELINE_HEADERS } from "../../server/security-headers";
  * The build's scripts and styles (`.next/static`, every name hashed, so never changed in place),
  * compressed once after the build and served as they are. Compressed per request instead (as
  * Next's own server gzips them, and as scripts/serve.ts compresses any answer not listed here), a
- * cold load costs the server a compression pass over some 700 kB of script. Once, brotli can take
- * its highest quality, too slow per request: about 13% smaller than gzip on this build's scripts.
+ * cold load costs the server a compression pass over some 700 kB of script. Compressed once,
+ * brotli can take its highest quality, too slow per request: about 13% smaller than gzip on this
+ * build's scripts.
  */
 
 export type Encoding = "br" | "gzip";
@@ -102,7 +103,8 @@ export type AssetIndex = ReadonlyMap<string, Asset>;
 
 /**
  * The precompressed files in memory, by URL path (about 1.2 MB for this build's two encodings).
- * Only files with an up-to-date compressed copy are listed; anything else is left to Next.
+ * Only files with an up-to-date compressed copy are listed; anything else is compressed as it is
+ * sent, like any other answer.
  */
 export function loadAssets(dir: string): AssetIndex {
   const index = new Map<string, Asset>();
@@ -144,7 +146,7 @@ function acceptedQualities(header: string): Map<string, number> {
 
 /**
  * The encoding to send among those `available`: the one the request rates highest, brotli on a
- * tie; undefined when it accepts neither (`identity` is then Next's to serve).
+ * tie; undefined when it accepts neither.
  */
 export function chooseEncoding(
   header: string | undefined,
