@@ -21,6 +21,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
+import { programOf } from "./lib/cpu-share";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { npmStart, sleep, spawnGroup, waitForUrl } from "./lib/processes";
 import { failed, figure, reporter } from "./lib/report";
@@ -76,15 +77,16 @@ async function sideBySide(dashboard: () => Promise<number>, direct: () => Promis
 }
 
 /**
- * The Next.js server's processes (`npm start` serves with scripts/serve.ts), from ps (once per
- * export: spawning ps blocks this process).
+ * The Next.js server's processes, named as the CPU sampler names them, from ps (once per export:
+ * spawning ps blocks this process).
  */
 function nextPids(): number[] {
   const out = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
   return out
     .split("\n")
-    .filter((l) => /next-server|next\/dist\/bin\/next start|scripts\/serve\.ts/.test(l))
-    .map((l) => Number(l.trim().split(/\s+/)[0]));
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([pid, ...args]) => pid && programOf(args) === "Next")
+    .map(([pid]) => Number(pid));
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * What production runs behind a load balancer, on one machine: several dashboard instances
- * (production build, served as `npm start` serves it) sharing one PostgreSQL, one AUTH_SECRET and one Jiko client,
- * against one embedded sandbox. The scale-out suite starts it; `stop()` ends every process.
- * Each process writes to its own log under `<dataDir>/logs`; a start-up failure quotes the log.
+ * (production build, served as `npm start` serves it) sharing one PostgreSQL, one AUTH_SECRET
+ * and one Jiko client, against one embedded sandbox. The scale-out suite starts it; `stop()` ends
+ * every process. Each process writes to its own log under `<dataDir>/logs`; a start-up failure
+ * quotes the log.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";

@@ -49,17 +49,32 @@ const compressors: Record<Encoding, (raw: Buffer) => Promise<Buffer>> = {
   gzip: (raw) => promisify(gzip)(raw, { level: 9 }),
 };
 
-/** Every compressible file under `dir`, as paths relative to it. */
-function compressibleFiles(dir: string, under = ""): string[] {
+interface SourceFile {
+  /** Path relative to the static folder. */
+  rel: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Every compressible file under `dir`, with the size and time read once. */
+function compressibleFiles(dir: string, under = ""): SourceFile[] {
   if (!existsSync(dir)) return [];
-  const files: string[] = [];
+  const files: SourceFile[] = [];
   for (const entry of readdirSync(path.join(dir, under), { withFileTypes: true })) {
     const rel = path.join(under, entry.name);
     if (entry.isDirectory()) files.push(...compressibleFiles(dir, rel));
-    else if (TYPES[path.extname(entry.name)] && statSync(path.join(dir, rel)).size >= MIN_BYTES)
-      files.push(rel);
+    else if (TYPES[path.extname(entry.name)]) {
+      const { size, mtimeMs } = statSync(path.join(dir, rel));
+      if (size >= MIN_BYTES) files.push({ rel, size, mtimeMs });
+    }
   }
   return files;
+}
+
+/** The file's compressed copy in `encoding`, when there is one no older than the file. */
+function freshCopy(dir: string, source: SourceFile, encoding: Encoding): string | undefined {
+  const out = path.join(dir, source.rel) + SUFFIX[encoding];
+  return existsSync(out) && statSync(out).mtimeMs >= source.mtimeMs ? out : undefined;
 }
 
 /**
@@ -70,12 +85,10 @@ function compressibleFiles(dir: string, under = ""): string[] {
  */
 export async function precompressAssets(dir: string): Promise<number> {
   const jobs: { file: string; encoding: Encoding }[] = [];
-  for (const rel of compressibleFiles(dir)) {
-    const file = path.join(dir, rel);
-    const mtime = statSync(file).mtimeMs;
+  for (const source of compressibleFiles(dir)) {
     for (const encoding of ["br", "gzip"] as const) {
-      const out = file + SUFFIX[encoding];
-      if (!existsSync(out) || statSync(out).mtimeMs < mtime) jobs.push({ file, encoding });
+      if (!freshCopy(dir, source, encoding))
+        jobs.push({ file: path.join(dir, source.rel), encoding });
     }
   }
   let next = 0;
@@ -108,13 +121,12 @@ export type AssetIndex = ReadonlyMap<string, Asset>;
  */
 export function loadAssets(dir: string): AssetIndex {
   const index = new Map<string, Asset>();
-  for (const rel of compressibleFiles(dir)) {
-    const file = path.join(dir, rel);
-    const { size, mtimeMs } = statSync(file);
+  for (const source of compressibleFiles(dir)) {
+    const { rel, size } = source;
     const bodies: Asset["bodies"] = {};
     for (const encoding of ["br", "gzip"] as const) {
-      const out = file + SUFFIX[encoding];
-      if (!existsSync(out) || statSync(out).mtimeMs < mtimeMs) continue;
+      const out = freshCopy(dir, source, encoding);
+      if (!out) continue;
       const bytes = readFileSync(out);
       if (bytes.length >= size) continue;
       const hash = createHash("sha256").update(bytes).digest("base64url").slice(0, 22);

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants } from "node:zlib";
 import compression from "compression";
 
@@ -18,9 +17,5 @@ export const BROTLI_QUALITY = 4;
  * (downloads, the live stream, small JSON) go out as they are; gzip for a browser without brotli;
  * streamed pages are flushed chunk by chunk, as Next asks (`res.flush()`).
  */
-export function responseCompression() {
-  const compress = compression({
-    brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
-  });
-  return (req: IncomingMessage, res: ServerResponse, next: () => void) => compress(req, res, next);
-}
+export const responseCompression = () =>
+  compression({ brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } });

@@ -14,8 +14,8 @@ export const ONE_ROUND_TRIP_BYTES = 14_000;
  * work on a small call (the team's list, 2.5 kB); compressing it saves no round trip on a real
  * network either. Larger answers (a page of 100 transactions, 62 kB) are still compressed: there
  * it saves round trips. Next 16 drops a route's own Content-Encoding, so the guard cannot
- * compress them itself. Anything that is not JSON (a CSV export
- * streaming through, a redirect) is returned untouched.
+ * compress them itself. Anything that is not JSON (a CSV export streaming through, a redirect)
+ * is returned untouched.
  */
 export async function leaveSmallJsonUncompressed(res: Response): Promise<Response> {
   if (!res.body || !res.headers.get("content-type")?.startsWith("application/json")) return res;
