@@ -5,7 +5,14 @@
 import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import { addDays } from "../../lib/jiko/business-days";
 import type { DbOrTx } from "../db/open";
-import { pocketEod, pocketFlows, pocketLots, pockets, pocketTrades } from "../db/schema";
+import {
+  pocketEod,
+  pocketFlowDays,
+  pocketFlows,
+  pocketLots,
+  pockets,
+  pocketTrades,
+} from "../db/schema";
 import { type Book, type Eod, type Flow, runDay, type Trade } from "./engine";
 
 /** Rows per INSERT: well under Postgres' 65 535 parameters. */
@@ -15,8 +22,8 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-/** Flows and trades as signed cash: + into the pocket's cash, − out. */
-const FLOW_CASH = sql<number>`coalesce(sum(case when ${pocketFlows.kind} = 'DEPOSIT' then ${pocketFlows.amount} else -${pocketFlows.amount} end), 0)::bigint`;
+/** Flows (by their days) and trades as signed cash: + into the pocket's cash, − out. */
+const FLOW_CASH = sql<number>`coalesce(sum(${pocketFlowDays.net}), 0)::bigint`;
 const TRADE_CASH = sql<number>`coalesce(sum(case when ${pocketTrades.kind} = 'BUY' then -${pocketTrades.amount} else ${pocketTrades.amount} end), 0)::bigint`;
 
 /** Cash of each pocket at the end of `date`, from flows and trades alone. */
@@ -24,10 +31,10 @@ export async function cashOn(db: DbOrTx, pocketIds: string[], date: string) {
   const out = new Map<string, number>(pocketIds.map((id) => [id, 0]));
   if (!pocketIds.length) return out;
   const flows = await db
-    .select({ id: pocketFlows.pocketId, cash: FLOW_CASH })
-    .from(pocketFlows)
-    .where(and(inArray(pocketFlows.pocketId, pocketIds), lte(pocketFlows.date, date)))
-    .groupBy(pocketFlows.pocketId);
+    .select({ id: pocketFlowDays.pocketId, cash: FLOW_CASH })
+    .from(pocketFlowDays)
+    .where(and(inArray(pocketFlowDays.pocketId, pocketIds), lte(pocketFlowDays.date, date)))
+    .groupBy(pocketFlowDays.pocketId);
   const trades = await db
     .select({ id: pocketTrades.pocketId, cash: TRADE_CASH })
     .from(pocketTrades)

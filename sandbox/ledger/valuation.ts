@@ -10,7 +10,7 @@ import { addDays, daysBetween, lastBusinessDayOnOrBefore } from "../../lib/jiko/
 import type { Money } from "../../lib/jiko/common";
 import type { FixedIncomeSecurity, Portfolio } from "../../lib/jiko/pockets";
 import type { DbOrTx } from "../db/open";
-import { pocketEod, pocketFlows, pocketLots, pocketTrades } from "../db/schema";
+import { pocketEod, pocketFlowDays, pocketFlows, pocketLots, pocketTrades } from "../db/schema";
 import { discountRate } from "./curve";
 import { billDescription } from "./cusip";
 import { billPrice, type Eod, securitiesValue } from "./engine";
@@ -119,17 +119,16 @@ export const tradesIn = (db: DbOrTx, pocketId: string, from: string, to: string)
     )
     .orderBy(asc(pocketTrades.settlementDate), asc(pocketTrades.seq));
 
+/** Deposits less withdrawals booked for the days [from, to], in cents. */
 export async function netFlows(db: DbOrTx, pocketId: string, from: string, to: string) {
   const [row] = await db
-    .select({
-      net: sql<number>`coalesce(sum(case when ${pocketFlows.kind} = 'DEPOSIT' then ${pocketFlows.amount} else -${pocketFlows.amount} end), 0)::bigint`,
-    })
-    .from(pocketFlows)
+    .select({ net: sql<number>`coalesce(sum(${pocketFlowDays.net}), 0)::bigint` })
+    .from(pocketFlowDays)
     .where(
       and(
-        eq(pocketFlows.pocketId, pocketId),
-        gte(pocketFlows.date, from),
-        lte(pocketFlows.date, to),
+        eq(pocketFlowDays.pocketId, pocketId),
+        gte(pocketFlowDays.date, from),
+        lte(pocketFlowDays.date, to),
       ),
     );
   return Number(row?.net ?? 0);
