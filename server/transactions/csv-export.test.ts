@@ -167,6 +167,10 @@ function jikoLikeFile(rows: number) {
     "007.50",
     "x",
     "99999999999999999.00",
+    "1234567890123.45",
+    "12345678901234.56",
+    "00.10",
+    "5.5.00",
   ];
   const eols = ["\r\n", "\n", "\n"];
   let text = "\uFEFFid,transaction_id,time_booked,status,direction,amount,pocket_id,title\r\n";
@@ -180,9 +184,20 @@ function jikoLikeFile(rows: number) {
     const time = pick([
       iso,
       iso,
+      iso,
       iso.replace(".", ".9"),
+      iso.replace(/\.\d+/, ".1"),
+      iso.replace(/\.\d+/, ".123456789"),
+      iso.replace(/\.\d+/, ".1234567890"),
+      iso.replace(/\.\d+/, "."),
       `${iso.slice(0, 19)}Z`,
       `${iso.slice(0, 19)}+00:00`,
+      `${iso.slice(0, 11)}23:59:59.999Z`,
+      `${iso.slice(0, 11)}24:00:00Z`,
+      `${iso.slice(0, 14)}60:00Z`,
+      `${iso.slice(0, 5)}13${iso.slice(7)}`,
+      iso.replace("Z", "z"),
+      iso.replace("T", " "),
       "",
     ]);
     const cells = [
@@ -190,9 +205,9 @@ function jikoLikeFile(rows: number) {
       `x${i}`,
       time,
       "SETTLED",
-      pick(["DEBIT", "CREDIT"]),
+      pick(["DEBIT", "DEBIT", "CREDIT", "debit", "DEBITS"]),
       pick(amounts),
-      pick(["p1", "p2", "p3", "unknown"]),
+      pick(["p1", "p1", "p10", "p2", "p3", "unknown"]),
       pick(titles),
     ];
     text += cells.join(",") + pick(eols);
@@ -245,6 +260,7 @@ describe("the export's byte path", () => {
     ["p1", "Operating"],
     ["p2", '=cmd("calc")'],
     ["p3", 'Payroll, "main" — Café'],
+    ["p10", "Reserve"],
   ]);
   const file = jikoLikeFile(600);
 
