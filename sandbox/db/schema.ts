@@ -3,8 +3,10 @@
  * members, pockets), the portal's OAuth state (clients, oidc-provider's models, consents, the
  * team each grant acts for, login codes) and the outbox of messages it would have sent.
  */
+import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -17,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { COUNTERPARTY_SQL, DETAILS_NEED_JS_SQL } from "../ledger/flow-details";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 /** A calendar day as "YYYY-MM-DD". */
@@ -132,6 +135,9 @@ export const pocketFlows = pgTable(
     transferId: uuid("transfer_id"),
     /** The variant's own fields (company_name, counterparty_name, …), as Jiko names them. */
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** Read from `details` by Postgres as the row is written, for the CSV (ledger/flow-details.ts). */
+    counterparty: text("counterparty").generatedAlwaysAs(sql.raw(COUNTERPARTY_SQL)),
+    detailsNeedJs: boolean("details_need_js").generatedAlwaysAs(sql.raw(DETAILS_NEED_JS_SQL)),
   },
   (t) => [
     index("pocket_flows_pocket_date_idx").on(t.pocketId, t.date),

@@ -5,7 +5,9 @@
  * response (db/raw-query.ts). Reading every row into JS to write its line there cost more than
  * the query, and so did decoding the text into a string only to encode it back. A batch holding
  * a row the query cannot vouch for (see `needsJs`) is read again as rows and written line by line
- * in JS, as before: the same text as the list's transaction put through the CSV columns.
+ * in JS, as before: the same text as the list's transaction put through the CSV columns. What a
+ * row's details give the file (its counterparty, whether JS must write it) is kept with the row
+ * (ledger/flow-details.ts), not read from the JSON again by every export.
  */
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { addDays, daysBetween } from "../../lib/jiko/business-days";
@@ -20,6 +22,7 @@ import { queryRaw, rawBool, rawInt4, rawText } from "../db/raw-query";
 import { pocketFlows } from "../db/schema";
 import { csvField, csvLine } from "../http/csv";
 import { beyondCursor, type Cursor } from "../http/cursor";
+import { BASE_FIELDS, COUNTERPARTY } from "./flow-details";
 import {
   DESCRIPTIONS,
   ownedPockets,
@@ -31,7 +34,10 @@ import {
 } from "./transactions";
 
 /** The columns a line is written from (the rail's transfer and the day are not in the file). */
-type Flow = Omit<typeof pocketFlows.$inferSelect, "transferId" | "date">;
+type Flow = Omit<
+  typeof pocketFlows.$inferSelect,
+  "transferId" | "date" | "counterparty" | "detailsNeedJs"
+>;
 /** A row of a batch as `jsBatch` reads it (json_build_array there). */
 type BatchRow = [
   string,
@@ -52,34 +58,11 @@ export function transactionCsvLine(r: TransactionRow, now: Date): string {
   return csvLine(TRANSACTION_CSV_COLUMNS.map((col) => cells[col]));
 }
 
-/** Fields the list takes from the row itself: a variant field of that name would override it. */
-const BASE_FIELDS = [
-  "id",
-  "transaction_id",
-  "description",
-  "amount",
-  "time_booked",
-  "time_settled",
-  "status",
-  "title",
-  "direction",
-  "pocket_id",
-  "customer_id",
-  "type",
-];
 const BASE_FIELD_SET = new Set(BASE_FIELDS);
 function overridesBase(details: Record<string, unknown>): boolean {
   for (const k in details) if (BASE_FIELD_SET.has(k)) return true;
   return false;
 }
-
-/** Where each variant carries the other party (lib/jiko/transactions.ts counterpartyOf). */
-const COUNTERPARTY: Record<string, string> = {
-  ACH: "company_name",
-  WIRE: "counterparty_name",
-  ON_US: "counterparty_name",
-  CARD: "merchant_name",
-};
 
 /**
  * One CSV line for a row, with the settlement day of each booked day remembered (the file runs
@@ -176,7 +159,6 @@ const caseOf = (subject: SQL, table: Record<string, string>, otherwise: SQL = sq
     sql` `,
   )} else ${otherwise} end`;
 
-const RAILS = Object.keys(DESCRIPTIONS);
 /** Each rail's description for a direction, already quoted for the file. */
 const descriptionsOf = (d: Direction) =>
   Object.fromEntries(Object.entries(DESCRIPTIONS).map(([rail, text]) => [rail, csvField(text[d])]));
@@ -187,29 +169,13 @@ const quoted = (v: SQL) =>
     then '"' || replace(${v}, '"', '""') || '"' else ${v} end`;
 
 /**
- * Whether a row's counterparty is one `lineWriter` leaves to the list's path: on the rails that
- * carry one, a value that is not text, or no text at all on an ACH.
- */
-function partyNeedsJs(rail: string): SQL {
-  const party = COUNTERPARTY[rail];
-  if (party === undefined) return sql`false`;
-  if (rail === "ACH") return sql`jsonb_typeof(details -> ${party}) is distinct from 'string'`;
-  return sql`coalesce(jsonb_typeof(details -> ${party}), 'null') not in ('string', 'null')`;
-}
-
-/**
- * The page's rows the query leaves to JS, as `lineWriter` would (an unknown rail, details that
- * are not an object or name a base field, a counterparty that is not text) and beyond: an ACH day
- * outside the settlement window, a year `toISOString` writes otherwise, cents beyond a JS number.
+ * The page's rows the query leaves to JS, as `lineWriter` would (details_need_js: an unknown
+ * rail, details that are not an object or name a base field, a counterparty that is not text;
+ * sandbox/ledger/flow-details.ts) and beyond: an ACH day outside the settlement window, a year
+ * `toISOString` writes otherwise, cents beyond a JS number.
  */
 function needsJs(w: SettlementWindow): SQL {
-  const byRail = sql.join(
-    RAILS.map((rail) => sql`when ${rail} then ${partyNeedsJs(rail)}`),
-    sql` `,
-  );
-  return sql`(case rail ${byRail} else true end
-    or jsonb_typeof(details) <> 'object'
-    or details ?| ${`{${BASE_FIELDS.join(",")}}`}::text[]
+  return sql`(details_need_js
     or (rail = 'ACH' and day not between ${w.from}::date and ${w.to}::date)
     or booked_at < '0001-01-01T00:00:00Z' or booked_at >= '10000-01-01T00:00:00Z'
     or amount not between ${-Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER})`;
@@ -261,7 +227,7 @@ function batchSql(page: SQL, w: SettlementWindow, now: Date, ascending: boolean)
     checked,
     sql`case when rail = 'ACH' and not js
         then to_char(day + ${shift}, 'YYYY-MM-DD') || substr(b, 11) else b end as settled,
-      coalesce(details ->> ${caseOf(sql`rail`, COUNTERPARTY)}, '') as counterparty`,
+      coalesce(party, '') as counterparty`,
     order,
   );
   return sql`
@@ -293,7 +259,8 @@ function pageSql(
   const runs = pocketIds.map(
     (id) => sql`(select ${pocketFlows.id}, ${pocketFlows.transactionId}, ${pocketFlows.seq},
       ${pocketFlows.bookedAt}, ${pocketFlows.kind}, ${pocketFlows.amount}, ${pocketFlows.rail},
-      ${pocketFlows.description}, ${pocketFlows.details}, ${pocketFlows.pocketId}
+      ${pocketFlows.description}, ${pocketFlows.details}, ${pocketFlows.pocketId},
+      ${pocketFlows.counterparty} as party, ${pocketFlows.detailsNeedJs}
       from ${pocketFlows}
       where ${and(eq(pocketFlows.pocketId, id), filter, beyond)}
       order by ${pocketFlows.bookedAt} ${dir}, ${pocketFlows.seq} ${dir}

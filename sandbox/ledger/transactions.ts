@@ -52,7 +52,11 @@ export function transactionWhere(f: TransactionFilter): SQL {
 const beyond = (c: Cursor, ascending: boolean) =>
   beyondCursor(pocketFlows.bookedAt, pocketFlows.seq, c, ascending, "timestamptz");
 
-export type TransactionRow = typeof pocketFlows.$inferSelect & { customerId: string };
+/** A flow as the list reads it (the columns kept for the CSV are not the list's). */
+export type TransactionRow = Omit<
+  typeof pocketFlows.$inferSelect,
+  "counterparty" | "detailsNeedJs"
+> & { customerId: string };
 type Row = TransactionRow;
 
 /** The customer's pockets the filter chooses (all of them without `pocket[]`). */
