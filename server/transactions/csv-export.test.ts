@@ -3,7 +3,8 @@ import { csvCell, csvFields, neutralizeCsvRecord, parseCsv, recordSplitter } fro
 import { nyDateTimeWithOffset } from "@/lib/dates";
 import { centsToDecimalString, decimalStringToCents } from "@/lib/money";
 import { guardedCsv } from "../downloads/files";
-import { MAX_RECORD_BYTES, transactionCsvExport, transactionRowFilter } from "./csv-export";
+import { MAX_RECORD_BYTES } from "./csv-bytes";
+import { transactionCsvExport, transactionRowFilter } from "./csv-export";
 
 const CSV =
   "id,direction,amount,title\r\n" +

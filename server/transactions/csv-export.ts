@@ -1,8 +1,25 @@
 import "server-only";
-import { csvCell, csvFields, FORMULA_START_CHARACTERS, neutralizeCsvRecord } from "@/lib/csv";
-import { nyDateTimeWithOffset } from "@/lib/dates";
+import { csvCell, csvFields, neutralizeCsvRecord } from "@/lib/csv";
 import type { TransactionQuery } from "@/lib/jiko/transactions";
 import { centsToDecimalString, decimalStringToCents } from "@/lib/money";
+import {
+  ChunkWriter,
+  COMMA,
+  CR,
+  cellAt,
+  DEBIT,
+  FORMULA_BYTE,
+  HeldRecord,
+  type HourBytes,
+  isPlainPositiveAmount,
+  LF,
+  MAX_RECORD_BYTES,
+  MINUS,
+  QUOTE,
+  quotedRecordEnd,
+  utcHourKey,
+} from "./csv-bytes";
+import { newYorkTimes } from "./new-york-time";
 
 /** An amount as Jiko writes it ("1250.00", "-3.5"): what decimalStringToCents reads. */
 const DECIMAL_AMOUNT = /^-?\d+(\.\d{1,2})?$/;
@@ -85,107 +102,6 @@ function signedDollars(amount: string | undefined, direction: string | undefined
 const safeCell = (value: string) =>
   /^(?:-?\d+\.\d\d|\d[^",\r\n]*)$/.test(value) ? value : neutralizeCsvRecord(csvCell(value));
 
-const DAY_MS = 86_400_000;
-/** Zones change offset on a quarter hour at most. */
-const QUARTER_HOUR_MS = 15 * 60_000;
-
-interface Offset {
-  minutes: number;
-  suffix: string;
-}
-
-/** New York's offset at an instant on a whole second, read from nyDateTimeWithOffset itself. */
-function offsetAt(instant: number): Offset {
-  const start = new Date(instant).toISOString();
-  const text = nyDateTimeWithOffset(start);
-  const minutes = Math.round((Date.parse(`${text.slice(0, 19)}Z`) - instant) / 60_000);
-  return { minutes, suffix: text.slice(19) };
-}
-
-/**
- * nyDateTimeWithOffset with the zone's offset looked up once per UTC day (a time-zone formatter
- * per row was most of the export's time): a day that starts and ends on the same offset keeps it
- * throughout (New York changes twice a year, months apart); the two days that change are looked
- * up per quarter hour.
- */
-function exactNewYorkTimes() {
-  const days = new Map<number, Offset | null>();
-  const quarters = new Map<number, Offset>();
-  return (iso: string | undefined): string => {
-    const instant = iso ? Date.parse(iso) : Number.NaN;
-    if (Number.isNaN(instant)) return "";
-    const day = Math.floor(instant / DAY_MS);
-    let offset = days.get(day);
-    if (offset === undefined) {
-      if (days.size > 10_000) days.clear();
-      const first = offsetAt(day * DAY_MS);
-      const last = offsetAt((day + 1) * DAY_MS - 1_000);
-      offset = first.suffix === last.suffix ? first : null;
-      days.set(day, offset);
-    }
-    if (offset === null) {
-      const quarter = Math.floor(instant / QUARTER_HOUR_MS);
-      offset = quarters.get(quarter);
-      if (!offset) {
-        if (quarters.size > 10_000) quarters.clear();
-        offset = offsetAt(quarter * QUARTER_HOUR_MS);
-        quarters.set(quarter, offset);
-      }
-    }
-    // Years beyond 9999 do not fit the pattern: the formatter itself answers for them.
-    if (Number.isNaN(offset.minutes)) return nyDateTimeWithOffset(iso as string);
-    const local = new Date(Math.floor(instant / 1000) * 1000 + offset.minutes * 60_000);
-    return `${local.toISOString().slice(0, 19)}${offset.suffix}`;
-  };
-}
-
-/** A UTC time as Jiko writes it: "2026-12-03T22:59:55.091Z" (fraction optional). */
-const UTC_TIME = /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?Z$/;
-
-/** A UTC hour in New York: the local "YYYY-MM-DDTHH" and the offset written after the seconds. */
-interface LocalHour {
-  hour: string;
-  suffix: string;
-}
-
-/**
- * exactNewYorkTimes, without a Date per row for Jiko's own format (a parse and a Date per row were
- * nearly half of the rows' own work, and Next's server wraps the Date constructor, which makes
- * each one dearer still): New York is a whole number of hours from UTC and
- * changes offset on a UTC hour, so the local hour and the offset are worked out once per UTC
- * hour and the minutes and seconds kept as written. Anything else goes the exact way.
- */
-function newYorkTimes() {
-  const exact = exactNewYorkTimes();
-  const hours = new Map<string, LocalHour | null>();
-  const hourOf = (key: string): LocalHour | null => {
-    const first = exact(`${key}:00:00Z`);
-    const last = exact(`${key}:59:59Z`);
-    const whole = first.slice(13, 19) === ":00:00" && last.slice(13, 19) === ":59:59";
-    return whole && first.slice(19) === last.slice(19)
-      ? { hour: first.slice(0, 13), suffix: first.slice(19) }
-      : null;
-  };
-  /** The hour `key` ("YYYY-MM-DDTHH", UTC), remembered; null when it is not one whole offset. */
-  const localHour = (key: string): LocalHour | null => {
-    let local = hours.get(key);
-    if (local === undefined) {
-      if (hours.size > 100_000) hours.clear();
-      local = hourOf(key);
-      hours.set(key, local);
-    }
-    return local;
-  };
-  return {
-    localHour,
-    format(iso: string | undefined): string {
-      if (!iso || !UTC_TIME.test(iso)) return exact(iso);
-      const local = localHour(iso.slice(0, 13));
-      return local ? `${local.hour}${iso.slice(13, 19)}${local.suffix}` : exact(iso);
-    },
-  };
-}
-
 type Columns = Record<"pocket" | "amount" | "direction" | "booked", number>;
 
 /**
@@ -262,159 +178,6 @@ function rowWriter(pocketNames: ReadonlyMap<string, string>, filter: RowFilter) 
       return bom + extend(bom ? record.slice(1) : record);
     },
   };
-}
-
-const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-/** The bytes a formula cell starts with (lib/csv.ts). */
-const FORMULA_BYTE = new Uint8Array(256);
-for (const c of FORMULA_START_CHARACTERS) FORMULA_BYTE[c.charCodeAt(0)] = 1;
-
-/** An output chunk written in place: bytes copied, text encoded straight into it. */
-class ChunkWriter {
-  private buf: Buffer;
-  private n = 0;
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafe(capacity);
-  }
-  private room(extra: number) {
-    if (this.n + extra <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.n + extra));
-    this.buf.copy(bigger, 0, 0, this.n);
-    this.buf = bigger;
-  }
-  bytes(from: Buffer, start: number, end: number) {
-    this.room(end - start);
-    if (end - start > 16) {
-      from.copy(this.buf, this.n, start, end);
-      this.n += end - start;
-    } else {
-      // A few bytes: a loop costs less than a native call.
-      for (let i = start; i < end; i++) this.buf[this.n++] = from[i]!;
-    }
-  }
-  byte(b: number) {
-    this.room(1);
-    this.buf[this.n++] = b;
-  }
-  text(text: string) {
-    if (!text) return;
-    // UTF-8 takes at most three bytes per UTF-16 unit.
-    this.room(text.length * 3);
-    this.n += this.buf.write(text, this.n, "utf8");
-  }
-  take(): Uint8Array | undefined {
-    return this.n ? this.buf.subarray(0, this.n) : undefined;
-  }
-}
-
-/**
- * Where the record reaching `start` ends: its "\n" after an even number of quotes (counting the
- * `quotes` it held before `start`), or -1.
- */
-function quotedRecordEnd(bytes: Buffer, start: number, quotes = 0): number {
-  for (let i = start; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === QUOTE) quotes++;
-    else if (b === LF && quotes % 2 === 0) return i;
-  }
-  return -1;
-}
-
-/**
- * A line of Jiko's file is a few hundred bytes: one past this is a quote left open, which would
- * make the rest of the file one record held in memory. The export stops there instead.
- */
-export const MAX_RECORD_BYTES = 2 ** 20;
-
-/**
- * The unfinished record carried from one chunk to the next: its pieces, joined once when its end
- * comes, and how many quotes it holds so far. A record longer than a chunk is scanned once, not
- * again with every chunk that adds to it.
- */
-class HeldRecord {
-  private pieces: Buffer[] = [];
-  private quotes = 0;
-  length = 0;
-  add(piece: Buffer) {
-    this.pieces.push(Buffer.from(piece));
-    this.length += piece.length;
-    for (let q = piece.indexOf(QUOTE); q !== -1; q = piece.indexOf(QUOTE, q + 1)) this.quotes++;
-  }
-  /** Where the held record ends in `next`: its "\n" after an even number of quotes, or -1. */
-  endIn(next: Buffer): number {
-    return quotedRecordEnd(next, 0, this.quotes);
-  }
-  /** The whole record (with `rest`, its last piece), and nothing held any more. */
-  take(rest?: Buffer): Buffer {
-    const all = Buffer.concat(rest ? [...this.pieces, rest] : this.pieces);
-    this.pieces = [];
-    this.quotes = 0;
-    this.length = 0;
-    return all;
-  }
-}
-
-/** Cell `column` of an unquoted row (`start` to `end`) whose commas are at `commas`. */
-function cellAt(bytes: Buffer, start: number, end: number, commas: number[], column: number) {
-  if (column < 0 || column > commas.length) return undefined;
-  const from = column === 0 ? start : commas[column - 1]! + 1;
-  return bytes.toString("utf8", from, column < commas.length ? commas[column]! : end);
-}
-
-const DOT = 0x2e;
-const MINUS = 0x2d;
-const COLON = 0x3a;
-const ZERO = 0x30;
-const LETTER_T = 0x54;
-const LETTER_Z = 0x5a;
-const isDigit = (b: number | undefined) => b !== undefined && b >= ZERO && b <= ZERO + 9;
-const DEBIT = Buffer.from("DEBIT");
-
-/** Whether bytes[from, to) is Jiko's usual amount, as PLAIN_POSITIVE_AMOUNT reads text. */
-function isPlainPositiveAmount(bytes: Buffer, from: number, to: number): boolean {
-  const whole = to - from - 3;
-  if (whole < 1 || whole > 13 || bytes[to - 3] !== DOT) return false;
-  if (!isDigit(bytes[to - 2]) || !isDigit(bytes[to - 1])) return false;
-  for (let i = from; i < to - 3; i++) if (!isDigit(bytes[i])) return false;
-  if (bytes[from] !== ZERO) return true;
-  return whole === 1 && !(bytes[to - 2] === ZERO && bytes[to - 1] === ZERO);
-}
-
-/** Offsets of the digits in "YYYY-MM-DDTHH:MM:SS", and of those up to the hour. */
-const TIME_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-const HOUR_DIGITS = TIME_DIGITS.slice(0, 10);
-
-/**
- * The UTC hour of bytes[from, to) as a number (YYYYMMDDHH) when they are a time as UTC_TIME reads
- * text, else -1.
- */
-function utcHourKey(bytes: Buffer, from: number, to: number): number {
-  const n = to - from;
-  if (n < 20 || n === 21 || n > 30 || bytes[to - 1] !== LETTER_Z) return -1;
-  for (const i of TIME_DIGITS) if (!isDigit(bytes[from + i])) return -1;
-  if (bytes[from + 4] !== MINUS || bytes[from + 7] !== MINUS || bytes[from + 10] !== LETTER_T)
-    return -1;
-  if (bytes[from + 13] !== COLON || bytes[from + 16] !== COLON) return -1;
-  const h1 = bytes[from + 11]! - ZERO;
-  const h2 = bytes[from + 12]! - ZERO;
-  if (h1 > 2 || (h1 === 2 && h2 > 3)) return -1;
-  if (bytes[from + 14]! - ZERO > 5 || bytes[from + 17]! - ZERO > 5) return -1;
-  if (n > 20) {
-    if (bytes[from + 19] !== DOT) return -1;
-    for (let i = from + 20; i < to - 1; i++) if (!isDigit(bytes[i])) return -1;
-  }
-  let key = 0;
-  for (const i of HOUR_DIGITS) key = key * 10 + bytes[from + i]! - ZERO;
-  return key;
-}
-
-/** A local hour as the bytes the added time is written with. */
-interface HourBytes {
-  hour: Buffer;
-  suffix: Buffer;
 }
 
 /**
