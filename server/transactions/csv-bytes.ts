@@ -122,7 +122,10 @@ const LETTER_Z = 0x5a;
 const isDigit = (b: number | undefined) => b !== undefined && b >= ZERO && b <= ZERO + 9;
 export const DEBIT = Buffer.from("DEBIT");
 
-/** Whether bytes[from, to) is Jiko's usual amount, as PLAIN_POSITIVE_AMOUNT reads text. */
+/**
+ * Whether bytes[from, to) is Jiko's usual amount, as PLAIN_POSITIVE_AMOUNT (csv-export.ts) reads
+ * text.
+ */
 export function isPlainPositiveAmount(bytes: Buffer, from: number, to: number): boolean {
   const whole = to - from - 3;
   if (whole < 1 || whole > 13 || bytes[to - 3] !== DOT) return false;
@@ -137,8 +140,8 @@ const TIME_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 const HOUR_DIGITS = TIME_DIGITS.slice(0, 10);
 
 /**
- * The UTC hour of bytes[from, to) as a number (YYYYMMDDHH) when they are a time as UTC_TIME reads
- * text, else -1.
+ * The UTC hour of bytes[from, to) as a number (YYYYMMDDHH) when they are a time as UTC_TIME
+ * (new-york-time.ts) reads text, else -1.
  */
 export function utcHourKey(bytes: Buffer, from: number, to: number): number {
   const n = to - from;
