@@ -12,7 +12,8 @@
  *   - from the click on "Approve $…" in the reviewer's queue to the initiator's open list of
  *     requests showing "Approved" without a reload, median over a few approvals.
  * Jiko's per-minute limits are raised in the sandbox: the figures are rendering and reading, not
- * waits on 429s.
+ * waits on 429s. They are taken once the team's earnings history, which the first sign-in starts
+ * filling, is complete.
  * Usage: npm run bench:approvals -- [--runs 10] [--approvals 5] [--json <file>]
  * Servers listen on loopback ports 3400/4410/4411 and are stopped at the end.
  */
@@ -22,6 +23,7 @@ import path from "node:path";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
 import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
 import { growthRows, med, ms, renders } from "./lib/growth-renders";
+import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
 import { figure, reporter } from "./lib/report";
@@ -141,8 +143,11 @@ async function main() {
     const admin = inTeam("ADMIN");
     const browser = await chromium.launch(CHROMIUM_LAUNCH);
 
-    // The team page: the seeded team, then 490 more members.
+    // The team page: the seeded team, then 490 more members. The figures wait for the earnings
+    // history that the team's first sign-in fills (scripts/lib/history-filled.ts).
     const team = await contextFor(browser, admin.email);
+    const waited = await historyFilled(APP, cookieHeader(await team.cookies(APP)));
+    console.info(`waited ${(waited / 1000).toFixed(0)} s for the team's history fill to finish`);
     const teamPage = {
       path: "/team",
       selector: '[data-testid^="member-"]',

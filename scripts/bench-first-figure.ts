@@ -8,7 +8,8 @@
  *     still hidden in a streamed section); "then shown" is the median, load by load, of the time
  *     from there to the first figure: what the browser took to reveal data it already had.
  *   - baseline, same run: the LCP of the signed-out sign-in page (no data, same server and browser).
- * A page whose figure never shows is reported as failed with what was on the page instead.
+ * A page whose figure never shows is reported as failed with what was on the page instead. Loads
+ * start once the team's earnings history, which the first sign-in starts filling, is complete.
  * With --cpu (Linux): how busy the machine's cores were from navigation to first paint, and which
  * programs took them (Chromium, the Next server, the sandbox, this benchmark), pooled per page.
  * Usage: npm run bench:first-figure -- [--runs 7] [--pages overview,transactions] [--cpu] [--json <file>]
@@ -19,6 +20,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { type CpuWindow, cpuSampler, describeCpu } from "./lib/cpu-share";
+import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
 import { failed, figure, reporter, within } from "./lib/report";
@@ -183,6 +185,9 @@ async function main() {
     await signIn(first, APP, admin.email);
     await first.getByTestId("total-value").waitFor({ timeout: 60_000 });
     const state = await login.storageState();
+    // The figures wait for the history fill this first sign-in started (lib/history-filled.ts).
+    const waited = await historyFilled(APP, cookieHeader(await login.cookies(APP)));
+    console.info(`waited ${(waited / 1000).toFixed(0)} s for the team's history fill to finish`);
     await first.goto(`${APP}/pockets`);
     const pocketHref = await first.locator('a[href^="/pockets/"]').first().getAttribute("href");
     if (pocketHref) PAGES.pocket!.path = pocketHref;

@@ -7,9 +7,9 @@
  *   - CSV export of every row (large seed) straight from the sandbox and through the dashboard
  *     (which streams Jiko's file on through its formula guard), side by side, alternating: rows
  *     per second of each, the ratio of their times, and the peak RSS of the Next.js server while
- *     it streams. The exports start once the earnings history that sign-in starts filling is
- *     complete, so that both sides see the same machine.
+ *     it streams.
  *   - the pockets and team routes beside the sandbox endpoints they wrap (same person, same run).
+ * Every figure is taken once the earnings history that sign-in starts filling is complete.
  * Usage: npm run bench:transactions -- [--runs 15] [--sizes medium,large] [--export-runs 2]
  *   [--export] (export at every size) [--json <file>]
  * The seeded data folders (.data/bench-tx-<size>) are kept: the large seed takes minutes, so a
@@ -22,6 +22,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
 import { programOf } from "./lib/cpu-share";
+import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
 import { npmStart, sleep, spawnGroup, waitForUrl } from "./lib/processes";
 import { failed, figure, reporter } from "./lib/report";
@@ -106,24 +107,6 @@ async function rssKib(pids: readonly number[]): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
-/**
- * Waits until the earnings history that signing in started filling is complete (its route says
- * so), at most `maxMs`: an export timed while the fill reads Jiko in the background measures the
- * fill as much as the export. Returns how long it waited.
- */
-async function historyFilled(cookie: string, maxMs = 300_000): Promise<number> {
-  const t0 = performance.now();
-  while (performance.now() - t0 < maxMs) {
-    const res = await fetch(`${APP}/api/overview/history`, { headers: { cookie } });
-    if (res.ok && ((await res.json()) as { complete?: boolean }).complete) {
-      return performance.now() - t0;
-    }
-    await sleep(2_000);
-  }
-  console.warn(`the history was still filling after ${maxMs / 1000} s: the exports run anyway`);
-  return performance.now() - t0;
-}
-
 /** Downloads one CSV export whole, counting its lines; the Next.js server's RSS sampled meanwhile. */
 async function exportAll(url: string, headers: Record<string, string>) {
   const pids = nextPids();
@@ -158,8 +141,6 @@ const rate = (e: Export) => Math.round(e.rows / e.seconds).toLocaleString("en-US
  * the same machine; the ratio is the dashboard's time over the sandbox's, run by run.
  */
 async function benchExport(size: string, cookie: string, accessToken: string) {
-  const waited = await historyFilled(cookie);
-  console.info(`${size}: waited ${(waited / 1000).toFixed(0)} s for the history fill to finish`);
   const ratios: number[] = [];
   const runs: { direct: Export; app: Export }[] = [];
   for (let i = 0; i < EXPORT_RUNS; i++) {
@@ -232,8 +213,11 @@ async function benchSize(size: string) {
     const browser = await chromium.launch(CHROMIUM_LAUNCH);
     const context = await browser.newContext();
     await signIn(await context.newPage(), APP, EMAIL);
-    const cookie = (await context.cookies(APP)).map((c) => `${c.name}=${c.value}`).join("; ");
+    const cookie = cookieHeader(await context.cookies(APP));
     await browser.close();
+    // Every figure below waits for the fill sign-in started (scripts/lib/history-filled.ts).
+    const waited = await historyFilled(APP, cookie);
+    console.info(`${size}: waited ${(waited / 1000).toFixed(0)} s for the history fill to finish`);
     const client = await registerTestClient(PORTAL);
     const { access_token } = await passwordTokens({ portalUrl: PORTAL, client, email: EMAIL });
 
