@@ -1,12 +1,13 @@
 import "server-only";
 import { rateLimitGroupFor } from "@/lib/jiko/rate-limits";
+import { rememberedSession } from "../auth/session-memo";
 import type { TokenSet } from "../auth/token-store";
 import { db } from "../db";
 import { env } from "../env";
 import { log } from "../log";
 import { createJikoClient, type JikoClient } from "./client";
 import { record } from "./pacer";
-import { accessTokenFor } from "./tokens";
+import { accessTokenFor, stillFresh } from "./tokens";
 
 /**
  * The Jiko client acting for one signed-in session, with that session's own tokens (so the team
@@ -30,7 +31,15 @@ export function jikoFor(
       get: (o) => {
         const once = o?.force ? undefined : read;
         read = undefined; // once only: a client kept for a live stream must not hold it for hours
-        return once ? Promise.resolve(once) : accessTokenFor(db(), sessionToken, o);
+        if (once) return Promise.resolve(once);
+        if (o?.force) return accessTokenFor(db(), sessionToken, o);
+        // Later calls take the tokens this instance remembered a moment ago, under the session
+        // memo's rules (server/auth/session-memo.ts: 5 s, dropped on any change or refusal):
+        // a queue of 500 requests makes ten Jiko calls, each of which read and decrypted the row.
+        const hit = rememberedSession(db(), sessionToken);
+        return hit && stillFresh(hit.tokens)
+          ? Promise.resolve(hit.tokens)
+          : accessTokenFor(db(), sessionToken, o);
       },
     },
     // Every call counts against the person's rate-limit budget (server/jiko/pacer.ts).
