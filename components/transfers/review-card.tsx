@@ -30,7 +30,10 @@ export function ReviewCard({
       data-id={r.id}
       tabIndex={-1}
       aria-label={`${amount} from ${item.pocket.name} to ${item.payee.name}, requested by ${r.created_by.name}`}
-      className="rounded-xl border border-ink-200 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 sm:p-5 dark:border-ink-800 dark:bg-ink-900"
+      // Cards out of view skip layout and paint until scrolled near (content-visibility): a
+      // queue of 50 lays out the two or three on screen first. Their content stays in the
+      // document, found by the keyboard, find-in-page and screen readers.
+      className="rounded-xl border border-ink-200 bg-white p-4 outline-none [contain-intrinsic-size:auto_15rem] [content-visibility:auto] focus-visible:ring-2 focus-visible:ring-brand-600 sm:p-5 dark:border-ink-800 dark:bg-ink-900"
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
