@@ -97,12 +97,12 @@ describe("the transactions export, in one pass over the bytes", () => {
           c.close();
         },
       });
-      expect(await readAll(transactionCsvExport(pieces, names, {})), `cut at ${at}`).toBe(
+      expect(await readAll(transactionCsvExport(pieces, names, {}, 1)), `cut at ${at}`).toBe(
         `${HEADER}${A}${B}\r\n${C}`,
       );
     }
     for (const size of [1, 3, 64]) {
-      const out = await readAll(transactionCsvExport(chunked(JIKO, size), names, {}));
+      const out = await readAll(transactionCsvExport(chunked(JIKO, size), names, {}, 1));
       expect(out).toBe(`${HEADER}${A}${B}\r\n${C}`);
     }
   });
@@ -269,8 +269,23 @@ describe("the export's byte path", () => {
     const expected = textPassExport(file, names);
     expect(expected.split("\n").length).toBeGreaterThan(600);
     for (const size of [1, 5, 64, 1_000, 100_000]) {
-      const out = await readAll(transactionCsvExport(chunked(file, size), names, {}));
+      const out = await readAll(transactionCsvExport(chunked(file, size), names, {}, 1));
       expect(out, `chunks of ${size} bytes`).toBe(expected);
+    }
+  });
+
+  it("writes the same, whatever the chunking, when it gathers chunks into passes", async () => {
+    const big = jikoLikeFile(32_000);
+    const expected = textPassExport(big, names);
+    expect(new TextEncoder().encode(big).length).toBeGreaterThan(2 * 2 ** 20);
+    // Passes of 1 MiB (the export's own), and of 100,000 bytes: records cut at pass ends.
+    for (const [size, gather] of [
+      [65_536, undefined],
+      [1_000, 100_000],
+      [97, 100_000],
+    ] as const) {
+      const out = await readAll(transactionCsvExport(chunked(big, size), names, {}, gather));
+      expect(out, `chunks of ${size} bytes, passes of ${gather ?? "1 MiB"}`).toBe(expected);
     }
   });
 
@@ -284,17 +299,23 @@ describe("the export's byte path", () => {
     ].join("\n");
     expect(long.length).toBeGreaterThan(250_000);
     const expected = textPassExport(withLong, names);
-    for (const size of [1_000, 65_536]) {
-      const out = await readAll(transactionCsvExport(chunked(withLong, size), names, {}));
+    for (const [size, gather] of [
+      [1_000, 1],
+      [65_536, 1],
+      [65_536, undefined],
+    ] as const) {
+      const out = await readAll(transactionCsvExport(chunked(withLong, size), names, {}, gather));
       expect(out, `chunks of ${size} bytes`).toBe(expected);
     }
   });
 
   it("stops, rather than holding the rest of the file, when a quote is left open", async () => {
     const open = `${file}\nt-open,x,2026-03-08T07:30:00Z,SETTLED,DEBIT,10.00,p1,"never closed\n${"a,b\n".repeat(MAX_RECORD_BYTES / 2)}`;
-    await expect(readAll(transactionCsvExport(chunked(open, 65_536), names, {}))).rejects.toThrow(
-      /runs past/,
-    );
+    for (const gather of [1, undefined]) {
+      await expect(
+        readAll(transactionCsvExport(chunked(open, 65_536), names, {}, gather)),
+      ).rejects.toThrow(/runs past/);
+    }
   });
 
   it("filters the direction and amount on screen as the text pass did", async () => {
@@ -306,10 +327,12 @@ describe("the export's byte path", () => {
     const expected = textPassExport(file, names, keep);
     for (const size of [3, 4_096]) {
       const out = await readAll(
-        transactionCsvExport(chunked(file, size), names, {
-          direction: "DEBIT",
-          amount_from: 1_000,
-        }),
+        transactionCsvExport(
+          chunked(file, size),
+          names,
+          { direction: "DEBIT", amount_from: 1_000 },
+          1,
+        ),
       );
       expect(out, `chunks of ${size} bytes`).toBe(expected);
     }
