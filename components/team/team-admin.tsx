@@ -239,82 +239,92 @@ function MemberTable({
   // to show, and the rest is one press away.
   const [shown, setShown] = useState(ROWS_AT_ONCE);
   const rest = members.length - shown;
+  // A table out of view skips layout and paint until scrolled near (content-visibility), sized
+  // meanwhile by its rows (about 4 rem each) and then by what it last drew: at 500 members the
+  // page lays out the first table's rows, not the invitations' 50 below them. The rows stay in
+  // the document for the keyboard, find-in-page and screen readers.
+  const drawn = Math.min(shown, members.length);
   return (
-    <Card title={title}>
-      {members.length === 0 ? (
-        <p className="text-sm text-ink-600 dark:text-ink-300">{empty}</p>
-      ) : (
-        <ScrollRegion label={`${title.replace(/ \(\d+\)$/, "")} table`}>
-          <table className={`w-full text-sm ${stacked.table}`}>
-            <thead className="max-sm:sr-only">
-              <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Member
-                </th>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className="py-2 pr-4 font-medium">
-                    {c}
+    <div
+      className="[content-visibility:auto]"
+      style={{ containIntrinsicSize: `auto ${6 + Math.max(drawn, 1) * 4}rem` }}
+    >
+      <Card title={title}>
+        {members.length === 0 ? (
+          <p className="text-sm text-ink-600 dark:text-ink-300">{empty}</p>
+        ) : (
+          <ScrollRegion label={`${title.replace(/ \(\d+\)$/, "")} table`}>
+            <table className={`w-full text-sm ${stacked.table}`}>
+              <thead className="max-sm:sr-only">
+                <tr className="border-b border-ink-200 text-left text-xs text-ink-600 uppercase dark:border-ink-700 dark:text-ink-300">
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Member
                   </th>
-                ))}
-                {actions && (
-                  <th scope="col" className="py-2 text-right font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className={stacked.body}>
-              {members.slice(0, shown).map((m) => (
-                <tr
-                  key={m.id}
-                  data-testid={`member-${m.email}`}
-                  className={`border-b border-ink-100 align-middle last:border-0 dark:border-ink-800 ${stacked.row}`}
-                >
-                  <th
-                    scope="row"
-                    className={`py-2.5 pr-4 text-left font-normal ${stacked.cell} ${stacked.wide}`}
-                  >
-                    <span className="block font-medium">{fullName(m)}</span>
-                    <span className="block text-xs wrap-anywhere text-ink-600 dark:text-ink-300">
-                      {m.email}
-                    </span>
-                  </th>
-                  {cells(m).map((cell, i) => (
-                    <td
-                      key={columns[i]}
-                      data-label={columns[i]}
-                      className={`py-2.5 pr-4 ${stacked.cell} ${stacked.labelled}`}
-                    >
-                      {cell}
-                    </td>
+                  {columns.map((c) => (
+                    <th key={c} scope="col" className="py-2 pr-4 font-medium">
+                      {c}
+                    </th>
                   ))}
                   {actions && (
-                    <td
-                      className={`py-2.5 text-right max-sm:pt-2 max-sm:text-left ${stacked.cell} ${stacked.wide}`}
-                    >
-                      {actions(m)}
-                    </td>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-      {rest > 0 && (
-        <Button
-          variant="secondary"
-          className="mt-3"
-          onClick={() => setShown((n) => n + ROWS_AT_ONCE)}
-        >
-          Show {Math.min(ROWS_AT_ONCE, rest)} more ({rest} not shown)
-        </Button>
-      )}
-      {members.some((m) => m.access === "API") && (
-        <p className="mt-3 text-xs text-ink-600 dark:text-ink-300">
-          <Badge>API</Badge> Service users reach Jiko by API only and cannot sign in.
-        </p>
-      )}
-    </Card>
+              </thead>
+              <tbody className={stacked.body}>
+                {members.slice(0, shown).map((m) => (
+                  <tr
+                    key={m.id}
+                    data-testid={`member-${m.email}`}
+                    className={`border-b border-ink-100 align-middle last:border-0 dark:border-ink-800 ${stacked.row}`}
+                  >
+                    <th
+                      scope="row"
+                      className={`py-2.5 pr-4 text-left font-normal ${stacked.cell} ${stacked.wide}`}
+                    >
+                      <span className="block font-medium">{fullName(m)}</span>
+                      <span className="block text-xs wrap-anywhere text-ink-600 dark:text-ink-300">
+                        {m.email}
+                      </span>
+                    </th>
+                    {cells(m).map((cell, i) => (
+                      <td
+                        key={columns[i]}
+                        data-label={columns[i]}
+                        className={`py-2.5 pr-4 ${stacked.cell} ${stacked.labelled}`}
+                      >
+                        {cell}
+                      </td>
+                    ))}
+                    {actions && (
+                      <td
+                        className={`py-2.5 text-right max-sm:pt-2 max-sm:text-left ${stacked.cell} ${stacked.wide}`}
+                      >
+                        {actions(m)}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+        {rest > 0 && (
+          <Button
+            variant="secondary"
+            className="mt-3"
+            onClick={() => setShown((n) => n + ROWS_AT_ONCE)}
+          >
+            Show {Math.min(ROWS_AT_ONCE, rest)} more ({rest} not shown)
+          </Button>
+        )}
+        {members.some((m) => m.access === "API") && (
+          <p className="mt-3 text-xs text-ink-600 dark:text-ink-300">
+            <Badge>API</Badge> Service users reach Jiko by API only and cannot sign in.
+          </p>
+        )}
+      </Card>
+    </div>
   );
 }
