@@ -32,11 +32,11 @@ export function jikoFor(
         const once = o?.force ? undefined : read;
         read = undefined; // once only: a client kept for a live stream must not hold it for hours
         if (once) return Promise.resolve(once);
-        if (o?.force) return accessTokenFor(db(), sessionToken, o);
         // Later calls take the tokens this instance remembered a moment ago, under the session
         // memo's rules (server/auth/session-memo.ts: 5 s, dropped on any change or refusal):
         // a queue of 500 requests makes ten Jiko calls, each of which read and decrypted the row.
-        const hit = rememberedSession(db(), sessionToken);
+        // A forced read (after Jiko refused a token) always goes to the database.
+        const hit = o?.force ? undefined : rememberedSession(db(), sessionToken);
         return hit && stillFresh(hit.tokens)
           ? Promise.resolve(hit.tokens)
           : accessTokenFor(db(), sessionToken, o);

@@ -21,10 +21,10 @@ import {
 } from "./csv-bytes";
 import { newYorkTimes } from "./new-york-time";
 
-/** An amount as Jiko writes it ("1250.00", "-3.5"): what decimalStringToCents reads. */
 /** Bytes of Jiko's file gathered before a pass over them (see `transactionCsvExport`). */
 const GATHER_BYTES = 1 << 20;
 
+/** An amount as Jiko writes it ("1250.00", "-3.5"): what decimalStringToCents reads. */
 const DECIMAL_AMOUNT = /^-?\d+(\.\d{1,2})?$/;
 
 type RowFilter = Pick<TransactionQuery, "direction" | "amount_from" | "amount_to">;
