@@ -146,8 +146,7 @@ async function main() {
     // The team page: the seeded team, then 490 more members. The figures wait for the earnings
     // history that the team's first sign-in fills (scripts/lib/history-filled.ts).
     const team = await contextFor(browser, admin.email);
-    const waited = await historyFilled(APP, cookieHeader(await team.cookies(APP)));
-    console.info(`waited ${(waited / 1000).toFixed(0)} s for the team's history fill to finish`);
+    await historyFilled(APP, cookieHeader(await team.cookies(APP)));
     const teamPage = {
       path: "/team",
       selector: '[data-testid^="member-"]',

@@ -186,8 +186,7 @@ async function main() {
     await first.getByTestId("total-value").waitFor({ timeout: 60_000 });
     const state = await login.storageState();
     // The figures wait for the history fill this first sign-in started (lib/history-filled.ts).
-    const waited = await historyFilled(APP, cookieHeader(await login.cookies(APP)));
-    console.info(`waited ${(waited / 1000).toFixed(0)} s for the team's history fill to finish`);
+    await historyFilled(APP, cookieHeader(await login.cookies(APP)));
     await first.goto(`${APP}/pockets`);
     const pocketHref = await first.locator('a[href^="/pockets/"]').first().getAttribute("href");
     if (pocketHref) PAGES.pocket!.path = pocketHref;

@@ -148,8 +148,7 @@ async function main() {
     await first.getByTestId("total-value").waitFor();
     const state = await login.storageState();
     // The LCP figures wait for the history fill this sign-in started (lib/history-filled.ts).
-    const waited = await historyFilled(APP, cookieHeader(await login.cookies(APP)));
-    console.info(`waited ${(waited / 1000).toFixed(0)} s for the team's history fill to finish`);
+    await historyFilled(APP, cookieHeader(await login.cookies(APP)));
     const pocketHref = await (await login.newPage()).goto(`${APP}/pockets`).then(async (r) => {
       const page = r!.frame().page();
       return page.locator('a[href^="/pockets/"]').first().getAttribute("href");

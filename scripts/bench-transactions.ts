@@ -216,8 +216,7 @@ async function benchSize(size: string) {
     const cookie = cookieHeader(await context.cookies(APP));
     await browser.close();
     // Every figure below waits for the fill sign-in started (scripts/lib/history-filled.ts).
-    const waited = await historyFilled(APP, cookie);
-    console.info(`${size}: waited ${(waited / 1000).toFixed(0)} s for the history fill to finish`);
+    await historyFilled(APP, cookie, { label: `${size}: ` });
     const client = await registerTestClient(PORTAL);
     const { access_token } = await passwordTokens({ portalUrl: PORTAL, client, email: EMAIL });
 
