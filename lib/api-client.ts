@@ -1,16 +1,62 @@
 /** The browser's side of the route handlers: JSON in, zod-checked JSON out, one error type. */
 import type { z } from "zod";
 import { ApiClientError } from "./api-error";
-import { ERROR_MESSAGES, ErrorEnvelope } from "./errors";
+import { ERROR_MESSAGES } from "./errors";
 import { pageTeamId, TEAM_HEADER } from "./team-binding";
 
 export { ApiClientError };
 
+/**
+ * The schema an answer is checked with, or a function that loads it. zod and the schemas are the
+ * largest script a page would load first; loaded on demand, they arrive with the first answer the
+ * browser asks for itself, after the server's prefetched first screen is already shown.
+ */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+/**
+ * Schemas from a module loaded on first use: `const schema = lazySchemas(() => import("…"))`, then
+ * `apiGet(path, schema("Name"))`.
+ */
+export const lazySchemas =
+  <M>(load: () => Promise<M>) =>
+  <K extends keyof M>(name: K) =>
+  async (): Promise<M[K]> =>
+    (await load())[name];
+
+const UNREACHABLE = "Treasury Desk cannot be reached. Check your connection.";
+
+/** A schema that cannot load means the server cannot be reached, as a failed request does. */
+function loaded<S extends z.ZodType>(source: SchemaSource<S>): Promise<S> {
+  if (typeof source !== "function") return Promise.resolve(source);
+  const schema = source().catch(() => {
+    throw new ApiClientError("unavailable", UNREACHABLE, 0);
+  });
+  // Awaited after the request; until then a failure must not count as unhandled.
+  schema.catch(() => {});
+  return schema;
+}
+
+/** The error a failed answer stands for: the route's envelope when it sent one. */
+export async function failureOf(status: number, body: unknown): Promise<ApiClientError> {
+  let ErrorEnvelope: typeof import("./error-envelope").ErrorEnvelope;
+  try {
+    ({ ErrorEnvelope } = await import("./error-envelope"));
+  } catch {
+    return new ApiClientError("unavailable", UNREACHABLE, 0);
+  }
+  const envelope = ErrorEnvelope.safeParse(body);
+  if (!envelope.success) return new ApiClientError("internal", ERROR_MESSAGES.internal, status);
+  const { code, message, issues } = envelope.data.error;
+  return new ApiClientError(code, message, status, issues);
+}
+
 async function send<S extends z.ZodType>(
   path: string,
   init: RequestInit,
-  schema: S,
+  source: SchemaSource<S>,
 ): Promise<z.infer<S>> {
+  // The schema loads while the request is on its way.
+  const schema = loaded(source);
   let res: Response;
   try {
     res = await fetch(path, {
@@ -19,22 +65,11 @@ async function send<S extends z.ZodType>(
       headers: { accept: "application/json", ...init.headers },
     });
   } catch {
-    throw new ApiClientError(
-      "unavailable",
-      "Treasury Desk cannot be reached. Check your connection.",
-      0,
-    );
+    throw new ApiClientError("unavailable", UNREACHABLE, 0);
   }
   const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const envelope = ErrorEnvelope.safeParse(body);
-    if (envelope.success) {
-      const { code, message, issues } = envelope.data.error;
-      throw new ApiClientError(code, message, res.status, issues);
-    }
-    throw new ApiClientError("internal", ERROR_MESSAGES.internal, res.status);
-  }
-  return schema.parse(body);
+  if (!res.ok) throw await failureOf(res.status, body);
+  return (await schema).parse(body);
 }
 
 function teamHeader(): Record<string, string> {
@@ -42,8 +77,10 @@ function teamHeader(): Record<string, string> {
   return team ? { [TEAM_HEADER]: team } : {};
 }
 
-export const apiGet = <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> =>
-  send(path, { method: "GET" }, schema);
+export const apiGet = <S extends z.ZodType>(
+  path: string,
+  schema: SchemaSource<S>,
+): Promise<z.infer<S>> => send(path, { method: "GET" }, schema);
 
 /**
  * A change: JSON body, same-origin (the server refuses others), naming the team the page was
@@ -52,7 +89,7 @@ export const apiGet = <S extends z.ZodType>(path: string, schema: S): Promise<z.
 export const apiSend = <S extends z.ZodType>(
   method: "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   body?: unknown,
 ): Promise<z.infer<S>> =>
   send(

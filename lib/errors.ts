@@ -1,8 +1,9 @@
 /**
- * The closed set of failures the dashboard speaks of, the HTTP status each maps to, and the
- * `{error: {code, message}}` envelope route handlers answer with.
+ * The closed set of failures the dashboard speaks of, the HTTP status each maps to, and what a
+ * person reads for each. No zod here: every page shows these messages, and the envelope's schema
+ * (lib/error-envelope.ts) loads only when an answer fails.
  */
-import { z } from "zod";
+export type { ErrorEnvelope } from "./error-envelope";
 
 export const ERROR_CODES = [
   "reauth-required",
@@ -15,8 +16,7 @@ export const ERROR_CODES = [
   "too-large",
   "internal",
 ] as const;
-export const ErrorCode = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   "reauth-required": 401,
@@ -29,15 +29,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   "too-large": 413,
   internal: 500,
 };
-
-export const ErrorEnvelope = z.object({
-  error: z.object({
-    code: ErrorCode,
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 /** What a person reads when a request fails with each code and nothing more specific is known. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {

@@ -1,29 +1,9 @@
 /**
- * The bell's pure side: what the notification routes answer, where a notification leads, and
- * how its age and the unread count read. Shared by the route handlers and the header.
+ * The bell's pure side: where a notification leads, and how its age and the unread count read.
+ * Shared by the route handlers and the header; what the routes answer is in
+ * lib/notification-schemas.ts, which the header loads only with an answer.
  */
-import { z } from "zod";
-import { type CustomerNotification, CustomerNotification as Notification } from "./jiko/events";
-
-/** The list filter the bell's route accepts: Jiko's two statuses, or both. */
-export const NotificationFilter = z.enum(["UNREAD", "READ", "all"]);
-export type NotificationFilter = z.infer<typeof NotificationFilter>;
-
-/** The most notifications one answer lists (the first page, newest first). */
-export const FEED_LIMIT = 50;
-
-/** `GET /api/notifications`: the first page and how many are unread (capped, see `capped`). */
-export const NotificationFeed = z.object({
-  items: z.array(Notification),
-  unread: z.number().int().nonnegative(),
-  /** True when there were more unread ones than the count walked. */
-  capped: z.boolean(),
-});
-export type NotificationFeed = z.infer<typeof NotificationFeed>;
-
-/** `POST /api/notifications/read-all`: how many were marked, and whether some are left. */
-export const MarkAllResult = z.object({ marked: z.number().int(), remaining: z.boolean() });
-export type MarkAllResult = z.infer<typeof MarkAllResult>;
+import type { CustomerNotification } from "./jiko/events";
 
 /** Only an explicit UNREAD counts: a status Jiko leaves empty is never a pending alert. */
 export const isUnread = (n: Pick<CustomerNotification, "status">) => n.status === "UNREAD";

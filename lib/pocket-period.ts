@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { EarningsPeriod } from "./jiko/pockets";
-import type { EarningsParams } from "./pockets";
+import type { EarningsParams } from "./pocket-schemas";
 import { boundedDay, EARLIEST_DAY, searchInput, searchOf } from "./transaction-filters";
 
 /** The period's name in the URL, and Jiko's name for it. */

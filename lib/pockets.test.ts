@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Pocket } from "./jiko/pockets";
+import { EarningsParams } from "./pocket-schemas";
 import {
   closeBlockers,
-  EarningsParams,
   maskAccountNumber,
   pocketTotals,
   reportablePockets,

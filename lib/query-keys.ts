@@ -1,6 +1,6 @@
 /** React Query keys, shared by server prefetch and client hooks so hydration lines up. */
 import type { AuditFilters } from "./audit-filters";
-import type { EarningsParams } from "./pockets";
+import type { EarningsParams } from "./pocket-schemas";
 
 export const queryKeys = {
   viewer: () => ["viewer"] as const,

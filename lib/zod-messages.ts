@@ -1,8 +1,8 @@
 /**
  * Sentences for zod's issues, in one place: a schema without its own message never shows a person
  * zod's default ("Too big: expected string to have <=64 characters"). Installed as zod's global
- * error map when this module loads; messages written in a schema still win. lib/jiko/roles.ts and
- * lib/permissions.ts import it, so every form, route guard and page that checks a role has it.
+ * error map when this module loads; messages written in a schema still win. lib/jiko/common.ts and
+ * lib/permissions.ts import it, so every Jiko schema, form and route guard has it.
  */
 import { z } from "zod";
 

@@ -22,6 +22,24 @@ const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
   },
 ];
 
+/**
+ * Pages whose first load still carries zod. Each reaches a module that mixes schemas with what the
+ * page draws (filters parsed from the URL, forms checked as typed, contract helpers beside their
+ * schemas); a page leaves this list once those are split as lib/pockets.ts and lib/jiko/roles.ts
+ * were.
+ */
+const ZOD_FIRST: RegExp[] = [
+  // Filters read from the URL with the server's own schemas.
+  /[\\/](transactions|trades|statements|audit|payees|reports)[\\/]page\.tsx$/,
+  // The transfers lists and the queue: review and settlement helpers beside their schemas.
+  /[\\/](transfers|approvals)[\\/]page\.tsx$/,
+  // Forms checked as typed: a new transfer, a new entity, a pocket's name, webhook settings.
+  /[\\/]transfers[\\/]new[\\/]page\.tsx$/,
+  /[\\/]company[\\/]/,
+  /[\\/]pockets[\\/]\[pocketId\][\\/]page\.tsx$/,
+  /[\\/]settings[\\/]webhooks[\\/]page\.tsx$/,
+];
+
 /** Static imports and re-exports of a module, type-only ones left out. */
 function staticImports(source: string): string[] {
   const out: string[] = [];
@@ -44,20 +62,30 @@ function resolveLocal(from: string, spec: string): string | null {
   return null;
 }
 
-/** Every package the module reaches through static imports, with the chain that reaches it. */
-function reachedPackages(entry: string): Map<string, string[]> {
+const CLIENT_DIRECTIVE = /^\s*["']use client["']/;
+
+/**
+ * Every package the module reaches through static imports, with the chain that reaches it. With
+ * `browserOnly`, only what the browser loads: modules from a "use client" module on (server
+ * components and what only they import stay on the server).
+ */
+function reachedPackages(entry: string, browserOnly = false): Map<string, string[]> {
   const packages = new Map<string, string[]>();
   const seen = new Set<string>();
-  const walk = (file: string, chain: string[]) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const spec of staticImports(readFileSync(file, "utf8"))) {
+  const walk = (file: string, chain: string[], inBrowser: boolean) => {
+    const source = readFileSync(file, "utf8");
+    const browser = inBrowser || CLIENT_DIRECTIVE.test(source);
+    const key = `${file}:${browser}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const spec of staticImports(source)) {
       const local = resolveLocal(file, spec);
-      if (local) walk(local, [...chain, path.relative(ROOT, local)]);
-      else if (!spec.startsWith(".") && !packages.has(spec)) packages.set(spec, chain);
+      if (local) walk(local, [...chain, path.relative(ROOT, local)], browser);
+      else if (!spec.startsWith(".") && !packages.has(spec) && (browser || !browserOnly))
+        packages.set(spec, chain);
     }
   };
-  walk(entry, [path.relative(ROOT, entry)]);
+  walk(entry, [path.relative(ROOT, entry)], false);
   return packages;
 }
 
@@ -106,6 +134,16 @@ describe("first-load boundaries", () => {
       expect(offending.map(([pkg, chain]) => `${pkg} via ${chain.join(" → ")}`)).toEqual([]);
     },
   );
+
+  // The browser checks answers with zod, loaded with the first answer (lib/api-client.ts).
+  it.each(
+    entries
+      .filter((e) => !ZOD_FIRST.some((a) => a.test(e)))
+      .map((e) => [path.relative(ROOT, e), e]),
+  )("%s loads zod in the browser on demand only", (_, entry) => {
+    const chain = reachedPackages(entry, true).get("zod");
+    expect(chain?.join(" → ")).toBeUndefined();
+  });
 
   it.each(entries.map((e) => [path.relative(ROOT, e), e]))(
     "%s loads charts, menus, dialogs, dialog forms and toasts on demand only",

@@ -8,7 +8,8 @@ import { Card } from "@/components/ui/card";
 import { Deferred } from "@/components/ui/deferred";
 import { QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
-import { type Customer, customerDisplayName } from "@/lib/jiko/customer";
+import type { Customer } from "@/lib/jiko/customer";
+import { customerDisplayName } from "@/lib/jiko/customer-name";
 import { useCompanyProfile } from "./hooks";
 
 const EditProfileDialog = lazy(() =>

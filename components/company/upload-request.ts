@@ -1,7 +1,6 @@
 "use client";
 
-import { ApiClientError } from "@/lib/api-client";
-import { ERROR_MESSAGES, ErrorEnvelope } from "@/lib/errors";
+import { ApiClientError, failureOf } from "@/lib/api-client";
 import { UploadDocumentResponse } from "@/lib/jiko/company";
 import { pageTeamId, TEAM_HEADER } from "@/lib/team-binding";
 
@@ -45,12 +44,7 @@ export function uploadDocumentFile(o: {
           return resolve(parsed.data);
         }
       }
-      const envelope = ErrorEnvelope.safeParse(body);
-      if (envelope.success) {
-        const { code, message, issues } = envelope.data.error;
-        return reject(new ApiClientError(code, message, xhr.status, issues));
-      }
-      reject(new ApiClientError("internal", ERROR_MESSAGES.internal, xhr.status));
+      failureOf(xhr.status, body).then(reject, reject);
     };
     xhr.send(o.file);
   });

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatPhone } from "@/lib/format";
-import { customerDisplayName } from "@/lib/jiko/customer";
+import { customerDisplayName } from "@/lib/jiko/customer-name";
 import { ACCOUNT_STATUS_LABELS, IDENTIFICATION_TYPE_LABELS, labelFor } from "@/lib/labels";
 import { useCustomer } from "./hooks";
 

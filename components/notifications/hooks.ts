@@ -2,10 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
-import { apiGet, apiSend } from "@/lib/api-client";
-import { CustomerNotification } from "@/lib/jiko/events";
-import { MarkAllResult, NotificationFeed } from "@/lib/notifications";
+import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
+import type { CustomerNotification } from "@/lib/jiko/events";
+import type { NotificationFeed } from "@/lib/notification-schemas";
 import { queryKeys } from "@/lib/query-keys";
+
+/** The answers' schemas load with the first answer (lib/api-client.ts). */
+const schemas = lazySchemas(() => import("@/lib/notification-schemas"));
 
 /** A safety net only: live updates invalidate ["notifications"] on every Jiko event. */
 const REFETCH_MS = 30_000;
@@ -13,7 +16,7 @@ const REFETCH_MS = 30_000;
 export const useNotifications = () =>
   useQuery({
     queryKey: queryKeys.notificationList("all"),
-    queryFn: () => apiGet("/api/notifications?status=all", NotificationFeed),
+    queryFn: () => apiGet("/api/notifications?status=all", schemas("NotificationFeed")),
     refetchInterval: REFETCH_MS,
   });
 
@@ -46,7 +49,9 @@ function useMarkChange<V>(
 export const useMarkRead = () =>
   useMarkChange(
     (n: CustomerNotification) =>
-      apiSend("PATCH", `/api/notifications/${n.id}`, CustomerNotification, { status: "READ" }),
+      apiSend("PATCH", `/api/notifications/${n.id}`, schemas("CustomerNotification"), {
+        status: "READ",
+      }),
     (feed, n) => {
       const target = feed.items.find((i) => i.id === n.id);
       if (target?.status !== "UNREAD") return feed;
@@ -60,7 +65,7 @@ export const useMarkRead = () =>
 
 export const useMarkAllRead = () =>
   useMarkChange(
-    (_: undefined) => apiSend("POST", "/api/notifications/read-all", MarkAllResult),
+    (_: undefined) => apiSend("POST", "/api/notifications/read-all", schemas("MarkAllResult")),
     (feed) => ({
       ...feed,
       unread: 0,

@@ -2,10 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { apiGet, apiSend } from "@/lib/api-client";
+import { apiGet, apiSend, failureOf } from "@/lib/api-client";
 import { ApiClientError } from "@/lib/api-error";
 import { refetchIntervalFor } from "@/lib/application-documents";
-import { ERROR_MESSAGES, ErrorEnvelope } from "@/lib/errors";
 import { BusinessApplication, type BusinessApplicationDraft } from "@/lib/jiko/applications";
 import { Agreement, type DocumentType } from "@/lib/jiko/company";
 import { queryKeys } from "@/lib/query-keys";
@@ -87,12 +86,7 @@ export function uploadApplicationFile(
         body = JSON.parse(xhr.responseText);
       } catch {}
       if (xhr.status >= 200 && xhr.status < 300) return resolve(BusinessApplication.parse(body));
-      const envelope = ErrorEnvelope.safeParse(body);
-      reject(
-        envelope.success
-          ? new ApiClientError(envelope.data.error.code, envelope.data.error.message, xhr.status)
-          : new ApiClientError("internal", ERROR_MESSAGES.internal, xhr.status),
-      );
+      failureOf(xhr.status, body).then(reject, reject);
     };
     xhr.send(file);
   });

@@ -7,7 +7,7 @@ import { zeroAxis } from "@/lib/chart-palette";
 import { formatDate } from "@/lib/dates";
 import { plural } from "@/lib/format";
 import { formatCents, formatCentsCompact } from "@/lib/money";
-import type { PocketEarnings } from "@/lib/pockets";
+import type { PocketEarnings } from "@/lib/pocket-schemas";
 
 const label = (grain: PocketEarnings["grain"], l: string) =>
   grain === "month"

@@ -1,30 +1,31 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { toast } from "@/components/ui/toast";
-import { apiGet, apiSend } from "@/lib/api-client";
-import {
-  type CreatePocketRequest,
-  Pocket,
-  PocketList,
-  type UpdatePocketRequest,
-} from "@/lib/jiko/pockets";
-import { Portal } from "@/lib/jiko/portals";
-import { TradingStrategies } from "@/lib/jiko/strategies";
-import { type EarningsParams, PocketEarnings } from "@/lib/pockets";
+import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
+import type { CreatePocketRequest, UpdatePocketRequest } from "@/lib/jiko/pockets";
+import type { EarningsParams } from "@/lib/pocket-schemas";
 import { queryKeys } from "@/lib/query-keys";
 
+/** The answers' schemas load with the first answer (lib/api-client.ts). */
+const answer = lazySchemas(() => import("./answers"));
+
 export const usePockets = () =>
-  useQuery({ queryKey: queryKeys.pockets(), queryFn: () => apiGet("/api/pockets", PocketList) });
+  useQuery({
+    queryKey: queryKeys.pockets(),
+    queryFn: () => apiGet("/api/pockets", answer("PocketList")),
+  });
 
 export const usePocket = (id: string) =>
-  useQuery({ queryKey: queryKeys.pocket(id), queryFn: () => apiGet(`/api/pockets/${id}`, Pocket) });
+  useQuery({
+    queryKey: queryKeys.pocket(id),
+    queryFn: () => apiGet(`/api/pockets/${id}`, answer("Pocket")),
+  });
 
 export const useStrategies = () =>
   useQuery({
     queryKey: queryKeys.strategies(),
-    queryFn: () => apiGet("/api/trading-strategies", TradingStrategies),
+    queryFn: () => apiGet("/api/trading-strategies", answer("TradingStrategies")),
     staleTime: 3_600_000,
   });
 
@@ -35,21 +36,18 @@ export function useEarnings(id: string, params: EarningsParams, enabled = true) 
   });
   return useQuery({
     queryKey: queryKeys.earnings(id, params),
-    queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, PocketEarnings),
+    queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, answer("PocketEarnings")),
     enabled,
     // The series fills over a few requests (Jiko's rate limit): ask again until it is complete.
     refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 10_000 : false),
   });
 }
 
-const MaskedPortals = z.object({
-  items: z.array(Portal.extend({ account_number: z.string(), revealed: z.boolean() })),
-});
-
 export const usePortals = (id: string, reveal: boolean) =>
   useQuery({
     queryKey: queryKeys.portals(id, reveal),
-    queryFn: () => apiGet(`/api/pockets/${id}/portals${reveal ? "?reveal=1" : ""}`, MaskedPortals),
+    queryFn: () =>
+      apiGet(`/api/pockets/${id}/portals${reveal ? "?reveal=1" : ""}`, answer("MaskedPortals")),
     // Revealed numbers are not kept around once the person looks away.
     gcTime: reveal ? 0 : undefined,
   });
@@ -66,7 +64,8 @@ function useInvalidatePockets() {
 export function useCreatePocket() {
   const invalidate = useInvalidatePockets();
   return useMutation({
-    mutationFn: (body: CreatePocketRequest) => apiSend("POST", "/api/pockets", Pocket, body),
+    mutationFn: (body: CreatePocketRequest) =>
+      apiSend("POST", "/api/pockets", answer("Pocket"), body),
     onSuccess: (p) => {
       toast.success(`${p.pocket_name} is open`);
       invalidate();
@@ -77,7 +76,8 @@ export function useCreatePocket() {
 export function useUpdatePocket(id: string) {
   const invalidate = useInvalidatePockets();
   return useMutation({
-    mutationFn: (body: UpdatePocketRequest) => apiSend("PATCH", `/api/pockets/${id}`, Pocket, body),
+    mutationFn: (body: UpdatePocketRequest) =>
+      apiSend("PATCH", `/api/pockets/${id}`, answer("Pocket"), body),
     onSuccess: (p, body) => {
       toast.success(
         body.status === "CLOSED" ? `${p.pocket_name} is closed` : `${p.pocket_name} is saved`,

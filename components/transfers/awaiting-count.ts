@@ -1,20 +1,21 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiGet } from "@/lib/api-client";
+import { apiGet, lazySchemas } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-
-const AwaitingCount = z.object({ count: z.number() });
 
 /**
  * How many transfer requests wait for this reviewer. The navigation shows it on every page, so it
- * lives apart from the transfers hooks and their schemas, which only the transfers pages load.
+ * lives apart from the transfers hooks.
  */
 export const useAwaitingCount = (enabled: boolean) =>
   useQuery({
     queryKey: queryKeys.awaitingCount(),
-    queryFn: () => apiGet("/api/transfer-requests/awaiting-count", AwaitingCount),
+    queryFn: () =>
+      apiGet(
+        "/api/transfer-requests/awaiting-count",
+        lazySchemas(() => import("./answers"))("AwaitingCount"),
+      ),
     enabled,
     refetchInterval: 60_000,
   });

@@ -1,54 +1,40 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { useLiveOpen } from "@/components/live/live-state";
 import { toast } from "@/components/ui/toast";
-import { apiGet, apiSend } from "@/lib/api-client";
-import { Counterparty } from "@/lib/jiko/counterparties";
-import { type CreateTransferRequest, DualAuthUser, TransferRequest } from "@/lib/jiko/transfers";
+import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
+import type { CreateTransferRequest, TransferRequest } from "@/lib/jiko/transfers";
 import { formatCents } from "@/lib/money";
 import { queryKeys } from "@/lib/query-keys";
-import { ReviewQueue } from "@/lib/transfers/review";
+import type { AvailableList } from "./answers";
+
+export type { AvailableList };
+
+/** The answers' schemas load with the first answer (lib/api-client.ts). */
+const answers = lazySchemas(() => import("./answers"));
 
 /** While anything is on its way, lists are read again every few seconds so a status moves on screen. */
 const LIVE_MS = 5_000;
 /** With Jiko's events arriving, a slow re-read only covers an event that never came. */
 const LIVE_SAFETY_MS = 30_000;
 
-export const AvailableList = z.object({
-  items: z.array(
-    z.object({
-      pocketId: z.string(),
-      pocketName: z.string(),
-      valueCents: z.number().int(),
-      holdsCents: z.number().int(),
-      pendingCount: z.number().int(),
-      availableCents: z.number().int(),
-    }),
-  ),
-});
-export type AvailableList = z.infer<typeof AvailableList>;
-const Requests = z.object({ items: z.array(TransferRequest) });
-const Payees = z.object({ items: z.array(Counterparty) });
-const Reviewers = z.object({ items: z.array(DualAuthUser) });
-
 export const useAvailable = () =>
   useQuery({
     queryKey: queryKeys.available(),
-    queryFn: () => apiGet("/api/pockets/available", AvailableList),
+    queryFn: () => apiGet("/api/pockets/available", answers("AvailableList")),
   });
 
 export const usePayablePayees = () =>
   useQuery({
     queryKey: queryKeys.payablePayees(),
-    queryFn: () => apiGet("/api/counterparties/payable", Payees),
+    queryFn: () => apiGet("/api/counterparties/payable", answers("Payees")),
   });
 
 export const useReviewers = (enabled = true) =>
   useQuery({
     queryKey: queryKeys.transferReviewers(),
-    queryFn: () => apiGet("/api/transfer-requests/reviewers", Reviewers),
+    queryFn: () => apiGet("/api/transfer-requests/reviewers", answers("Reviewers")),
     enabled,
   });
 
@@ -60,7 +46,7 @@ export const useTransferRequests = (view: "mine" | "decided" | "all") => {
   const live = useLiveOpen();
   return useQuery({
     queryKey: queryKeys.transferRequests(view),
-    queryFn: () => apiGet(`/api/transfer-requests?view=${view}`, Requests),
+    queryFn: () => apiGet(`/api/transfer-requests?view=${view}`, answers("Requests")),
     refetchInterval: (q) =>
       q.state.data?.items.some(moving) ? (live ? LIVE_SAFETY_MS : LIVE_MS) : false,
   });
@@ -69,7 +55,7 @@ export const useTransferRequests = (view: "mine" | "decided" | "all") => {
 export const useReviewQueue = (first: number) =>
   useQuery({
     queryKey: queryKeys.reviewQueue(first),
-    queryFn: () => apiGet(`/api/transfer-requests/queue?first=${first}`, ReviewQueue),
+    queryFn: () => apiGet(`/api/transfer-requests/queue?first=${first}`, answers("ReviewQueue")),
     // Each read costs a dozen Jiko calls (rate-limited): once a minute, and after every decision.
     refetchInterval: 60_000,
     // "Show more" keeps the cards on screen while the longer head of the queue comes.
@@ -92,12 +78,12 @@ function useTransferChange<V>(change: (v: V) => Promise<TransferRequest | undefi
 
 export const useCreateTransfer = () =>
   useTransferChange((body: CreateTransferRequest) =>
-    apiSend("POST", "/api/transfer-requests", TransferRequest, body),
+    apiSend("POST", "/api/transfer-requests", answers("TransferRequest"), body),
   );
 
 export const useCancelTransfer = () => {
   const change = useTransferChange(async (r: TransferRequest) => {
-    await apiSend("DELETE", `/api/transfer-requests/${r.id}`, z.null());
+    await apiSend("DELETE", `/api/transfer-requests/${r.id}`, answers("Cancelled"));
     return undefined;
   });
   return {
@@ -117,5 +103,5 @@ export type Decision = { status: "APPROVED" } | { status: "DENIED"; reason: stri
 
 export const useDecide = () =>
   useTransferChange(({ id, decision }: { id: string; decision: Decision }) =>
-    apiSend("POST", `/api/transfer-requests/${id}/decision`, TransferRequest, decision),
+    apiSend("POST", `/api/transfer-requests/${id}/decision`, answers("TransferRequest"), decision),
   );

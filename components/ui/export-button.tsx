@@ -4,7 +4,7 @@ import { Download, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { ErrorEnvelope } from "@/lib/errors";
+import { failureOf } from "@/lib/api-client";
 
 const rowsFormat = new Intl.NumberFormat("en-US");
 
@@ -48,8 +48,7 @@ export function ExportButton({
         signal: controller.signal,
       });
       if (!res.ok || !res.body) {
-        const body = ErrorEnvelope.safeParse(await res.json().catch(() => null));
-        throw new Error(body.success ? body.data.error.message : "The export failed.");
+        throw await failureOf(res.status, await res.json().catch(() => null));
       }
       const parts: Uint8Array[] = [];
       const count = recordCounter(setRows);

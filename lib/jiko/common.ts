@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Every Jiko schema imports this module: zod speaks our sentences wherever schemas load.
+import "../zod-messages";
 
 /** Jiko's Money: integer cents, a currency, and Jiko's own display string. */
 export const Money = z.object({

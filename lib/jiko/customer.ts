@@ -44,6 +44,4 @@ export const IndividualCustomer = z.object({
 export const Customer = z.discriminatedUnion("type", [BusinessCustomer, IndividualCustomer]);
 export type Customer = z.infer<typeof Customer>;
 
-export function customerDisplayName(c: Customer): string {
-  return c.type === "BUSINESS" ? c.name : `${c.name.first_name} ${c.name.last_name}`;
-}
+export { customerDisplayName } from "./customer-name";

@@ -6,12 +6,10 @@
  * person of dual authorization), an initiator who drafts transfer requests, and a read-only
  * member. Statuses follow the team endpoint's prose ("ACTIVE, PENDING, etc.").
  */
-import { z } from "zod";
-import "../zod-messages";
+// No zod here: every page names roles. Their schemas are in ./role-schemas.ts.
 
 export const ROLES = ["ADMIN", "REVIEWER", "INITIATOR", "READ_ONLY"] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: "Admin",
@@ -21,9 +19,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const MEMBER_STATUSES = ["ACTIVE", "PENDING", "DEACTIVATED"] as const;
-export const MemberStatus = z.enum(MEMBER_STATUSES);
-export type MemberStatus = z.infer<typeof MemberStatus>;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** INFERRED: how a member reaches Jiko: people through the web portal, service users by API. */
-export const MemberAccess = z.enum(["WEB", "API"]);
-export type MemberAccess = z.infer<typeof MemberAccess>;
+export const MEMBER_ACCESS = ["WEB", "API"] as const;
+export type MemberAccess = (typeof MEMBER_ACCESS)[number];

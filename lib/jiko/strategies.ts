@@ -21,11 +21,4 @@ export type TradingStrategy = z.infer<typeof TradingStrategy>;
 export const TradingStrategies = offsetList(TradingStrategy);
 export type TradingStrategies = z.infer<typeof TradingStrategies>;
 
-/** The customer strategies Jiko documents (a 1-week one exists in the docs but customers cannot use it). */
-export const STRATEGY_TERMS_WEEKS = {
-  "UST-4W": 4,
-  "UST-13W": 13,
-  "UST-26W": 26,
-  "UST-52W": 52,
-} as const;
-export type StrategyId = keyof typeof STRATEGY_TERMS_WEEKS;
+export { STRATEGY_TERMS_WEEKS, type StrategyId } from "./strategy-terms";

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { IsoDateTime } from "./common";
-import { MemberAccess, MemberStatus, Role } from "./roles";
+import { MemberAccess, MemberStatus, Role } from "./role-schemas";
 
 export const TeamMember = z.object({
   id: z.uuid(),

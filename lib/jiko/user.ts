@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { offsetList } from "./common";
-import { MemberStatus, Role } from "./roles";
+import { MemberStatus, Role } from "./role-schemas";
 
 export const UserInfo = z.object({
   user_id: z.uuid(),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ErrorEnvelope } from "@/lib/errors";
+import { ErrorEnvelope } from "@/lib/error-envelope";
 import { TEAM_HEADER } from "@/lib/team-binding";
 import { JikoError } from "../jiko/errors";
 import { ApiError, guarded, MAX_JSON_BYTES, readJson } from "./guard";

@@ -2,11 +2,11 @@ import "server-only";
 import type { CustomerNotification, NotificationList, NotificationStatus } from "@/lib/jiko/events";
 import {
   FEED_LIMIT,
-  isUnread,
   type MarkAllResult,
   type NotificationFeed,
   type NotificationFilter,
-} from "@/lib/notifications";
+} from "@/lib/notification-schemas";
+import { isUnread } from "@/lib/notifications";
 import type { JikoClient } from "../jiko";
 import { isJikoError } from "../jiko/errors";
 import { walk } from "../transfers/lists";

@@ -1,6 +1,7 @@
 import "server-only";
 import { daysBetween } from "@/lib/jiko/business-days";
-import { DAILY_GRAIN_MAX_DAYS, type EarningsParams, type PocketEarnings } from "@/lib/pockets";
+import type { EarningsParams, PocketEarnings } from "@/lib/pocket-schemas";
+import { DAILY_GRAIN_MAX_DAYS } from "@/lib/pockets";
 import type { JikoClient } from "../jiko";
 import { dailyPeriods, monthlyPeriods, periodEarnings, periodKey } from "./earnings-periods";
 import { allTimeSpan } from "./earnings-series";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NotificationFilter } from "@/lib/notifications";
+import { NotificationFilter } from "@/lib/notification-schemas";
 import { guarded, parse } from "@/server/api/guard";
 import { notificationFeed } from "@/server/notifications/feed";
 
