@@ -58,12 +58,17 @@ test("a reviewer's bell counts a new request; its notification opens the approva
   await expect(item.locator("time")).toHaveText(/just now|minute/);
   await expectAccessible(jordan);
 
+  const marked = jordan.waitForResponse(
+    (r) => r.request().method() === "PATCH" && r.url().includes("/api/notifications/"),
+  );
   await item.click();
   await expect(jordan).toHaveURL(/\/approvals$/);
   await expect(jordan.locator("[data-review]").filter({ hasText: memo })).toHaveCount(1);
   await expect(count(jordan)).toHaveCount(0);
   await expect(bell(jordan)).toHaveAccessibleName("Notifications, none unread");
-  // Jiko holds it read: a reload still counts nothing.
+  // Jiko holds it read once it has answered (the bell shows it read at once, before Jiko does): a
+  // reload still counts nothing.
+  expect((await marked).ok()).toBe(true);
   await jordan.reload();
   await bell(jordan).click();
   await expect(
@@ -93,9 +98,12 @@ test("mark all read clears the bell; the panel fits a phone in dark mode", async
   expect(await overflowing(jordan)).toEqual([]);
   await expectAccessible(jordan);
 
+  const markedAll = jordan.waitForResponse((r) => r.url().endsWith("/api/notifications/read-all"));
   await panel.getByRole("menuitem", { name: "Mark all read" }).click();
   await expect(count(jordan)).toHaveCount(0);
   await expect(bell(jordan)).toHaveAccessibleName("Notifications, none unread");
+  // The bell shows them read at once; a reload reads Jiko, which holds them read once it answered.
+  expect((await markedAll).ok()).toBe(true);
   await jordan.reload();
   await expect(bell(jordan)).toHaveAccessibleName("Notifications, none unread");
   await bell(jordan).click();

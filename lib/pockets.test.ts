@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Pocket } from "./jiko/pockets";
+import { strategyLabel } from "./jiko/strategy-terms";
 import { EarningsParams } from "./pocket-schemas";
 import {
   closeBlockers,
   maskAccountNumber,
   pocketTotals,
   reportablePockets,
-  strategyLabel,
   weightedYield,
   yieldMillionths,
 } from "./pockets";

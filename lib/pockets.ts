@@ -1,12 +1,6 @@
 /** What the dashboard says about pockets, shared by the server and the browser. */
 import type { CLOSURE_REASONS, Pocket } from "./jiko/pockets";
 import type { Portal } from "./jiko/portals";
-import { STRATEGY_TERMS_WEEKS, type StrategyId } from "./jiko/strategy-terms";
-
-export const strategyLabel = (id: string | null) =>
-  id && id in STRATEGY_TERMS_WEEKS
-    ? `${STRATEGY_TERMS_WEEKS[id as StrategyId]}-week T-bills`
-    : (id ?? "Same as deposits");
 
 export const CLOSURE_REASON_LABELS: Record<(typeof CLOSURE_REASONS)[number], string> = {
   NO_LONGER_NEEDED: "No longer needed",

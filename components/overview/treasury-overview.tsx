@@ -11,8 +11,8 @@ import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDate } from "@/lib/dates";
 import { plural } from "@/lib/format";
+import { strategyLabel } from "@/lib/jiko/strategy-terms";
 import { formatCents, formatRate } from "@/lib/money";
-import { strategyLabel } from "@/lib/pockets";
 import { useMonthlyHistory, useOverview } from "./hooks";
 import { TreasurySkeleton } from "./treasury-skeleton";
 

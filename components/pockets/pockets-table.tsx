@@ -12,9 +12,10 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
+import { strategyLabel } from "@/lib/jiko/strategy-terms";
 import { labelFor, POCKET_STATUS_LABELS } from "@/lib/labels";
 import { formatCents, formatRate } from "@/lib/money";
-import { pocketTotals, strategyLabel } from "@/lib/pockets";
+import { pocketTotals } from "@/lib/pockets";
 import { usePockets, useStrategies } from "./hooks";
 
 // The dialog's form code loads when it is first opened (see Deferred).

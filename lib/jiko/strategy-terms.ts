@@ -8,3 +8,9 @@ export const STRATEGY_TERMS_WEEKS = {
   "UST-52W": 52,
 } as const;
 export type StrategyId = keyof typeof STRATEGY_TERMS_WEEKS;
+
+/** "26-week T-bills"; an id Jiko adds later reads as itself, none as the deposits' own. */
+export const strategyLabel = (id: string | null) =>
+  id && id in STRATEGY_TERMS_WEEKS
+    ? `${STRATEGY_TERMS_WEEKS[id as StrategyId]}-week T-bills`
+    : (id ?? "Same as deposits");
