@@ -8,7 +8,7 @@ import type { NotificationFeed } from "@/lib/notification-schemas";
 import { queryKeys } from "@/lib/query-keys";
 
 /** The answers' schemas load with the first answer (lib/api-client.ts). */
-const schemas = lazySchemas(() => import("@/lib/notification-schemas"));
+const schema = lazySchemas(() => import("@/lib/notification-schemas"));
 
 /** A safety net only: live updates invalidate ["notifications"] on every Jiko event. */
 const REFETCH_MS = 30_000;
@@ -16,7 +16,7 @@ const REFETCH_MS = 30_000;
 export const useNotifications = () =>
   useQuery({
     queryKey: queryKeys.notificationList("all"),
-    queryFn: () => apiGet("/api/notifications?status=all", schemas("NotificationFeed")),
+    queryFn: () => apiGet("/api/notifications?status=all", schema("NotificationFeed")),
     refetchInterval: REFETCH_MS,
   });
 
@@ -49,7 +49,7 @@ function useMarkChange<V>(
 export const useMarkRead = () =>
   useMarkChange(
     (n: CustomerNotification) =>
-      apiSend("PATCH", `/api/notifications/${n.id}`, schemas("CustomerNotification"), {
+      apiSend("PATCH", `/api/notifications/${n.id}`, schema("CustomerNotification"), {
         status: "READ",
       }),
     (feed, n) => {
@@ -65,7 +65,7 @@ export const useMarkRead = () =>
 
 export const useMarkAllRead = () =>
   useMarkChange(
-    (_: undefined) => apiSend("POST", "/api/notifications/read-all", schemas("MarkAllResult")),
+    (_: undefined) => apiSend("POST", "/api/notifications/read-all", schema("MarkAllResult")),
     (feed) => ({
       ...feed,
       unread: 0,

@@ -8,24 +8,24 @@ import type { EarningsParams } from "@/lib/pocket-schemas";
 import { queryKeys } from "@/lib/query-keys";
 
 /** The answers' schemas load with the first answer (lib/api-client.ts). */
-const answer = lazySchemas(() => import("./answers"));
+const schema = lazySchemas(() => import("./answers"));
 
 export const usePockets = () =>
   useQuery({
     queryKey: queryKeys.pockets(),
-    queryFn: () => apiGet("/api/pockets", answer("PocketList")),
+    queryFn: () => apiGet("/api/pockets", schema("PocketList")),
   });
 
 export const usePocket = (id: string) =>
   useQuery({
     queryKey: queryKeys.pocket(id),
-    queryFn: () => apiGet(`/api/pockets/${id}`, answer("Pocket")),
+    queryFn: () => apiGet(`/api/pockets/${id}`, schema("Pocket")),
   });
 
 export const useStrategies = () =>
   useQuery({
     queryKey: queryKeys.strategies(),
-    queryFn: () => apiGet("/api/trading-strategies", answer("TradingStrategies")),
+    queryFn: () => apiGet("/api/trading-strategies", schema("TradingStrategies")),
     staleTime: 3_600_000,
   });
 
@@ -36,7 +36,7 @@ export function useEarnings(id: string, params: EarningsParams, enabled = true) 
   });
   return useQuery({
     queryKey: queryKeys.earnings(id, params),
-    queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, answer("PocketEarnings")),
+    queryFn: () => apiGet(`/api/pockets/${id}/earnings?${search}`, schema("PocketEarnings")),
     enabled,
     // The series fills over a few requests (Jiko's rate limit): ask again until it is complete.
     refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 10_000 : false),
@@ -47,7 +47,7 @@ export const usePortals = (id: string, reveal: boolean) =>
   useQuery({
     queryKey: queryKeys.portals(id, reveal),
     queryFn: () =>
-      apiGet(`/api/pockets/${id}/portals${reveal ? "?reveal=1" : ""}`, answer("MaskedPortals")),
+      apiGet(`/api/pockets/${id}/portals${reveal ? "?reveal=1" : ""}`, schema("MaskedPortals")),
     // Revealed numbers are not kept around once the person looks away.
     gcTime: reveal ? 0 : undefined,
   });
@@ -65,7 +65,7 @@ export function useCreatePocket() {
   const invalidate = useInvalidatePockets();
   return useMutation({
     mutationFn: (body: CreatePocketRequest) =>
-      apiSend("POST", "/api/pockets", answer("Pocket"), body),
+      apiSend("POST", "/api/pockets", schema("Pocket"), body),
     onSuccess: (p) => {
       toast.success(`${p.pocket_name} is open`);
       invalidate();
@@ -77,7 +77,7 @@ export function useUpdatePocket(id: string) {
   const invalidate = useInvalidatePockets();
   return useMutation({
     mutationFn: (body: UpdatePocketRequest) =>
-      apiSend("PATCH", `/api/pockets/${id}`, answer("Pocket"), body),
+      apiSend("PATCH", `/api/pockets/${id}`, schema("Pocket"), body),
     onSuccess: (p, body) => {
       toast.success(
         body.status === "CLOSED" ? `${p.pocket_name} is closed` : `${p.pocket_name} is saved`,

@@ -7,12 +7,9 @@ import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
 import type { CreateTransferRequest, TransferRequest } from "@/lib/jiko/transfers";
 import { formatCents } from "@/lib/money";
 import { queryKeys } from "@/lib/query-keys";
-import type { AvailableList } from "./answers";
-
-export type { AvailableList };
 
 /** The answers' schemas load with the first answer (lib/api-client.ts). */
-const answers = lazySchemas(() => import("./answers"));
+const schema = lazySchemas(() => import("./answers"));
 
 /** While anything is on its way, lists are read again every few seconds so a status moves on screen. */
 const LIVE_MS = 5_000;
@@ -22,19 +19,19 @@ const LIVE_SAFETY_MS = 30_000;
 export const useAvailable = () =>
   useQuery({
     queryKey: queryKeys.available(),
-    queryFn: () => apiGet("/api/pockets/available", answers("AvailableList")),
+    queryFn: () => apiGet("/api/pockets/available", schema("AvailableList")),
   });
 
 export const usePayablePayees = () =>
   useQuery({
     queryKey: queryKeys.payablePayees(),
-    queryFn: () => apiGet("/api/counterparties/payable", answers("Payees")),
+    queryFn: () => apiGet("/api/counterparties/payable", schema("Payees")),
   });
 
 export const useReviewers = (enabled = true) =>
   useQuery({
     queryKey: queryKeys.transferReviewers(),
-    queryFn: () => apiGet("/api/transfer-requests/reviewers", answers("Reviewers")),
+    queryFn: () => apiGet("/api/transfer-requests/reviewers", schema("Reviewers")),
     enabled,
   });
 
@@ -46,7 +43,7 @@ export const useTransferRequests = (view: "mine" | "decided" | "all") => {
   const live = useLiveOpen();
   return useQuery({
     queryKey: queryKeys.transferRequests(view),
-    queryFn: () => apiGet(`/api/transfer-requests?view=${view}`, answers("Requests")),
+    queryFn: () => apiGet(`/api/transfer-requests?view=${view}`, schema("Requests")),
     refetchInterval: (q) =>
       q.state.data?.items.some(moving) ? (live ? LIVE_SAFETY_MS : LIVE_MS) : false,
   });
@@ -55,7 +52,7 @@ export const useTransferRequests = (view: "mine" | "decided" | "all") => {
 export const useReviewQueue = (first: number) =>
   useQuery({
     queryKey: queryKeys.reviewQueue(first),
-    queryFn: () => apiGet(`/api/transfer-requests/queue?first=${first}`, answers("ReviewQueue")),
+    queryFn: () => apiGet(`/api/transfer-requests/queue?first=${first}`, schema("ReviewQueue")),
     // Each read costs a dozen Jiko calls (rate-limited): once a minute, and after every decision.
     refetchInterval: 60_000,
     // "Show more" keeps the cards on screen while the longer head of the queue comes.
@@ -78,12 +75,12 @@ function useTransferChange<V>(change: (v: V) => Promise<TransferRequest | undefi
 
 export const useCreateTransfer = () =>
   useTransferChange((body: CreateTransferRequest) =>
-    apiSend("POST", "/api/transfer-requests", answers("TransferRequest"), body),
+    apiSend("POST", "/api/transfer-requests", schema("TransferRequest"), body),
   );
 
 export const useCancelTransfer = () => {
   const change = useTransferChange(async (r: TransferRequest) => {
-    await apiSend("DELETE", `/api/transfer-requests/${r.id}`, answers("Cancelled"));
+    await apiSend("DELETE", `/api/transfer-requests/${r.id}`, schema("Cancelled"));
     return undefined;
   });
   return {
@@ -103,5 +100,5 @@ export type Decision = { status: "APPROVED" } | { status: "DENIED"; reason: stri
 
 export const useDecide = () =>
   useTransferChange(({ id, decision }: { id: string; decision: Decision }) =>
-    apiSend("POST", `/api/transfer-requests/${id}/decision`, answers("TransferRequest"), decision),
+    apiSend("POST", `/api/transfer-requests/${id}/decision`, schema("TransferRequest"), decision),
   );

@@ -10,7 +10,7 @@ import { type DualAuthUser, expectedSettlement } from "@/lib/jiko/transfers";
 import { formatCents, parseTypedDollars } from "@/lib/money";
 import { fundingPlan } from "@/lib/transfers/funding-plan";
 import { type NewTransferForm, toTransferRequest } from "@/lib/transfers/new-transfer";
-import type { AvailableList } from "./hooks";
+import type { AvailableList } from "./answers";
 
 /** The transfer restated in full, with what it does to the pocket, before it is requested. */
 export function TransferReview({
