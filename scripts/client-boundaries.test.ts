@@ -31,8 +31,6 @@ const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
 const ZOD_FIRST: RegExp[] = [
   // Filters read from the URL with the server's own schemas.
   /[\\/](transactions|trades|statements|audit|payees|reports)[\\/]page\.tsx$/,
-  // The transfers lists and the queue: review and settlement helpers beside their schemas.
-  /[\\/](transfers|approvals)[\\/]page\.tsx$/,
   // Forms checked as typed: a new transfer, a new entity, a pocket's name, webhook settings.
   /[\\/]transfers[\\/]new[\\/]page\.tsx$/,
   /[\\/]company[\\/]/,

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { Counterparty } from "@/lib/jiko/counterparties";
 import { DualAuthUser, TransferRequest } from "@/lib/jiko/transfers";
 
-export { ReviewQueue } from "@/lib/transfers/review";
+export { ControlsReport } from "@/lib/transfers/controls-schemas";
+export { ReviewQueue } from "@/lib/transfers/review-schemas";
 export { TransferRequest };
 
 /** How many transfer requests wait for this reviewer (the navigation's badge). */

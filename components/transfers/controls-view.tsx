@@ -10,9 +10,12 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
-import { apiGet } from "@/lib/api-client";
+import { apiGet, lazySchemas } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-import { ControlsReport, type ControlsRow } from "@/lib/transfers/controls";
+import type { ControlsRow } from "@/lib/transfers/controls";
+
+/** The report's schema loads with its answer (lib/api-client.ts). */
+const schema = lazySchemas(() => import("./answers"));
 
 const COLUMNS = [
   { label: "Person" },
@@ -52,7 +55,7 @@ export function ControlsView({ from, to }: { from?: string; to?: string }) {
   }).toString();
   const report = useQuery({
     queryKey: [...queryKeys.transferRequests("controls"), search],
-    queryFn: () => apiGet(`/api/transfer-requests/controls?${search}`, ControlsReport),
+    queryFn: () => apiGet(`/api/transfer-requests/controls?${search}`, schema("ControlsReport")),
   });
 
   return (

@@ -28,6 +28,13 @@ export const usePayablePayees = () =>
     queryFn: () => apiGet("/api/counterparties/payable", schema("Payees")),
   });
 
+/** Every payee, unlinked ones too: an old request still names whom it paid. */
+export const useAllPayees = () =>
+  useQuery({
+    queryKey: queryKeys.allCounterparties(),
+    queryFn: () => apiGet("/api/counterparties", schema("Payees")),
+  });
+
 export const useReviewers = (enabled = true) =>
   useQuery({
     queryKey: queryKeys.transferReviewers(),

@@ -1,8 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { lazy, useState } from "react";
-import { z } from "zod";
 import { usePockets } from "@/components/pockets/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,19 +10,16 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
-import { apiGet } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/dates";
-import { Counterparty } from "@/lib/jiko/counterparties";
 import type { TransferRequest } from "@/lib/jiko/transfers";
 import { formatCents } from "@/lib/money";
-import { queryKeys } from "@/lib/query-keys";
 import {
   REQUEST_STATUS_LABELS,
   REQUEST_STATUS_TONES,
   TRANSFER_STATUS_LABELS,
 } from "@/lib/transfers/labels";
 import { payeeOf } from "@/lib/transfers/review";
-import { useTransferRequests } from "./hooks";
+import { useAllPayees, useTransferRequests } from "./hooks";
 
 // The confirmation (Radix's dialog) loads when first asked for (see Deferred).
 const CancelDialog = lazy(() =>
@@ -34,13 +29,6 @@ const CancelDialog = lazy(() =>
 const COLUMNS = ["Requested", "From → to", "Amount", "Status", "People"].map((label) => ({
   label,
 }));
-
-/** Every payee, unlinked ones too: an old request still names whom it paid. */
-const useAllPayees = () =>
-  useQuery({
-    queryKey: queryKeys.allCounterparties(),
-    queryFn: () => apiGet("/api/counterparties", z.object({ items: z.array(Counterparty) })),
-  });
 
 const amountOf = (r: TransferRequest) =>
   r.amount?.value ??

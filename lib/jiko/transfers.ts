@@ -23,16 +23,11 @@
  */
 import { z } from "zod";
 import { cursorList, IsoDateTime, Money, offsetList } from "./common";
-import type { Role } from "./roles";
+import { TRANSFER_REQUEST_STATUSES, TRANSFER_TYPES } from "./transfer-terms";
 
-export const TRANSFER_RULES = {
-  initiators: ["ADMIN", "INITIATOR"] as readonly Role[],
-  reviewers: ["ADMIN", "REVIEWER"] as readonly Role[],
-  approvalsNeeded: 1,
-  expiresAfterHours: 72,
-} as const;
+// The rules and the settlement helpers draw pages at first load, so they live without zod.
+export * from "./transfer-terms";
 
-export const TRANSFER_TYPES = ["ON_US", "WIRE", "USDC"] as const;
 export const TransferType = z.enum(TRANSFER_TYPES);
 export type TransferType = z.infer<typeof TransferType>;
 
@@ -95,13 +90,6 @@ export type DualAuthUser = z.infer<typeof DualAuthUser>;
 export const DualAuthUserList = offsetList(DualAuthUser);
 export type DualAuthUserList = z.infer<typeof DualAuthUserList>;
 
-export const TRANSFER_REQUEST_STATUSES = [
-  "PENDING",
-  "APPROVED",
-  "DENIED",
-  "CANCELED",
-  "EXPIRED",
-] as const;
 export const TransferRequestStatus = z.enum(TRANSFER_REQUEST_STATUSES);
 export type TransferRequestStatus = z.infer<typeof TransferRequestStatus>;
 
@@ -144,34 +132,3 @@ export const UpdateTransferRequestStatus = z.object({
   reason: z.string().trim().max(500).nullish(),
 });
 export type UpdateTransferRequestStatus = z.infer<typeof UpdateTransferRequestStatus>;
-
-/** INFERRED: the New York time after which a wire goes out the next business day. */
-export const WIRE_CUTOFF_NY_HOUR = 17;
-
-export interface ExpectedSettlement {
-  /** The rail as people name it. */
-  rail: string;
-  /** When the payee should have the money, in words relative to approval. */
-  timing: string;
-}
-
-/**
- * INFERRED from the guides: on-us (JikoNet) settles in real time, 24/7; a same-entity
- * BANK_TRANSFER settles T+1 and a SECURITY_TRANSFER at once; a wire the same business day when
- * approved before the cut-off, else the next business day. USDC timing is not published.
- */
-export function expectedSettlement(spec: TransferSpec): ExpectedSettlement {
-  if (spec.type === "WIRE") {
-    return {
-      rail: "Wire",
-      timing: `Same business day if approved before ${WIRE_CUTOFF_NY_HOUR - 12}:00 PM ET, else the next business day`,
-    };
-  }
-  if (spec.type === "USDC") return { rail: "USDC", timing: "Timing not published by Jiko" };
-  if (spec.details.type === "PEER_TO_PEER") {
-    return { rail: "JikoNet", timing: "Instant on approval, any day" };
-  }
-  return spec.details.transfer_type === "SECURITY_TRANSFER"
-    ? { rail: "Between own pockets (bills move)", timing: "Instant on approval" }
-    : { rail: "Between own pockets", timing: "Next business day (T+1)" };
-}

@@ -4,32 +4,12 @@
  * expire, and every attempt to decide one's own request (refused by Jiko). Built from Jiko's
  * audit log (who did what, when) and the requests themselves (when each was made).
  */
-import { z } from "zod";
 import { csvCell } from "../csv";
 import type { CustomerAuditLogEntry } from "../jiko/audit";
 import type { TransferRequest } from "../jiko/transfers";
+import type { ControlsReport, ControlsRow } from "./controls-schemas";
 
-export const ControlsRow = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  requested: z.number().int(),
-  approved: z.number().int(),
-  denied: z.number().int(),
-  cancelled: z.number().int(),
-  expired: z.number().int(),
-  selfDecisionsRefused: z.number().int(),
-  /** Median minutes from a request being made to this person deciding it; null with none. */
-  medianMinutesToDecide: z.number().nullable(),
-});
-export type ControlsRow = z.infer<typeof ControlsRow>;
-
-export const ControlsReport = z.object({
-  from: z.string(),
-  to: z.string(),
-  rows: z.array(ControlsRow),
-  totals: ControlsRow.omit({ memberId: true, name: true }),
-});
-export type ControlsReport = z.infer<typeof ControlsReport>;
+export type { ControlsReport, ControlsRow } from "./controls-schemas";
 
 export const CONTROL_ACTIONS = [
   "transfer_request.created",

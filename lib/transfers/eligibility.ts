@@ -4,7 +4,8 @@
  * The dashboard checks before asking Jiko, so a person is told why at once; Jiko checks again.
  */
 import type { Role } from "../jiko/roles";
-import { type DualAuthUser, TRANSFER_RULES, type TransferRequest } from "../jiko/transfers";
+import { TRANSFER_RULES } from "../jiko/transfer-terms";
+import type { DualAuthUser, TransferRequest } from "../jiko/transfers";
 
 export type Verdict =
   | { ok: true }

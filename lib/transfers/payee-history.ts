@@ -4,7 +4,8 @@
  * ledger's outgoing transactions whose other party carries the payee's name (Jiko links a
  * transaction to a payee by name only: `counterparty_name`, `company_name`).
  */
-import { counterpartyOf, type Transaction } from "../jiko/transactions";
+import { counterpartyOf } from "../jiko/transaction-terms";
+import type { Transaction } from "../jiko/transactions";
 
 export interface PayeeHistory {
   count: number;

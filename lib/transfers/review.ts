@@ -4,88 +4,24 @@
  * up, the payee and its history, the rail and when the money lands, age and expiry, and a warning
  * when too few people can still decide. Built from Jiko's answers by `reviewItem` (pure).
  */
-import { z } from "zod";
 import type { Counterparty } from "../jiko/counterparties";
 import { counterpartyLabel } from "../jiko/counterparty-label";
 import type { Pocket } from "../jiko/pockets";
 import type { Role } from "../jiko/roles";
 import type { Transaction } from "../jiko/transactions";
-import {
-  type DualAuthUser,
-  expectedSettlement,
-  TransferRequest,
-  type TransferRequest as TransferRequestT,
-} from "../jiko/transfers";
+import { expectedSettlement } from "../jiko/transfer-terms";
+import type { DualAuthUser, TransferRequest as TransferRequestT } from "../jiko/transfers";
 import { availableOf } from "./available";
 import { mayDecide, reviewerWarning } from "./eligibility";
 import { fundingPlan } from "./funding-plan";
 import { payeeHistory } from "./payee-history";
+import type { Payee, ReviewItem } from "./review-schemas";
 
-export const Payee = z.object({
-  name: z.string(),
-  /** One of the customer's own pockets (an internal reallocation), not a counterparty. */
-  own: z.boolean(),
-  /** "Wire · Brightline Bank ••6789", "Own pocket", … */
-  detail: z.string(),
-  status: z.string().nullable(),
-});
-
-export const ReviewItem = z.object({
-  request: TransferRequest,
-  amountCents: z.number().int(),
-  everything: z.boolean(),
-  pocket: z.object({
-    id: z.string(),
-    name: z.string(),
-    valueCents: z.number().int(),
-    availableBeforeCents: z.number().int(),
-    availableAfterCents: z.number().int(),
-  }),
-  plan: z.object({
-    fromCashCents: z.number().int(),
-    sales: z.array(
-      z.object({
-        cusip: z.string(),
-        description: z.string(),
-        maturityDate: z.string(),
-        units: z.number().int(),
-        proceedsCents: z.number().int(),
-        forgoneCents: z.number().int(),
-        whole: z.boolean(),
-      }),
-    ),
-    forgoneCents: z.number().int(),
-    shortfallCents: z.number().int(),
-  }),
-  payee: Payee,
-  history: z.object({
-    count: z.number().int(),
-    lastPaidAt: z.string().nullable(),
-    lastAmountCents: z.number().int().nullable(),
-    typicalCents: z.number().int().nullable(),
-    largestCents: z.number().int().nullable(),
-    unusual: z.string().nullable(),
-  }),
-  settlement: z.object({ rail: z.string(), timing: z.string() }),
-  /** Why I may not decide it, or null when I may. */
-  blocked: z.string().nullable(),
-  reviewerWarning: z.string().nullable(),
-});
-export type ReviewItem = z.infer<typeof ReviewItem>;
+// The queue page draws from this module at first load; the answers' schemas load with the answer.
+export type { Payee, ReviewItem, ReviewQueue } from "./review-schemas";
 
 /** Cards the queue draws at first, and adds at each "Show more": hundreds of cards paint slowly. */
 export const QUEUE_PAGE = 50;
-
-/**
- * The first `items` of the queue, oldest first, and how many await the viewer in all: a queue of
- * 500 sends the 50 it draws, not 500 cards' context.
- */
-export const ReviewQueue = z.object({
-  items: z.array(ReviewItem),
-  total: z.number().int().nonnegative(),
-  asOf: z.string(),
-});
-export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
 export interface ReviewInputs {
   pockets: readonly Pocket[];
@@ -100,7 +36,7 @@ export interface ReviewInputs {
 export function payeeOf(
   r: TransferRequestT,
   inputs: Pick<ReviewInputs, "pockets" | "counterparties">,
-): z.infer<typeof Payee> {
+): Payee {
   const t = r.transfer;
   if (t.type === "ON_US" && t.details.type === "INTERNAL_REALLOCATION") {
     const destination = t.details.destination_pocket_id;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ApprovalQueue } from "@/components/transfers/approval-queue";
-import { ControlsView } from "@/components/transfers/controls-view";
-import { RequestsList } from "@/components/transfers/requests-list";
+import { ControlsReport, DecidedRequests } from "@/components/transfers/approvals-views";
 import { Forbidden } from "@/components/ui/forbidden";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -66,10 +65,10 @@ export default async function ApprovalsPage({
           load={requestsListLoad(viewer, "decided")}
           fallback={<Skeleton className="h-64" />}
         >
-          <RequestsList view="decided" memberId={viewer.memberId} />
+          <DecidedRequests memberId={viewer.memberId} />
         </StreamedSection>
       )}
-      {view === "controls" && <ControlsView from={day(params.from)} to={day(params.to)} />}
+      {view === "controls" && <ControlsReport from={day(params.from)} to={day(params.to)} />}
     </div>
   );
 }
