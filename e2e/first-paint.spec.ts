@@ -97,11 +97,13 @@ test("a page and its scripts arrive brotli-compressed, and the page runs on them
   expect((await document!.allHeaders())["content-encoding"]).toBe("br");
   await page.getByRole("button", { name: "Invite member" }).click();
   await expect(page.getByRole("dialog", { name: "Invite a member" })).toBeVisible();
-  const sent: { url: string; encoding: string | undefined }[] = [];
-  for (const res of scripts) {
-    if ((await res.body()).length < 1024) continue;
-    sent.push({ url: res.url(), encoding: (await res.allHeaders())["content-encoding"] });
-  }
-  expect(sent.length).toBeGreaterThan(3);
-  expect(sent.filter((s) => s.encoding !== "br")).toEqual([]);
+  // Read from the headers the response came with: a body may be gone by the time it is asked for.
+  const sent = scripts.map((res) => ({
+    url: res.url(),
+    encoding: res.headers()["content-encoding"],
+    bytes: Number(res.headers()["content-length"]),
+  }));
+  expect(sent.filter((s) => s.encoding === "br").length).toBeGreaterThan(3);
+  // Only a script under 1 KiB goes as it is: compressing it would save too little.
+  expect(sent.filter((s) => s.encoding !== "br" && !(s.bytes < 1024))).toEqual([]);
 });
