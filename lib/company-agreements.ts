@@ -1,20 +1,7 @@
-/**
- * The agreements as the browser gets them: the current version, its documents without Jiko's
- * signed links (each PDF is fetched through the dashboard at the moment it is asked for), and the
- * company's consent to that version, if given.
- */
-import { z } from "zod";
-import { AgreementAcknowledgement, AgreementDocument } from "./jiko/company";
-
-export const CompanyAgreements = z.object({
-  version: z.string(),
-  release_date: z.iso.date(),
-  documents: z.array(AgreementDocument.omit({ pdf_download_url: true })),
-  acknowledgement: AgreementAcknowledgement.nullable(),
-});
-export type CompanyAgreements = z.infer<typeof CompanyAgreements>;
-
-export const AcknowledgeBody = z.strictObject({ version: z.string().min(1).max(40) });
+/** What the dashboard says about the company's agreements, shared by the server and the browser. */
+// No zod here: the company page draws these at first load (lib/company-agreement-schemas.ts holds
+// the schemas).
+export type { CompanyAgreements } from "./company-agreement-schemas";
 
 /** The dashboard's link to one agreement PDF of the current version. */
 export const agreementPdfPath = (type: string) =>

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkChosenFile,
-  fileContentProblem,
-  sniffContentType,
-  UploadQuery,
-} from "./company-files";
-import { DOCUMENT_MAX_BYTES } from "./jiko/company";
+import { UploadQuery } from "./company-file-schemas";
+import { checkChosenFile, fileContentProblem, sniffContentType } from "./company-files";
+import { DOCUMENT_MAX_BYTES } from "./jiko/company-terms";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);

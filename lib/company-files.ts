@@ -3,14 +3,10 @@
  * an upload leaves the browser and again on the server (the declared type must be PDF, PNG or
  * JPEG, at most 5 MB, and the bytes must start with that type's signature). Jiko checks again.
  */
-import { z } from "zod";
-import {
-  DOCUMENT_CONTENT_TYPES,
-  DOCUMENT_MAX_BYTES,
-  type DocumentContentType,
-  type DocumentStatus,
-  type DocumentType,
-} from "./jiko/company";
+// No zod here: the company page draws and checks with these at first load
+// (lib/company-file-schemas.ts holds the upload's schemas).
+import type { Document, DocumentContentType, DocumentType } from "./jiko/company";
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_MAX_BYTES } from "./jiko/company-terms";
 
 export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   ID_FRONT: "ID (front)",
@@ -43,9 +39,8 @@ export const COMPANY_DOCUMENT_TYPES = [
   "WIRE_COUNTERPARTY_VERIFICATION",
   "OTHER",
 ] as const satisfies readonly DocumentType[];
-export const CompanyDocumentType = z.enum(COMPANY_DOCUMENT_TYPES, "Choose the document's type");
 
-export const DOCUMENT_STATUS_LABELS: Record<z.infer<typeof DocumentStatus>, string> = {
+export const DOCUMENT_STATUS_LABELS: Record<Document["status"], string> = {
   PENDING_UPLOAD: "Awaiting the file",
   PENDING_REVIEW: "In review at Jiko",
   APPROVED: "Approved",
@@ -137,6 +132,3 @@ export function fileContentProblem(
 
 /** How many documents one page of the list shows. */
 export const DOCUMENTS_PAGE_SIZE = 20;
-
-/** The upload's query string: which kind of document the file is. */
-export const UploadQuery = z.object({ type: CompanyDocumentType });

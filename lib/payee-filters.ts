@@ -2,28 +2,27 @@
  * The payee list's filters, kept in the URL (`?type=wire&status=PENDING&unlinked=1`) so Back undoes
  * a filter and a filtered list can be shared. Read by the server page and the browser alike.
  */
-import { z } from "zod";
-import { type Counterparty, CounterpartyStatus, CounterpartyType } from "./jiko/counterparties";
+// No zod here: the payees page reads and applies these at first load (lib/payee-filter-schemas.ts
+// holds the schema the filter bar checks with).
+import type { Counterparty } from "./jiko/counterparties";
+import { COUNTERPARTY_STATUSES, COUNTERPARTY_TYPES } from "./jiko/counterparty-terms";
+import type { PayeeFilters } from "./payee-filter-schemas";
 
-export const PayeeFilters = z.object({
-  type: CounterpartyType.optional(),
-  status: CounterpartyStatus.optional(),
-  /** Unlinked payees are history: hidden unless asked for. */
-  unlinked: z.boolean().optional(),
-});
-export type PayeeFilters = z.infer<typeof PayeeFilters>;
+export type { PayeeFilters };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The value when it is one of the codes, else undefined. */
+const oneOf = <T extends string>(codes: readonly T[], v: string | undefined): T | undefined =>
+  codes.find((c) => c === v);
 
 /** The filters in a URL's search params; a value that is not one of Jiko's codes is ignored. */
 export function parsePayeeFilters(
   params: Record<string, string | string[] | undefined>,
 ): PayeeFilters {
-  const type = CounterpartyType.safeParse(first(params.type));
-  const status = CounterpartyStatus.safeParse(first(params.status));
   return {
-    type: type.success ? type.data : undefined,
-    status: status.success ? status.data : undefined,
+    type: oneOf(COUNTERPARTY_TYPES, first(params.type)),
+    status: oneOf(COUNTERPARTY_STATUSES, first(params.status)),
     unlinked: first(params.unlinked) === "1" || undefined,
   };
 }

@@ -1,7 +1,7 @@
 /** What a payee's status means for sending money, in words (never Jiko's codes). */
 import type { Counterparty } from "./jiko/counterparties";
+import { PAYABLE_TYPES } from "./jiko/transfer-terms";
 import { COUNTERPARTY_STATUS_LABELS, labelFor, VERIFICATION_METHOD_LABELS } from "./labels";
-import { PAYABLE_TYPES } from "./transfers/new-transfer";
 
 export type StatusTone = "brand" | "warning" | "neutral" | "danger";
 

@@ -4,9 +4,10 @@
  * Custom days lie between the pocket's opening day (or EARLIEST_DAY) and today in New York.
  */
 import { z } from "zod";
+import { boundedDay } from "./filter-schemas";
 import { EarningsPeriod } from "./jiko/pockets";
 import type { EarningsParams } from "./pocket-schemas";
-import { boundedDay, EARLIEST_DAY, searchInput, searchOf } from "./transaction-filters";
+import { EARLIEST_DAY, searchInput, searchOf } from "./transaction-filters";
 
 /** The period's name in the URL, and Jiko's name for it. */
 export const URL_PERIODS = {

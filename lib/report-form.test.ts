@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ReportForm, ReportRequestBody } from "./report-form";
+import { ReportForm, ReportRequestBody } from "./report-form-schemas";
 
 const POCKET = "11111111-1111-4111-8111-111111111111";
 const form = (over: Partial<ReportForm>) => ({

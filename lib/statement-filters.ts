@@ -2,31 +2,18 @@
  * The statements page's filters in the URL: a year (this year by default), optionally a month,
  * types and a pocket; Jiko's `key` is the year or the year-month.
  */
-import { z } from "zod";
-import { type StatementListQuery, StatementType } from "./jiko/statements";
-import { list, parseLeniently, searchInput, searchOf } from "./transaction-filters";
+import type { StatementFilters } from "./filter-schemas";
+import type { StatementListQuery, StatementType } from "./jiko/statements";
+import { type Params, searchInput, searchOf } from "./transaction-filters";
 
-export const StatementFilters = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
-  month: z
-    .string()
-    .regex(/^(0[1-9]|1[0-2])$/)
-    .optional(),
-  type: list(StatementType),
-  pocket: z.uuid().optional(),
-});
-export type StatementFilters = z.infer<typeof StatementFilters>;
+// No zod here: the statements page draws with these at first load (lib/filter-schemas.ts checks
+// them).
+export type { StatementFilters };
 
 const KEYS = ["year", "month", "type", "pocket"] as const;
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export const statementFilterInput = (params: Params) =>
   searchInput(params, KEYS, new Set(["type"]));
-export const parseStatementFilters = (params: Params): StatementFilters =>
-  parseLeniently(StatementFilters, statementFilterInput(params));
 export const statementFiltersToSearch = (f: StatementFilters) => searchOf(f, KEYS);
 
 export function toStatementQuery(f: StatementFilters, thisYear: string): StatementListQuery {

@@ -2,40 +2,19 @@
  * The trades page's filters in the URL: pockets and a trade-date span (the transactions page's
  * presets), and their translation to Jiko's v2 list and v1 CSV queries.
  */
-import { z } from "zod";
 import { endOfDay, startOfDay } from "./dates";
+import type { TradeFilters } from "./filter-schemas";
 import type { TradeListQuery, TradeV2ListQuery } from "./jiko/trades";
-import {
-  boundedDay,
-  DatePresetSchema,
-  dateSpan,
-  list,
-  parseLeniently,
-  searchInput,
-  searchOf,
-} from "./transaction-filters";
+import { dateSpan, type Params, searchInput, searchOf } from "./transaction-filters";
+
+// No zod here: the trades page draws with these at first load (lib/filter-schemas.ts checks them).
+export type { TradeFilters };
 
 export const TRADES_PAGE_SIZE = 100;
 
-export const TradeFilters = z
-  .object({
-    pocket: list(z.uuid()),
-    range: DatePresetSchema.optional(),
-    from: boundedDay("From").optional(),
-    to: boundedDay("To").optional(),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "To is before From",
-    path: ["to"],
-  });
-export type TradeFilters = z.infer<typeof TradeFilters>;
-
 const KEYS = ["pocket", "range", "from", "to"] as const;
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export const tradeFilterInput = (params: Params) => searchInput(params, KEYS, new Set(["pocket"]));
-export const parseTradeFilters = (params: Params): TradeFilters =>
-  parseLeniently(TradeFilters, tradeFilterInput(params));
 export const tradeFiltersToSearch = (f: TradeFilters) => searchOf(f, KEYS);
 
 /** The v2 list: pockets and book dates (trades book on their trade date). */

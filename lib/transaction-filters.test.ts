@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nyDate } from "./dates";
-import { TradeFilters } from "./trade-filters";
-import {
-  dateSpan,
-  parseTransactionFilters,
-  TransactionFilters,
-  toJikoQuery,
-  transactionFiltersToSearch,
-} from "./transaction-filters";
+import { parseTransactionFilters, TradeFilters, TransactionFilters } from "./filter-schemas";
+import { dateSpan, toJikoQuery, transactionFiltersToSearch } from "./transaction-filters";
 
 const POCKET = "189e503f-718f-5c01-871f-1c5cc7137423";
 

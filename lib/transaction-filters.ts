@@ -1,13 +1,17 @@
 /**
  * The transactions page's filters as they live in the URL (shareable, bookmarkable, savable as a
- * named view): one schema read by the server page, the routes and the browser alike, and their
- * translation to Jiko's query. Amounts are typed in dollars and become integer cents here.
+ * named view), and their translation to Jiko's query. Amounts are typed in dollars and become
+ * integer cents here. No zod: the pages draw with these at first load; the schemas that check
+ * the URL and the filter bar (one for the server page, the routes and the browser alike) are in
+ * lib/filter-schemas.ts.
  */
-import { z } from "zod";
 import { endOfDay, nyDate, startOfDay } from "./dates";
+import type { TransactionFilters } from "./filter-schemas";
 import { addDays } from "./jiko/business-days";
-import { Direction, type TransactionQuery, TransactionType } from "./jiko/transactions";
-import { centsToDecimalString, decimalStringToCents, parseTypedDollars } from "./money";
+import type { TransactionQuery } from "./jiko/transactions";
+import { decimalStringToCents } from "./money";
+
+export type { TransactionFilters };
 
 /** Rows per page of the list (Jiko's maximum). */
 export const TRANSACTIONS_PAGE_SIZE = 100;
@@ -21,79 +25,16 @@ export const DATE_PRESETS = {
   custom: "Custom range",
 } as const;
 export type DatePreset = keyof typeof DATE_PRESETS;
-export const DatePresetSchema = z.enum(Object.keys(DATE_PRESETS) as [DatePreset, ...DatePreset[]]);
 
 /** The earliest day a date filter takes: Jiko's ledger history starts after it. */
 export const EARLIEST_DAY = "2000-01-01";
 /** Today in New York, the last day a date filter takes (nothing is booked in the future). */
 export const latestDay = () => nyDate(new Date().toISOString());
 
-/**
- * A day a person typed for a filter, between EARLIEST_DAY and today (New York). Far-off years
- * (0001, 9999) are refused here, naming the field, rather than reaching Jiko.
- */
-export const boundedDay = (label: string) =>
-  z.iso
-    .date(`${label}: enter a date like 2026-01-31`)
-    .refine((d) => d >= EARLIEST_DAY && d <= latestDay(), {
-      error: () => `${label} must be between ${EARLIEST_DAY} and today (${latestDay()}, New York)`,
-    });
-
-/**
- * Dollars as typed ("1,000", "$1,000.50", "1000.5"), kept in the URL as a plain decimal
- * ("1000.00") so a link reads the same whatever was typed. The sign comes from the direction.
- */
-const Dollars = z.string().transform((text, ctx) => {
-  const read = parseTypedDollars(text);
-  if (read.ok) return centsToDecimalString(read.cents);
-  ctx.addIssue({ code: "custom", message: read.message });
-  return z.NEVER;
-});
-
-/** Cents of an amount, or undefined when it is absent or unreadable (never throws). */
-const centsOf = (text: unknown) => {
-  const read = typeof text === "string" ? parseTypedDollars(text) : undefined;
-  return read?.ok ? read.cents : undefined;
-};
-
-/** One value or several, as a list (`?pocket=a&pocket=b`). */
-export const list = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(item)])
-    .transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[])
-    .optional();
-
-export const TransactionFilters = z
-  .object({
-    pocket: list(z.uuid()),
-    type: list(TransactionType),
-    direction: Direction.optional(),
-    range: DatePresetSchema.optional(),
-    from: boundedDay("From").optional(),
-    to: boundedDay("To").optional(),
-    min: Dollars.optional(),
-    max: Dollars.optional(),
-    /** Booked-time order, Jiko's own `order` (newest first unless asked). */
-    order: z.enum(["asc", "desc"]).optional(),
-  })
-  .refine((f) => f.range !== "custom" || f.from || f.to, {
-    message: "A custom range needs a start or an end date",
-    path: ["from"],
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "To is before From",
-    path: ["to"],
-  })
-  .refine((f) => !(Number(centsOf(f.min)) > Number(centsOf(f.max))), {
-    message: "The minimum is above the maximum",
-    path: ["max"],
-  });
-export type TransactionFilters = z.infer<typeof TransactionFilters>;
-
 const KEYS = ["pocket", "type", "direction", "range", "from", "to", "min", "max", "order"] as const;
 const REPEATED = new Set(["pocket", "type"]);
 
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+export type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** Search params as a filter schema reads them: repeated keys as arrays, empty ones dropped. */
 export function searchInput(
@@ -127,24 +68,7 @@ export function searchOf(
   return p.toString();
 }
 
-/** Lenient parsing: a shared link with a malformed part still opens, without that part. */
-export function parseLeniently<S extends z.ZodType>(
-  schema: S,
-  raw: Record<string, unknown>,
-): z.infer<S> {
-  const whole = schema.safeParse(raw);
-  if (whole.success) return whole.data;
-  const kept: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (schema.safeParse({ ...kept, [k]: v }).success) kept[k] = v;
-  }
-  return schema.parse(kept);
-}
-
 export const transactionFilterInput = (params: Params) => searchInput(params, KEYS, REPEATED);
-
-export const parseTransactionFilters = (params: Params): TransactionFilters =>
-  parseLeniently(TransactionFilters, transactionFilterInput(params));
 
 export const transactionFiltersToSearch = (f: TransactionFilters) => searchOf(f, KEYS);
 

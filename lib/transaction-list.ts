@@ -3,7 +3,8 @@
  * search and orders by booked time only, so searching and sorting by amount happen here, on the
  * loaded pages, and the page says so. Money stays in integer cents.
  */
-import { counterpartyOf, signedCents, type Transaction } from "./jiko/transactions";
+import { counterpartyOf, signedCents } from "./jiko/transaction-terms";
+import type { Transaction } from "./jiko/transactions";
 import { centsToDecimalString, parseTypedDollars } from "./money";
 import { dateSpan, type TransactionFilters } from "./transaction-filters";
 

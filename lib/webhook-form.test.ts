@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_RETRY_POLICY, EVENT_TYPES } from "./jiko/events";
 import {
   blankWebhookForm,
-  CreateWebhookInput,
   eventGroups,
   liveStatusMessage,
   parseStatusCodes,
   TEST_EVENT,
   toggleEvents,
-  WebhookForm,
 } from "./webhook-form";
+import { CreateWebhookInput, WebhookForm } from "./webhook-form-schemas";
 
 const OWN = "http://localhost:3000/api/webhooks/jiko";
 

@@ -23,19 +23,16 @@ const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
 ];
 
 /**
- * Pages whose first load still carries zod. Each reaches a module that mixes schemas with what the
- * page draws (filters parsed from the URL, forms checked as typed, contract helpers beside their
- * schemas); a page leaves this list once those are split as lib/pockets.ts and lib/jiko/roles.ts
- * were.
+ * Pages whose first load still carries zod: forms checked as the person types (a new transfer, a
+ * new entity's application, a pocket's earnings period). Every other page loads zod with its first
+ * answer or its first submitted filter (lib/api-client.ts, components/ui/filter-form.tsx): modules
+ * that mix schemas with what a page draws are split, as lib/jiko/transfers.ts and
+ * lib/jiko/transfer-terms.ts are.
  */
 const ZOD_FIRST: RegExp[] = [
-  // Filters read from the URL with the server's own schemas.
-  /[\\/](transactions|trades|statements|audit|payees|reports)[\\/]page\.tsx$/,
-  // Forms checked as typed: a new transfer, a new entity, a pocket's name, webhook settings.
   /[\\/]transfers[\\/]new[\\/]page\.tsx$/,
-  /[\\/]company[\\/]/,
+  /[\\/]company[\\/]new-entity[\\/]/,
   /[\\/]pockets[\\/]\[pocketId\][\\/]page\.tsx$/,
-  /[\\/]settings[\\/]webhooks[\\/]page\.tsx$/,
 ];
 
 /** Static imports and re-exports of a module, type-only ones left out. */

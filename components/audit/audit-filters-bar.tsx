@@ -4,14 +4,18 @@ import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import {
-  type AuditFilters,
-  auditFiltersToSearch,
-  AuditFilters as FiltersSchema,
-} from "@/lib/audit-filters";
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/jiko/audit";
+import { lazySchemas } from "@/lib/api-client";
+import { type AuditFilters, auditFiltersToSearch } from "@/lib/audit-filters";
+import type { AuditAction } from "@/lib/jiko/audit";
+import { AUDIT_ACTIONS } from "@/lib/jiko/audit-terms";
 import type { TeamMember } from "@/lib/jiko/team";
 import { ACTION_LABELS } from "./labels";
+
+/** The filters' schema loads once a person starts on the bar; applying waits for it. */
+const filterSchema = lazySchemas(() => import("@/lib/audit-filter-schemas"));
+const loadFilters = filterSchema("AuditFilters");
+
+const UNREACHABLE = "Treasury Desk cannot be reached. Check your connection and apply again.";
 
 /** Filters live in the URL: applying one is a navigation, so views can be shared and bookmarked. */
 export function AuditFiltersBar({
@@ -24,17 +28,29 @@ export function AuditFiltersBar({
   const router = useRouter();
   const pathname = usePathname();
   const [error, setError] = useState<string>();
+  const [unreachable, setUnreachable] = useState(false);
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+  async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const value = (k: string) => (data.get(k) as string) || undefined;
-    const parsed = FiltersSchema.safeParse({
+    const typed = {
       member: value("member"),
       from: value("from"),
       to: value("to"),
       action: value("action") as AuditAction | undefined,
-    });
+    };
+    let Filters: Awaited<ReturnType<typeof loadFilters>>;
+    try {
+      Filters = await loadFilters();
+    } catch {
+      // A failed load is tried again at the next apply.
+      setError(undefined);
+      setUnreachable(true);
+      return;
+    }
+    setUnreachable(false);
+    const parsed = Filters.safeParse(typed);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message);
       return;
@@ -47,6 +63,7 @@ export function AuditFiltersBar({
   return (
     <form
       onSubmit={apply}
+      onFocus={() => void loadFilters().catch(() => {})}
       aria-label="Filter the audit log"
       className="grid grid-cols-1 gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-ink-800 dark:bg-ink-900"
     >
@@ -76,6 +93,11 @@ export function AuditFiltersBar({
       <Field id="f-to" label="To (ET)" error={error}>
         <Input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} invalid={!!error} />
       </Field>
+      {unreachable && (
+        <p role="alert" className="text-sm text-red-700 sm:col-span-full dark:text-red-300">
+          {UNREACHABLE}
+        </p>
+      )}
       <div className="flex items-end gap-2">
         <Button type="submit">Apply</Button>
         <Button variant="ghost" onClick={() => router.push(pathname, { scroll: false })}>

@@ -1,11 +1,13 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { ACCESS_PAGE_SIZE, AccessLogPage, accessLogKey } from "@/lib/access-log";
-import { apiGet } from "@/lib/api-client";
+import { ACCESS_PAGE_SIZE, accessLogKey } from "@/lib/access-log";
+import { apiGet, lazySchemas } from "@/lib/api-client";
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditFiltersToSearch } from "@/lib/audit-filters";
-import { AuditLogList } from "@/lib/jiko/audit";
 import { queryKeys } from "@/lib/query-keys";
+
+/** The answers' schemas load with the first answer (lib/api-client.ts). */
+const schema = lazySchemas(() => import("./answers"));
 
 /** The filtered audit log, page after page over Jiko's cursor. */
 export function useAuditLog(filters: AuditFilters) {
@@ -16,7 +18,7 @@ export function useAuditLog(filters: AuditFilters) {
       const search = new URLSearchParams(auditFiltersToSearch(filters));
       search.set("limit", String(AUDIT_PAGE_SIZE));
       if (pageParam) search.set("cursor", pageParam);
-      return apiGet(`/api/audit-logs?${search}`, AuditLogList);
+      return apiGet(`/api/audit-logs?${search}`, schema("AuditLogList"));
     },
     getNextPageParam: (last) => last.next_page,
   });
@@ -30,7 +32,7 @@ export function useAccessLog() {
     queryFn: ({ pageParam }) => {
       const search = new URLSearchParams({ limit: String(ACCESS_PAGE_SIZE) });
       if (pageParam) search.set("cursor", pageParam);
-      return apiGet(`/api/audit-logs/access?${search}`, AccessLogPage);
+      return apiGet(`/api/audit-logs/access?${search}`, schema("AccessLogPage"));
     },
     getNextPageParam: (last) => last.next_page,
   });

@@ -1,8 +1,14 @@
 "use client";
 
-import { ApiClientError, failureOf } from "@/lib/api-client";
-import { UploadDocumentResponse } from "@/lib/jiko/company";
+import { ApiClientError, failureOf, lazySchemas } from "@/lib/api-client";
+import type { UploadDocumentResponse } from "@/lib/jiko/company";
 import { pageTeamId, TEAM_HEADER } from "@/lib/team-binding";
+
+/** The answer's schema loads with the upload, while the file is on its way (lib/api-client.ts). */
+const answerSchema = lazySchemas(() => import("./answers"))("UploadDocumentResponse");
+
+const unreachable = () =>
+  new ApiClientError("unavailable", "Treasury Desk cannot be reached. Check your connection.", 0);
 
 /**
  * Sends one file to the upload route as its raw bytes. XMLHttpRequest rather than fetch: only it
@@ -14,6 +20,9 @@ export function uploadDocumentFile(o: {
   contentType: string;
   onProgress: (fraction: number) => void;
 }) {
+  const schema = answerSchema();
+  // Awaited once the route answers; until then a failure must not count as unhandled.
+  schema.catch(() => {});
   return new Promise<UploadDocumentResponse>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/company/documents?type=${encodeURIComponent(o.type)}`);
@@ -24,24 +33,24 @@ export function uploadDocumentFile(o: {
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) o.onProgress(e.loaded / e.total);
     };
-    xhr.onerror = () =>
-      reject(
-        new ApiClientError(
-          "unavailable",
-          "Treasury Desk cannot be reached. Check your connection.",
-          0,
-        ),
-      );
-    xhr.onload = () => {
+    xhr.onerror = () => reject(unreachable());
+    xhr.onload = async () => {
       let body: unknown = null;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {}
       if (xhr.status >= 200 && xhr.status < 300) {
-        const parsed = UploadDocumentResponse.safeParse(body);
-        if (parsed.success) {
+        let checked: UploadDocumentResponse | undefined;
+        try {
+          const parsed = (await schema).safeParse(body);
+          if (parsed.success) checked = parsed.data;
+        } catch {
+          // A schema that cannot load means the server cannot be reached, as in lib/api-client.
+          return reject(unreachable());
+        }
+        if (checked) {
           o.onProgress(1);
-          return resolve(parsed.data);
+          return resolve(checked);
         }
       }
       failureOf(xhr.status, body).then(reject, reject);

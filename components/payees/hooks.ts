@@ -1,23 +1,20 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { toast } from "@/components/ui/toast";
-import { apiGet, apiSend } from "@/lib/api-client";
-import {
-  Counterparty,
-  type CreateCounterpartyRequest,
-  PAYABLE_STATUSES,
-} from "@/lib/jiko/counterparties";
+import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
+import type { Counterparty, CreateCounterpartyRequest } from "@/lib/jiko/counterparties";
+import { PAYABLE_STATUSES } from "@/lib/jiko/counterparty-terms";
 import { queryKeys } from "@/lib/query-keys";
 
-const PayeeList = z.object({ items: z.array(Counterparty) });
+/** The answers' schemas load with the first answer (lib/api-client.ts). */
+const schema = lazySchemas(() => import("./answers"));
 
 /** Every payee of the customer; the page filters them in the browser (tens, not thousands). */
 export const usePayees = () =>
   useQuery({
     queryKey: queryKeys.counterparties(),
-    queryFn: () => apiGet("/api/counterparties", PayeeList),
+    queryFn: () => apiGet("/api/counterparties", schema("PayeeList")),
   });
 
 /** A change to the payee list: the list (and everything about transfers) is read again. */
@@ -37,7 +34,8 @@ function usePayeeChange<V>(
 
 export const useAddPayee = () =>
   usePayeeChange(
-    (body: CreateCounterpartyRequest) => apiSend("POST", "/api/counterparties", Counterparty, body),
+    (body: CreateCounterpartyRequest) =>
+      apiSend("POST", "/api/counterparties", schema("Counterparty"), body),
     (c) =>
       PAYABLE_STATUSES.includes(c.status)
         ? `${c.name} is added and verified: it can receive transfers`
@@ -47,7 +45,7 @@ export const useAddPayee = () =>
 export const useUnlinkPayee = () =>
   usePayeeChange(
     (c: Counterparty) =>
-      apiSend("PATCH", `/api/counterparties/${encodeURIComponent(c.id)}`, Counterparty, {
+      apiSend("PATCH", `/api/counterparties/${encodeURIComponent(c.id)}`, schema("Counterparty"), {
         status: "UNLINKED",
       }),
     (c) => `${c.name} is unlinked`,

@@ -12,15 +12,13 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
+import { lazySchemas } from "@/lib/api-client";
 import { formatDate } from "@/lib/dates";
-import {
-  COUNTERPARTY_STATUSES,
-  COUNTERPARTY_TYPES,
-  type Counterparty,
-} from "@/lib/jiko/counterparties";
+import type { Counterparty } from "@/lib/jiko/counterparties";
 import { COUNTERPARTY_TYPE_LABELS, counterpartyAccount } from "@/lib/jiko/counterparty-label";
+import { COUNTERPARTY_STATUSES, COUNTERPARTY_TYPES } from "@/lib/jiko/counterparty-terms";
 import { COUNTERPARTY_STATUS_LABELS } from "@/lib/labels";
-import { filterPayees, PayeeFilters, payeeFiltersToSearch } from "@/lib/payee-filters";
+import { filterPayees, type PayeeFilters, payeeFiltersToSearch } from "@/lib/payee-filters";
 import { payeeStatus } from "@/lib/payee-status";
 import { usePayees } from "./hooks";
 
@@ -31,6 +29,9 @@ const AddPayeeDialog = lazy(() =>
 const UnlinkDialog = lazy(() =>
   import("./unlink-dialog").then((m) => ({ default: m.UnlinkDialog })),
 );
+
+/** The filters' schema loads once a person starts on the filter bar (components/ui/filter-form). */
+const filterSchema = lazySchemas(() => import("@/lib/payee-filter-schemas"));
 
 const cell = `py-2.5 pr-4 align-top ${stacked.cell}`;
 
@@ -58,7 +59,7 @@ export function PayeesView({ filters, canManage }: { filters: PayeeFilters; canM
       <FilterForm
         key={search}
         label="Filter payees"
-        schema={PayeeFilters}
+        schema={filterSchema("PayeeFilters")}
         toSearch={payeeFiltersToSearch}
         read={(data) => ({
           type: formValue(data, "type"),

@@ -15,27 +15,25 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError, apiGet, apiSend } from "@/lib/api-client";
+import { ApiClientError, apiGet, apiSend, lazySchemas } from "@/lib/api-client";
 import { formatDateTime, nyDate } from "@/lib/dates";
 import { addDays } from "@/lib/jiko/business-days";
-import {
-  type OutputFormat,
-  REPORT_FORMATS,
-  REPORT_TYPES,
-  ReportRequest,
-  ReportRequestList,
-  type ReportStatus,
-  type ReportType,
-} from "@/lib/jiko/reports";
+import { REPORT_FORMATS, REPORT_TYPES } from "@/lib/jiko/report-terms";
+import type { OutputFormat, ReportStatus, ReportType } from "@/lib/jiko/reports";
 import { reportablePockets } from "@/lib/pockets";
 import { queryKeys } from "@/lib/query-keys";
 import {
   FORMAT_LABELS,
   REPORT_FIELDS,
   REPORT_LABELS,
-  ReportForm,
+  type ReportForm,
   toCreateReportRequest,
 } from "@/lib/report-form";
+
+/** The answers' schemas and the form's checks load with the first answer or the first use. */
+const schema = lazySchemas(() => import("./answers"));
+
+const UNREACHABLE = "Treasury Desk cannot be reached. Check your connection and try again.";
 
 const STATUS: Record<
   ReportStatus,
@@ -79,14 +77,21 @@ function NewReport({ onCreated }: { onCreated: () => void }) {
   const formats = REPORT_FORMATS[type] as readonly OutputFormat[];
   const create = useMutation({
     mutationFn: (form: ReportForm) =>
-      apiSend("POST", "/api/reports", ReportRequest, toCreateReportRequest(form)),
+      apiSend("POST", "/api/reports", schema("ReportRequest"), toCreateReportRequest(form)),
   });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (k: string) => (data.get(k) as string) ?? "";
-    const parsed = ReportForm.safeParse({
+    let check: typeof import("@/lib/report-form-schemas").ReportForm;
+    try {
+      check = await schema("ReportForm")();
+    } catch {
+      setErrors({ root: UNREACHABLE });
+      return;
+    }
+    const parsed = check.safeParse({
       report_type: type,
       output_format: format,
       pocket_ids: data.getAll("pocket_ids"),
@@ -241,7 +246,7 @@ export function ReportsView({ canCreate }: { canCreate: boolean }) {
   const since = useRef(0);
   const reports = useQuery({
     queryKey: queryKeys.reports(),
-    queryFn: () => apiGet("/api/reports", ReportRequestList),
+    queryFn: () => apiGet("/api/reports", schema("ReportRequestList")),
     refetchInterval: (q) =>
       q.state.data?.items.some((r) => r.status === "REQUESTED" || r.status === "PROCESSING")
         ? pollDelay(q.state.dataUpdateCount - since.current)

@@ -6,7 +6,8 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useDialogForm } from "@/components/ui/form-helpers";
-import { blankWebhookForm, type CreatedWebhook, TEST_EVENT, WebhookForm } from "@/lib/webhook-form";
+import { blankWebhookForm, TEST_EVENT } from "@/lib/webhook-form";
+import { CreatedWebhook, WebhookForm } from "@/lib/webhook-form-schemas";
 import { EventPicker } from "./event-picker";
 import { useCreateSubscription } from "./hooks";
 
@@ -24,7 +25,7 @@ export function CreateSubscriptionDialog({
   ownUrl: string;
   onCreated: (c: CreatedWebhook) => void;
 }) {
-  const create = useCreateSubscription();
+  const create = useCreateSubscription(CreatedWebhook);
   const [target, setTarget] = useState<Target>("here");
   const { form, submit, errors, isSubmitting } = useDialogForm(
     WebhookForm,

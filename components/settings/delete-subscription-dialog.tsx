@@ -3,7 +3,8 @@
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { FormError } from "@/components/ui/form-error";
-import { type ListedSubscription, useDeleteSubscription } from "./hooks";
+import type { ListedSubscription } from "./answers";
+import { useDeleteSubscription } from "./hooks";
 
 /** Deleting stops every delivery to the URL; its secret is forgotten here too. */
 export function DeleteSubscriptionDialog({

@@ -1,6 +1,6 @@
 "use client";
 
-import { EVENT_TYPES } from "@/lib/jiko/events";
+import { EVENT_TYPES } from "@/lib/jiko/event-terms";
 import { eventGroups, toggleEvents } from "@/lib/webhook-form";
 
 const GROUPS = eventGroups();

@@ -1,33 +1,26 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiGet, apiSend } from "@/lib/api-client";
-import { EventList, Subscription } from "@/lib/jiko/events";
+import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-import { CreatedWebhook, type CreateWebhookInput, LiveStatus } from "@/lib/webhook-form";
+import type { CreateWebhookInput } from "@/lib/webhook-form";
+import type { CreatedWebhook } from "@/lib/webhook-form-schemas";
 
-export const ListedSubscription = Subscription.extend({
-  delivers_here: z.boolean(),
-  secret_unknown: z.boolean(),
-});
-export type ListedSubscription = z.infer<typeof ListedSubscription>;
-const SubscriptionItems = z.object({ items: z.array(ListedSubscription) });
-const Updated = z.object({ subscription: Subscription, shared_secret: z.string().optional() });
-const Sent = z.object({ event_id: z.string() });
+/** The answers' schemas load with the first answer (lib/api-client.ts). */
+const schema = lazySchemas(() => import("./answers"));
 
 const path = (id: string) => `/api/subscriptions/${encodeURIComponent(id)}`;
 
 export const useSubscriptions = () =>
   useQuery({
     queryKey: queryKeys.webhookSubscriptions(),
-    queryFn: () => apiGet("/api/subscriptions", SubscriptionItems),
+    queryFn: () => apiGet("/api/subscriptions", schema("SubscriptionItems")),
   });
 
 export const useLiveStatus = () =>
   useQuery({
     queryKey: queryKeys.liveStatus(),
-    queryFn: () => apiGet("/api/subscriptions/live-status", LiveStatus),
+    queryFn: () => apiGet("/api/subscriptions/live-status", schema("LiveStatus")),
   });
 
 /**
@@ -40,7 +33,7 @@ export function useWebhookEvents(subscriptionId: string, waitFor: string | null)
     queryFn: ({ pageParam }) =>
       apiGet(
         `/api/events?${new URLSearchParams({ subscription_id: subscriptionId, cursor: pageParam })}`,
-        EventList,
+        schema("EventList"),
       ),
     initialPageParam: "",
     getNextPageParam: (last) => last.next_page ?? undefined,
@@ -66,25 +59,27 @@ function useSubscriptionChange<V, R>(change: (v: V) => Promise<R>) {
   });
 }
 
-export const useCreateSubscription = () =>
+/**
+ * Subscribes a URL. The create dialog passes the answer's schema it already holds: the shared
+ * secret is in this answer only, so checking it waits on no further download.
+ */
+export const useCreateSubscription = (answer: typeof CreatedWebhook) =>
   useSubscriptionChange((body: CreateWebhookInput) =>
-    apiSend("POST", "/api/subscriptions", CreatedWebhook, body),
+    apiSend("POST", "/api/subscriptions", answer, body),
   );
 
 export const useSetEnabled = () =>
   useSubscriptionChange(({ id, enabled }: { id: string; enabled: boolean }) =>
-    apiSend("PATCH", path(id), Updated, { status: enabled ? "enabled" : "disabled" }),
+    apiSend("PATCH", path(id), schema("Updated"), { status: enabled ? "enabled" : "disabled" }),
   );
 
 export const useDeleteSubscription = () =>
-  useSubscriptionChange((id: string) =>
-    apiSend("DELETE", path(id), z.object({ deleted: z.string() })),
-  );
+  useSubscriptionChange((id: string) => apiSend("DELETE", path(id), schema("Deleted")));
 
 export function useSendTestEvent(subscriptionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend("POST", `${path(subscriptionId)}/test`, Sent),
+    mutationFn: () => apiSend("POST", `${path(subscriptionId)}/test`, schema("Sent")),
     // No toast: the event shows in the list below, marked as just sent.
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.webhookEvents(subscriptionId) });

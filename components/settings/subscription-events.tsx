@@ -10,7 +10,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateTime } from "@/lib/dates";
 import type { DeliveryAttempt } from "@/lib/jiko/events";
 import { TEST_EVENT } from "@/lib/webhook-form";
-import { type ListedSubscription, useSendTestEvent, useWebhookEvents } from "./hooks";
+import type { ListedSubscription } from "./answers";
+import { useSendTestEvent, useWebhookEvents } from "./hooks";
 
 function Attempt({ a, n }: { a: DeliveryAttempt; n: number }) {
   return (

@@ -12,7 +12,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import type { CreatedWebhook } from "@/lib/webhook-form";
-import { type ListedSubscription, useLiveStatus, useSetEnabled, useSubscriptions } from "./hooks";
+import type { ListedSubscription } from "./answers";
+import { useLiveStatus, useSetEnabled, useSubscriptions } from "./hooks";
 import { LiveStatusSection } from "./live-status";
 import { SubscriptionEvents } from "./subscription-events";
 

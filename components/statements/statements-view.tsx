@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { usePockets } from "@/components/pockets/hooks";
 import { CheckGroup } from "@/components/ui/check-group";
@@ -11,15 +10,19 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
-import { apiGet } from "@/lib/api-client";
+import { lazySchemas } from "@/lib/api-client";
 import { formatDate } from "@/lib/dates";
-import { STATEMENT_TYPES, StatementSummaryList, type StatementType } from "@/lib/jiko/statements";
-import { queryKeys } from "@/lib/query-keys";
+import { STATEMENT_TYPES } from "@/lib/jiko/statement-terms";
+import type { StatementType } from "@/lib/jiko/statements";
 import {
   STATEMENT_TYPE_LABELS,
-  StatementFilters,
+  type StatementFilters,
   statementFiltersToSearch,
 } from "@/lib/statement-filters";
+import { useStatements } from "./hooks";
+
+/** The filters' schema loads once a person starts on the filter bar (components/ui/filter-form.tsx). */
+const filterSchema = lazySchemas(() => import("@/lib/filter-schemas"));
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => {
   const m = String(i + 1).padStart(2, "0");
@@ -56,10 +59,7 @@ export function StatementsView({
 }) {
   const search = statementFiltersToSearch(filters);
   const pockets = usePockets();
-  const statements = useQuery({
-    queryKey: queryKeys.statements(search),
-    queryFn: () => apiGet(`/api/statements?${search}`, StatementSummaryList),
-  });
+  const statements = useStatements(search);
   const names = new Map(pockets.data?.items.map((p) => [p.id, p.pocket_name]));
 
   return (
@@ -67,7 +67,7 @@ export function StatementsView({
       <FilterForm
         key={search}
         label="Filter statements"
-        schema={StatementFilters}
+        schema={filterSchema("StatementFilters")}
         toSearch={statementFiltersToSearch}
         className="lg:grid-cols-5"
         read={(data) => ({

@@ -13,12 +13,16 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import { useLoadMore } from "@/components/ui/use-load-more";
+import { lazySchemas } from "@/lib/api-client";
 import { formatDate, nyDate } from "@/lib/dates";
 import { plural } from "@/lib/format";
 import { TRADE_STATUS_LABELS } from "@/lib/labels";
 import { formatCents, formatRate } from "@/lib/money";
-import { TradeFilters, tradeFiltersToSearch } from "@/lib/trade-filters";
+import { type TradeFilters, tradeFiltersToSearch } from "@/lib/trade-filters";
 import { useTrades } from "./hooks";
+
+/** The filters' schema loads once a person starts on the filter bar (components/ui/filter-form.tsx). */
+const filterSchema = lazySchemas(() => import("@/lib/filter-schemas"));
 
 const COLUMNS = [
   { label: "Trade date" },
@@ -46,7 +50,7 @@ function TradeFilterBar({
   return (
     <FilterForm
       label="Filter trades"
-      schema={TradeFilters}
+      schema={filterSchema("TradeFilters")}
       toSearch={tradeFiltersToSearch}
       read={(data) => ({ pocket: data.getAll("pocket"), ...dateRangeOf(data) })}
     >

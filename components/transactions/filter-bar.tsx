@@ -4,9 +4,14 @@ import { CheckGroup } from "@/components/ui/check-group";
 import { DateRangeFields, dateRangeOf } from "@/components/ui/date-range-fields";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FilterForm, formValue } from "@/components/ui/filter-form";
-import { TRANSACTION_TYPES, type TransactionType } from "@/lib/jiko/transactions";
-import { TransactionFilters, transactionFiltersToSearch } from "@/lib/transaction-filters";
+import { lazySchemas } from "@/lib/api-client";
+import { TRANSACTION_TYPES } from "@/lib/jiko/transaction-terms";
+import type { TransactionType } from "@/lib/jiko/transactions";
+import { type TransactionFilters, transactionFiltersToSearch } from "@/lib/transaction-filters";
 import { TYPE_LABELS } from "./labels";
+
+/** The filters' schema loads once a person starts on the filter bar (components/ui/filter-form.tsx). */
+const filterSchema = lazySchemas(() => import("@/lib/filter-schemas"));
 
 /** Filters live in the URL: applying them is a navigation, so a view can be shared and saved. */
 export function TransactionFilterBar({
@@ -19,7 +24,7 @@ export function TransactionFilterBar({
   return (
     <FilterForm
       label="Filter transactions"
-      schema={TransactionFilters}
+      schema={filterSchema("TransactionFilters")}
       toSearch={transactionFiltersToSearch}
       read={(data) => ({
         pocket: data.getAll("pocket"),

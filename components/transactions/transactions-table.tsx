@@ -3,7 +3,8 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { formatDateTime } from "@/lib/dates";
-import { counterpartyOf, signedCents, type Transaction } from "@/lib/jiko/transactions";
+import { counterpartyOf, signedCents } from "@/lib/jiko/transaction-terms";
+import type { Transaction } from "@/lib/jiko/transactions";
 import { formatCents } from "@/lib/money";
 import { TYPE_LABELS } from "./labels";
 

@@ -3,14 +3,16 @@
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import type { z } from "zod";
+import type { SchemaSource } from "@/lib/api-client";
 import { Button } from "./button";
 
 /**
  * A page's filter bar. Filters live in the URL: applying them parses the form with the page's
  * schema (errors shown on their fields) and navigates, so a view can be shared and bookmarked.
  * Each apply is a new history entry, so Back undoes the last filter instead of leaving the page.
+ * The schema may be a loader: it is fetched once the person starts on the form, not with the page.
  */
-export function FilterForm<S extends z.ZodType>({
+export function FilterForm<F>({
   label,
   schema,
   read,
@@ -19,10 +21,10 @@ export function FilterForm<S extends z.ZodType>({
   children,
 }: {
   label: string;
-  schema: S;
+  schema: SchemaSource<z.ZodType<F>>;
   /** The form's values as the schema reads them. */
   read: (data: FormData) => unknown;
-  toSearch: (filters: z.infer<S>) => string;
+  toSearch: (filters: F) => string;
   className?: string;
   children: (errors: Record<string, string>) => ReactNode;
 }) {
@@ -33,9 +35,26 @@ export function FilterForm<S extends z.ZodType>({
   const [shown, setShown] = useState(false);
   const formId = useId();
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+  const [loading, setLoading] = useState<Promise<z.ZodType<F>> | null>(null);
+  const load = () => {
+    if (loading) return loading;
+    const p = typeof schema === "function" ? schema() : Promise.resolve(schema);
+    p.catch(() => setLoading(null)); // a failed load is tried again at the next apply
+    setLoading(p);
+    return p;
+  };
+
+  async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = schema.safeParse(read(new FormData(event.currentTarget)));
+    const values = read(new FormData(event.currentTarget));
+    let checked: z.ZodType<F>;
+    try {
+      checked = await load();
+    } catch {
+      setErrors({ "": "Treasury Desk cannot be reached. Check your connection and apply again." });
+      return;
+    }
+    const parsed = checked.safeParse(values);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
@@ -59,12 +78,18 @@ export function FilterForm<S extends z.ZodType>({
       <form
         id={formId}
         onSubmit={apply}
+        onFocus={load}
         aria-label={label}
         // The schema's messages, under each field, replace the browser's own bubbles.
         noValidate
         className={`${shown ? "grid" : "hidden"} gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid sm:grid-cols-2 dark:border-ink-800 dark:bg-ink-900 ${className}`}
       >
         {children(errors)}
+        {errors[""] && (
+          <p role="alert" className="text-sm text-red-700 sm:col-span-full dark:text-red-300">
+            {errors[""]}
+          </p>
+        )}
         <div className="flex items-end gap-2">
           <Button type="submit">Apply</Button>
           <Button variant="ghost" onClick={() => router.push(pathname, { scroll: false })}>

@@ -11,7 +11,11 @@
  */
 import { z } from "zod";
 import { cursorList, IsoDateTime } from "./common";
+import { DOCUMENT_CONTENT_TYPES } from "./company-terms";
 import { Address } from "./customer";
+
+// The company page checks chosen files by the file rules at first load: they live without zod.
+export * from "./company-terms";
 
 // --- Customer profile update -------------------------------------------------------------------
 
@@ -168,12 +172,7 @@ export type DocumentType = z.infer<typeof DocumentType>;
 
 export const DocumentStatus = z.enum(["PENDING_UPLOAD", "PENDING_REVIEW", "APPROVED", "INVALID"]);
 
-/**
- * INFERRED file rules: the applications guide asks for images under 5 MB; PDFs are accepted too
- * (articles, statements). The body must start with the declared type's signature.
- */
-export const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
-export const DOCUMENT_CONTENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
+/** A document file's declared type (the file rules are in ./company-terms.ts). */
 export const DocumentContentType = z.enum(DOCUMENT_CONTENT_TYPES);
 export type DocumentContentType = z.infer<typeof DocumentContentType>;
 

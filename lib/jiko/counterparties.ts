@@ -20,23 +20,16 @@
 import { z } from "zod";
 import { isValidAbaRouting, isValidIban, isValidSwift } from "../bank-numbers";
 import { cursorList, IsoDateTime } from "./common";
-import type { Role } from "./roles";
+import { COUNTERPARTY_STATUSES, COUNTERPARTY_TYPES } from "./counterparty-terms";
 
-/** INFERRED: the roles that start transfers also keep the payee list; everyone may read it. */
-export const COUNTERPARTY_RULES = {
-  managers: ["ADMIN", "INITIATOR"] as readonly Role[],
-} as const;
+// The payees page draws the rules and the lists of codes at first load, so they live without zod.
+export * from "./counterparty-terms";
 
-export const COUNTERPARTY_TYPES = ["ach", "wire", "international_wire", "on_us"] as const;
 export const CounterpartyType = z.enum(COUNTERPARTY_TYPES);
 export type CounterpartyType = z.infer<typeof CounterpartyType>;
 
-export const COUNTERPARTY_STATUSES = ["PENDING", "VERIFIED", "LINKED", "UNLINKED"] as const;
 export const CounterpartyStatus = z.enum(COUNTERPARTY_STATUSES);
 export type CounterpartyStatus = z.infer<typeof CounterpartyStatus>;
-
-/** Only these receive money (Jiko: "only moves money to VERIFIED counterparties"). */
-export const PAYABLE_STATUSES: readonly CounterpartyStatus[] = ["VERIFIED"];
 
 export const VerificationMethod = z.enum([
   "incoming_wire",

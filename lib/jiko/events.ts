@@ -11,8 +11,8 @@
  * `x-jiko-signature` = base64(HMAC-SHA256(shared_secret, raw body)); the `transfers.*` event
  * names; CustomerNotification's fields, its READ | UNREAD status and the list's `status` filter.
  *
- * INFERRED, in Jiko's style, here and nowhere else:
- * - Event names for what Jiko's published table leaves out (EVENT_TYPES below, marked).
+ * INFERRED, in Jiko's style, here (with ./event-terms.ts, its half without zod) and nowhere else:
+ * - Event names for what Jiko's published table leaves out (EVENT_TYPES, marked).
  * - Payload fields beyond the published on-us example.
  * - RetryPolicy defaults and bounds when a subscription omits it (DEFAULT_RETRY_POLICY): the
  *   documented example's 30 s initial and 300 s maximum interval, doubling, five attempts.
@@ -27,35 +27,14 @@
  */
 import { z } from "zod";
 import { cursorList, IsoDateTime } from "./common";
+import { EVENT_TYPES } from "./event-terms";
+
+// The webhooks page draws the event names and the retry defaults at first load: no zod there.
+export * from "./event-terms";
 
 /** The header that carries a delivery's signature. */
 export const SIGNATURE_HEADER = "x-jiko-signature";
 
-export const EVENT_TYPES = [
-  // Published (Customer API webhooks guide).
-  "transfers.wire.out.processing",
-  "transfers.wire.out.success",
-  "transfers.wire.out.rejected",
-  "transfers.wire.in.success",
-  "transfers.wire.in.rejected",
-  "transfers.on-us.processing",
-  "transfers.on-us.success",
-  "transfers.on-us.rejected",
-  "transfers.on-us.received",
-  // INFERRED: Jiko's table stops at transfers; these follow its dotted, plural style.
-  "transfer_requests.created",
-  "transfer_requests.approved",
-  "transfer_requests.denied",
-  "transfer_requests.canceled",
-  "transfer_requests.expired",
-  "transactions.status_changed",
-  "counterparties.verified",
-  "team.members.invited",
-  "team.members.updated",
-  "reports.ready",
-  /** What "send test event" delivers. */
-  "webhooks.test",
-] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 
@@ -137,30 +116,6 @@ export const RetryPolicy = z.object({
   maximum_interval_seconds: z.number().int().min(1).max(86_400),
 });
 export type RetryPolicy = z.infer<typeof RetryPolicy>;
-
-/** INFERRED: what applies when a subscription has no retry policy. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  retry_on_status_codes: [408, 425, 429, 500, 502, 503, 504],
-  backoff_coefficient: 2,
-  maximum_attempts: 5,
-  initial_interval_seconds: 30,
-  maximum_interval_seconds: 300,
-};
-
-/**
- * Seconds to wait before attempt `n + 1` after attempt `n` (1-based) failed: the initial
- * interval, multiplied by the coefficient each time, capped at the maximum interval.
- */
-export function retryDelaySeconds(policy: RetryPolicy, attempt: number): number {
-  const raw = policy.initial_interval_seconds * policy.backoff_coefficient ** (attempt - 1);
-  return Math.min(raw, policy.maximum_interval_seconds);
-}
-
-/** Whether a failed attempt is tried again: a listed status (0 = no answer) and attempts left. */
-export function shouldRetry(policy: RetryPolicy, attempt: number, responseCode: number): boolean {
-  if (attempt >= policy.maximum_attempts) return false;
-  return responseCode === 0 || policy.retry_on_status_codes.includes(responseCode);
-}
 
 export const SubscriptionStatus = z.enum(["enabled", "disabled"]);
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;

@@ -6,31 +6,17 @@
  */
 import { z } from "zod";
 import { cursorList, IsoDateTime } from "./common";
+import { OUTPUT_FORMATS, REPORT_FORMATS, REPORT_TYPES } from "./report-terms";
 
-export const REPORT_TYPES = [
-  "BANK_STATEMENT_REPORT",
-  "BROKERAGE_STATEMENT_REPORT",
-  "TRADE_REPORT",
-  "SECURITY_PRICE_REPORT",
-  "POSITION_SUMMARY_REPORT",
-] as const;
+// The types and their formats name the report form's choices at first load, so they live
+// without zod.
+export * from "./report-terms";
+
 export const ReportType = z.enum(REPORT_TYPES);
 export type ReportType = z.infer<typeof ReportType>;
 
-export const OutputFormat = z.enum(["CAMT053", "CSV", "KYRIBA_CSV", "PDF"]);
+export const OutputFormat = z.enum(OUTPUT_FORMATS);
 export type OutputFormat = z.infer<typeof OutputFormat>;
-
-/** Documented: each type's valid output formats. */
-export const REPORT_FORMATS = {
-  BANK_STATEMENT_REPORT: ["CAMT053"],
-  BROKERAGE_STATEMENT_REPORT: ["CAMT053"],
-  TRADE_REPORT: ["KYRIBA_CSV", "CSV"],
-  SECURITY_PRICE_REPORT: ["KYRIBA_CSV"],
-  POSITION_SUMMARY_REPORT: ["PDF", "CSV"],
-} as const satisfies Record<ReportType, readonly OutputFormat[]>;
-
-/** Documented for trade reports: at most 31 days. Security prices share the cap (INFERRED). */
-export const MAX_REPORT_RANGE_DAYS = 31;
 
 const date = z.iso.date();
 const pocketIds = z.array(z.uuid()).min(1, "Choose at least one pocket");

@@ -6,8 +6,10 @@
  */
 import { z } from "zod";
 import { cursorList, IsoDateTime } from "./common";
+import { STATEMENT_TYPES } from "./statement-terms";
 
-export const STATEMENT_TYPES = ["BANK", "BROKERAGE", "1099INT", "1099B"] as const;
+export { STATEMENT_TYPES };
+
 export const StatementType = z.enum(STATEMENT_TYPES);
 export type StatementType = z.infer<typeof StatementType>;
 

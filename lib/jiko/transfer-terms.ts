@@ -1,5 +1,6 @@
 // No zod here: the transfers pages and the queue draw these at first load (lib/jiko/transfers.ts
 // holds the schemas and the contract's notes, INFERRED parts included).
+import type { Counterparty } from "./counterparties";
 import type { Role } from "./roles";
 import type { TransferSpec } from "./transfers";
 
@@ -19,6 +20,16 @@ export const TRANSFER_REQUEST_STATUSES = [
   "CANCELED",
   "EXPIRED",
 ] as const;
+
+/**
+ * The payees a transfer request can pay: a wire or international wire payee by WIRE, a JikoNet
+ * payee by ON_US. An ACH payee only pulls money by debit (transfer requests have no ACH type).
+ */
+export const PAYABLE_TYPES: readonly Counterparty["type"][] = [
+  "wire",
+  "international_wire",
+  "on_us",
+];
 
 /** INFERRED: the New York time after which a wire goes out the next business day. */
 export const WIRE_CUTOFF_NY_HOUR = 17;

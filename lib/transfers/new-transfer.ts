@@ -7,14 +7,11 @@
  */
 import { z } from "zod";
 import type { Counterparty } from "../jiko/counterparties";
+import { PAYABLE_TYPES } from "../jiko/transfer-terms";
 import { type CreateTransferRequest, InternalTransferType } from "../jiko/transfers";
 import { parseTypedDollars } from "../money";
 
-export const PAYABLE_TYPES: readonly Counterparty["type"][] = [
-  "wire",
-  "international_wire",
-  "on_us",
-];
+export { PAYABLE_TYPES };
 
 export const NewTransferForm = z
   .object({

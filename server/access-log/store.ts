@@ -6,8 +6,8 @@ import {
   type AccessAction,
   type AccessEntry,
   type AccessLogPage,
-  AccessSubject,
 } from "@/lib/access-log";
+import { AccessSubject } from "@/lib/access-log-schemas";
 import { ApiError } from "../api/guard";
 import { db } from "../db";
 import type { Db } from "../db/client";

@@ -1,6 +1,9 @@
 import "server-only";
 import type { z } from "zod";
-import { type CompanyAgreements, CompanyAgreements as Schema } from "@/lib/company-agreements";
+import {
+  type CompanyAgreements,
+  CompanyAgreements as Schema,
+} from "@/lib/company-agreement-schemas";
 import type { AgreementType } from "@/lib/jiko/company";
 import { ApiError } from "../api/guard";
 import { attachment, expectKind } from "../downloads/files";

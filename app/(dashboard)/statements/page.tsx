@@ -3,13 +3,10 @@ import { StatementsView } from "@/components/statements/statements-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
+import { parseStatementFilters } from "@/lib/filter-schemas";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
-import {
-  parseStatementFilters,
-  statementFiltersToSearch,
-  toStatementQuery,
-} from "@/lib/statement-filters";
+import { statementFiltersToSearch, toStatementQuery } from "@/lib/statement-filters";
 import { statementsForBrowser } from "@/server/downloads/statements";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { requireViewer } from "@/server/viewer";

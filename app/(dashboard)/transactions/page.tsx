@@ -3,10 +3,10 @@ import { TransactionsView } from "@/components/transactions/transactions-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { Skeleton } from "@/components/ui/skeleton";
 import { nyDate } from "@/lib/dates";
+import { parseTransactionFilters } from "@/lib/filter-schemas";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import {
-  parseTransactionFilters,
   TRANSACTIONS_PAGE_SIZE,
   toJikoQuery,
   transactionFiltersToSearch,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AUDIT_PAGE_SIZE, auditFiltersToJiko, parseAuditFilters } from "@/lib/audit-filters";
+import { parseAuditFilters } from "@/lib/audit-filter-schemas";
+import { AUDIT_PAGE_SIZE, auditFiltersToJiko } from "@/lib/audit-filters";
 import { PageCursor, pageCursorInput } from "@/lib/page-cursor";
 import { guarded, parse } from "@/server/api/guard";
 

@@ -1,5 +1,5 @@
 import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
-import { ReportRequestBody } from "@/lib/report-form";
+import { ReportRequestBody } from "@/lib/report-form-schemas";
 import { guarded, parse, readJson } from "@/server/api/guard";
 
 // GET /api/reports?cursor: the team's report requests, newest first, with their status.

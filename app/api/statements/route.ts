@@ -1,6 +1,7 @@
 import { nyDate } from "@/lib/dates";
+import { StatementFilters } from "@/lib/filter-schemas";
 import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
-import { StatementFilters, statementFilterInput, toStatementQuery } from "@/lib/statement-filters";
+import { statementFilterInput, toStatementQuery } from "@/lib/statement-filters";
 import { guarded, parse } from "@/server/api/guard";
 import { statementsForBrowser } from "@/server/downloads/statements";
 

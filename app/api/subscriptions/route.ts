@@ -1,4 +1,4 @@
-import { CreateWebhookInput } from "@/lib/webhook-form";
+import { CreateWebhookInput } from "@/lib/webhook-form-schemas";
 import { guarded, readJson } from "@/server/api/guard";
 import { createSubscription, listSubscriptions } from "@/server/subscriptions/manage";
 

@@ -1,6 +1,7 @@
 import { nyDate } from "@/lib/dates";
+import { TradeFilters } from "@/lib/filter-schemas";
 import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
-import { TradeFilters, toTradeListQuery, tradeFilterInput } from "@/lib/trade-filters";
+import { toTradeListQuery, tradeFilterInput } from "@/lib/trade-filters";
 import { guarded, parse } from "@/server/api/guard";
 
 // GET /api/trades?<filters>&cursor: one page of Jiko's trades (v2) for the filters.

@@ -1,8 +1,8 @@
 import { nyDate } from "@/lib/dates";
+import { TransactionFilters } from "@/lib/filter-schemas";
 import { PageCursorQuery, pageCursorInput } from "@/lib/page-cursor";
 import {
   TRANSACTIONS_PAGE_SIZE,
-  TransactionFilters,
   toJikoQuery,
   transactionFilterInput,
 } from "@/lib/transaction-filters";

@@ -1,4 +1,5 @@
-import { auditFiltersToJiko, parseAuditFilters } from "@/lib/audit-filters";
+import { parseAuditFilters } from "@/lib/audit-filter-schemas";
+import { auditFiltersToJiko } from "@/lib/audit-filters";
 import { recordAccess } from "@/server/access-log/store";
 import { guarded } from "@/server/api/guard";
 import { auditLogExport } from "@/server/downloads/exports";

@@ -1,4 +1,4 @@
-import { AcknowledgeBody } from "@/lib/company-agreements";
+import { AcknowledgeBody } from "@/lib/company-agreement-schemas";
 import { guarded, readJson } from "@/server/api/guard";
 import { acknowledgeAgreement, companyAgreements } from "@/server/company/agreements";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UploadQuery } from "@/lib/company-files";
+import { UploadQuery } from "@/lib/company-file-schemas";
 import { PageCursor } from "@/lib/page-cursor";
 import { guarded, parse } from "@/server/api/guard";
 import { companyDocuments, readUpload, uploadCompanyDocument } from "@/server/company/documents";

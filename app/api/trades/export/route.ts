@@ -1,5 +1,6 @@
 import { nyDate } from "@/lib/dates";
-import { TradeFilters, toTradeCsvQuery, tradeFilterInput } from "@/lib/trade-filters";
+import { TradeFilters } from "@/lib/filter-schemas";
+import { toTradeCsvQuery, tradeFilterInput } from "@/lib/trade-filters";
 import { recordAccess } from "@/server/access-log/store";
 import { guarded, parse } from "@/server/api/guard";
 import { tradesExport } from "@/server/downloads/exports";

@@ -1,5 +1,6 @@
 import { nyDate } from "@/lib/dates";
-import { TransactionFilters, toJikoQuery, transactionFilterInput } from "@/lib/transaction-filters";
+import { TransactionFilters } from "@/lib/filter-schemas";
+import { toJikoQuery, transactionFilterInput } from "@/lib/transaction-filters";
 import { recordAccess } from "@/server/access-log/store";
 import { guarded, parse } from "@/server/api/guard";
 import { transactionsExport } from "@/server/downloads/exports";

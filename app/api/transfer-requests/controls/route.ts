@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { neutralizeCsvRecord } from "@/lib/csv";
 import { nyDate } from "@/lib/dates";
-import { boundedDay } from "@/lib/transaction-filters";
+import { boundedDay } from "@/lib/filter-schemas";
 import { controlsCsv } from "@/lib/transfers/controls";
 import { recordAccess } from "@/server/access-log/store";
 import { guarded, parse } from "@/server/api/guard";

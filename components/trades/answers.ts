@@ -1,0 +1,5 @@
+/**
+ * What the trades route answers, checked in the browser. The hook loads this module with the first
+ * answer it asks for (lib/api-client.ts), so zod stays out of the page's first load.
+ */
+export { TradeV2List } from "@/lib/jiko/trades";
