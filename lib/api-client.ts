@@ -1,5 +1,4 @@
-/** The browser's side of the route handlers: JSON in, zod-checked JSON out, one error type. */
-import type { z } from "zod";
+/** The browser's side of the route handlers: JSON in, checked JSON out, one error type. */
 import { ApiClientError } from "./api-error";
 import { ERROR_MESSAGES } from "./errors";
 import { pageTeamId, TEAM_HEADER } from "./team-binding";
@@ -11,7 +10,17 @@ export { ApiClientError };
  * largest script a page would load first; loaded on demand, they arrive with the first answer the
  * browser asks for itself, after the server's prefetched first screen is already shown.
  */
-export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+export type SchemaSource<S extends Check> = S | (() => Promise<S>);
+
+/**
+ * What checks an answer: a zod schema, or a check written by hand with the same `parse` (throwing
+ * when the answer is not the expected shape) where loading zod would outweigh the page.
+ */
+export interface Check {
+  parse(body: unknown): unknown;
+}
+/** The answer a check lets through. */
+export type Checked<S extends Check> = ReturnType<S["parse"]>;
 
 /**
  * Schemas from a module loaded on first use: `const schema = lazySchemas(() => import("…"))`, then
@@ -26,7 +35,7 @@ export const lazySchemas =
 const UNREACHABLE = "Treasury Desk cannot be reached. Check your connection.";
 
 /** A schema that cannot load means the server cannot be reached, as a failed request does. */
-function loaded<S extends z.ZodType>(source: SchemaSource<S>): Promise<S> {
+function loaded<S extends Check>(source: SchemaSource<S>): Promise<S> {
   if (typeof source !== "function") return Promise.resolve(source);
   const schema = source().catch(() => {
     throw new ApiClientError("unavailable", UNREACHABLE, 0);
@@ -50,11 +59,11 @@ export async function failureOf(status: number, body: unknown): Promise<ApiClien
   return new ApiClientError(code, message, status, issues);
 }
 
-async function send<S extends z.ZodType>(
+async function send<S extends Check>(
   path: string,
   init: RequestInit,
   source: SchemaSource<S>,
-): Promise<z.infer<S>> {
+): Promise<Checked<S>> {
   // The schema loads while the request is on its way.
   const schema = loaded(source);
   let res: Response;
@@ -69,7 +78,7 @@ async function send<S extends z.ZodType>(
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) throw await failureOf(res.status, body);
-  return (await schema).parse(body);
+  return (await schema).parse(body) as Checked<S>;
 }
 
 function teamHeader(): Record<string, string> {
@@ -77,21 +86,21 @@ function teamHeader(): Record<string, string> {
   return team ? { [TEAM_HEADER]: team } : {};
 }
 
-export const apiGet = <S extends z.ZodType>(
+export const apiGet = <S extends Check>(
   path: string,
   schema: SchemaSource<S>,
-): Promise<z.infer<S>> => send(path, { method: "GET" }, schema);
+): Promise<Checked<S>> => send(path, { method: "GET" }, schema);
 
 /**
  * A change: JSON body, same-origin (the server refuses others), naming the team the page was
  * rendered for (the server refuses it if the session has since switched team).
  */
-export const apiSend = <S extends z.ZodType>(
+export const apiSend = <S extends Check>(
   method: "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
   schema: SchemaSource<S>,
   body?: unknown,
-): Promise<z.infer<S>> =>
+): Promise<Checked<S>> =>
   send(
     path,
     {

@@ -6,17 +6,19 @@ import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
 import type { CustomerNotification } from "@/lib/jiko/events";
 import type { NotificationFeed } from "@/lib/notification-schemas";
 import { queryKeys } from "@/lib/query-keys";
+import { NotificationFeedCheck } from "@/lib/shell-answers";
 
-/** The answers' schemas load with the first answer (lib/api-client.ts). */
+/** The marks' answers load their schemas when sent (lib/api-client.ts). */
 const schema = lazySchemas(() => import("@/lib/notification-schemas"));
 
 /** A safety net only: live updates invalidate ["notifications"] on every Jiko event. */
 const REFETCH_MS = 30_000;
 
+/** The feed, on every page: checked by hand, so zod does not load with it (lib/shell-answers.ts). */
 export const useNotifications = () =>
   useQuery({
     queryKey: queryKeys.notificationList("all"),
-    queryFn: () => apiGet("/api/notifications?status=all", schema("NotificationFeed")),
+    queryFn: () => apiGet("/api/notifications?status=all", NotificationFeedCheck),
     refetchInterval: REFETCH_MS,
   });
 

@@ -10,9 +10,6 @@ export { ControlsReport } from "@/lib/transfers/controls-schemas";
 export { ReviewQueue } from "@/lib/transfers/review-schemas";
 export { TransferRequest };
 
-/** How many transfer requests wait for this reviewer (the navigation's badge). */
-export const AwaitingCount = z.object({ count: z.number() });
-
 export const AvailableList = z.object({
   items: z.array(
     z.object({
