@@ -2,7 +2,7 @@
 
 import { ChevronRight, Download } from "lucide-react";
 import { useRef } from "react";
-import { useTeam } from "@/components/team/hooks";
+import { useTeam } from "@/components/team/use-team";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";

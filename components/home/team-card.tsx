@@ -1,6 +1,6 @@
 "use client";
 
-import { useTeam } from "@/components/team/hooks";
+import { useTeam } from "@/components/team/use-team";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -10,11 +10,7 @@ import { queryKeys } from "@/lib/query-keys";
 /** The answers' schemas load with the first answer (lib/api-client.ts). */
 const schema = lazySchemas(() => import("./answers"));
 
-export const usePockets = () =>
-  useQuery({
-    queryKey: queryKeys.pockets(),
-    queryFn: () => apiGet("/api/pockets", schema("PocketList")),
-  });
+export { usePockets } from "./use-pockets";
 
 export const usePocket = (id: string) =>
   useQuery({

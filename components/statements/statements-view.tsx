@@ -1,7 +1,7 @@
 "use client";
 
 import { Download } from "lucide-react";
-import { usePockets } from "@/components/pockets/hooks";
+import { usePockets } from "@/components/pockets/use-pockets";
 import { CheckGroup } from "@/components/ui/check-group";
 import { Field, Select } from "@/components/ui/field";
 import { FilterForm, formValue } from "@/components/ui/filter-form";

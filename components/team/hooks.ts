@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
-import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
+import { apiSend, lazySchemas } from "@/lib/api-client";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type {
   CreateServiceUserRequest,
@@ -15,11 +15,7 @@ import { queryKeys } from "@/lib/query-keys";
 /** The answers' schemas load with the first answer (lib/api-client.ts). */
 const schema = lazySchemas(() => import("@/lib/jiko/team"));
 
-export const useTeam = () =>
-  useQuery({
-    queryKey: queryKeys.team(),
-    queryFn: () => apiGet("/api/team", schema("TeamResponse")),
-  });
+export { useTeam } from "./use-team";
 
 /** A change to the team: on success the team and the audit log are read again. */
 function useTeamChange<V, R>(change: (v: V) => Promise<R>, done: (result: R, v: V) => string) {

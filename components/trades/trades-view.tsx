@@ -2,7 +2,7 @@
 
 import { FileText } from "lucide-react";
 import { useRef } from "react";
-import { usePockets } from "@/components/pockets/hooks";
+import { usePockets } from "@/components/pockets/use-pockets";
 import { CheckGroup } from "@/components/ui/check-group";
 import { DateRangeFields, dateRangeOf } from "@/components/ui/date-range-fields";
 import { ExportButton } from "@/components/ui/export-button";

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { usePockets } from "@/components/pockets/hooks";
+import { usePockets } from "@/components/pockets/use-pockets";
 import { Deferred } from "@/components/ui/deferred";
 import { ExportButton } from "@/components/ui/export-button";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";

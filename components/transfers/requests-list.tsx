@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, useState } from "react";
-import { usePockets } from "@/components/pockets/hooks";
+import { usePockets } from "@/components/pockets/use-pockets";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Deferred } from "@/components/ui/deferred";
