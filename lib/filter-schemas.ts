@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { StatementType } from "./jiko/statements";
 import { Direction, TransactionType } from "./jiko/transactions";
-import { centsToDecimalString, parseTypedDollars } from "./money";
+import { centsToDecimalString } from "./money";
 import { statementFilterInput } from "./statement-filters";
 import { tradeFilterInput } from "./trade-filters";
 import {
@@ -18,6 +18,7 @@ import {
   type Params,
   transactionFilterInput,
 } from "./transaction-filters";
+import { parseTypedDollars } from "./typed-dollars";
 
 export const DatePresetSchema = z.enum(Object.keys(DATE_PRESETS) as [DatePreset, ...DatePreset[]]);
 

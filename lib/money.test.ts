@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  centsToDecimalString,
-  formatCents,
-  formatCentsCompact,
-  formatRate,
-  parseTypedDollars,
-} from "./money";
+import { centsToDecimalString, formatCents, formatCentsCompact, formatRate } from "./money";
+import { parseTypedDollars } from "./typed-dollars";
 
 describe("money", () => {
   it("formats cents exactly, without float rounding", () => {

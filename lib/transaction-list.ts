@@ -5,8 +5,9 @@
  */
 import { counterpartyOf, signedCents } from "./jiko/transaction-terms";
 import type { Transaction } from "./jiko/transactions";
-import { centsToDecimalString, parseTypedDollars } from "./money";
+import { centsToDecimalString } from "./money";
 import { dateSpan, type TransactionFilters } from "./transaction-filters";
+import { parseTypedDollars } from "./typed-dollars";
 
 /** The text a search looks in: payee and description, memo, references. */
 function searchableText(t: Transaction): string {

@@ -7,9 +7,10 @@ import type { Counterparty } from "@/lib/jiko/counterparties";
 import { counterpartyLabel } from "@/lib/jiko/counterparty-label";
 import type { Pocket } from "@/lib/jiko/pockets";
 import { type DualAuthUser, expectedSettlement } from "@/lib/jiko/transfers";
-import { formatCents, parseTypedDollars } from "@/lib/money";
+import { formatCents } from "@/lib/money";
 import { fundingPlan } from "@/lib/transfers/funding-plan";
 import { type NewTransferForm, toTransferRequest } from "@/lib/transfers/new-transfer";
+import { parseTypedDollars } from "@/lib/typed-dollars";
 import type { AvailableList } from "./answers";
 
 /** The transfer restated in full, with what it does to the pocket, before it is requested. */

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Counterparty } from "../jiko/counterparties";
 import { PAYABLE_TYPES } from "../jiko/transfer-terms";
 import { type CreateTransferRequest, InternalTransferType } from "../jiko/transfers";
-import { parseTypedDollars } from "../money";
+import { parseTypedDollars } from "../typed-dollars";
 
 export { PAYABLE_TYPES };
 
