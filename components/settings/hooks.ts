@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { CreateWebhookInput } from "@/lib/webhook-form";
@@ -9,7 +9,7 @@ import type { CreatedWebhook } from "@/lib/webhook-form-schemas";
 /** The answers' schemas load with the first answer (lib/api-client.ts). */
 const schema = lazySchemas(() => import("./answers"));
 
-const path = (id: string) => `/api/subscriptions/${encodeURIComponent(id)}`;
+export const subscriptionPath = (id: string) => `/api/subscriptions/${encodeURIComponent(id)}`;
 
 export const useSubscriptions = () =>
   useQuery({
@@ -22,30 +22,6 @@ export const useLiveStatus = () =>
     queryKey: queryKeys.liveStatus(),
     queryFn: () => apiGet("/api/subscriptions/live-status", schema("LiveStatus")),
   });
-
-/**
- * A subscription's events, newest first, a page at a time. While `waitFor` (a test event just
- * sent) has no delivery attempt yet, the first page is read again every second.
- */
-export function useWebhookEvents(subscriptionId: string, waitFor: string | null) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.webhookEvents(subscriptionId),
-    queryFn: ({ pageParam }) =>
-      apiGet(
-        `/api/events?${new URLSearchParams({ subscription_id: subscriptionId, cursor: pageParam })}`,
-        schema("EventList"),
-      ),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.next_page ?? undefined,
-    refetchInterval: (q) => {
-      if (!waitFor) return false;
-      const seen = q.state.data?.pages
-        .flatMap((p) => p.items)
-        .find((i) => i.event.event_id === waitFor);
-      return seen?.delivery_attempts.length ? false : 1000;
-    },
-  });
-}
 
 /** Any change to subscriptions: the list and the live-updates mode are read again. */
 function useSubscriptionChange<V, R>(change: (v: V) => Promise<R>) {
@@ -70,19 +46,10 @@ export const useCreateSubscription = (answer: typeof CreatedWebhook) =>
 
 export const useSetEnabled = () =>
   useSubscriptionChange(({ id, enabled }: { id: string; enabled: boolean }) =>
-    apiSend("PATCH", path(id), schema("Updated"), { status: enabled ? "enabled" : "disabled" }),
+    apiSend("PATCH", subscriptionPath(id), schema("Updated"), {
+      status: enabled ? "enabled" : "disabled",
+    }),
   );
 
 export const useDeleteSubscription = () =>
-  useSubscriptionChange((id: string) => apiSend("DELETE", path(id), schema("Deleted")));
-
-export function useSendTestEvent(subscriptionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => apiSend("POST", `${path(subscriptionId)}/test`, schema("Sent")),
-    // No toast: the event shows in the list below, marked as just sent.
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.webhookEvents(subscriptionId) });
-    },
-  });
-}
+  useSubscriptionChange((id: string) => apiSend("DELETE", subscriptionPath(id), schema("Deleted")));

@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/dates";
 import type { DeliveryAttempt } from "@/lib/jiko/events";
 import { TEST_EVENT } from "@/lib/webhook-form";
 import type { ListedSubscription } from "./answers";
-import { useSendTestEvent, useWebhookEvents } from "./hooks";
+import { useSendTestEvent, useWebhookEvents } from "./event-hooks";
 
 function Attempt({ a, n }: { a: DeliveryAttempt; n: number }) {
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { lazy, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Deferred } from "@/components/ui/deferred";
@@ -15,9 +15,12 @@ import type { CreatedWebhook } from "@/lib/webhook-form";
 import type { ListedSubscription } from "./answers";
 import { useLiveStatus, useSetEnabled, useSubscriptions } from "./hooks";
 import { LiveStatusSection } from "./live-status";
-import { SubscriptionEvents } from "./subscription-events";
 
-// Dialogs (Radix, the subscription form) load when first opened (see Deferred).
+// A subscription's events load when one is chosen; dialogs (Radix, the subscription form) when
+// first opened (see Deferred).
+const SubscriptionEvents = lazy(() =>
+  import("./subscription-events").then((m) => ({ default: m.SubscriptionEvents })),
+);
 const CreateSubscriptionDialog = lazy(() =>
   import("./create-subscription-dialog").then((m) => ({ default: m.CreateSubscriptionDialog })),
 );
@@ -153,7 +156,11 @@ export function WebhooksView() {
           </ScrollRegion>
         )}
       </QueryView>
-      {selected && <SubscriptionEvents key={selected.id} subscription={selected} />}
+      {selected && (
+        <Suspense fallback={<Skeleton className="h-48" />}>
+          <SubscriptionEvents key={selected.id} subscription={selected} />
+        </Suspense>
+      )}
       {live.data && (
         <Deferred when={adding}>
           <CreateSubscriptionDialog
