@@ -1,8 +1,14 @@
 "use client";
 
-import { JikoOutage } from "@/components/shell/jiko-outage";
+import { lazy, Suspense } from "react";
 import { outageFromDigest } from "@/components/shell/outage-digest";
 import { ErrorState } from "@/components/ui/error-state";
+
+// Jiko's outage screen loads when Jiko is away, not with every page (each page carries this
+// boundary).
+const JikoOutage = lazy(() =>
+  import("@/components/shell/jiko-outage").then((m) => ({ default: m.JikoOutage })),
+);
 
 /** One id per failure, so each failed try mounts a new outage state (its next, longer wait). */
 const failureIds = new WeakMap<object, number>();
@@ -22,7 +28,13 @@ function failureId(error: unknown): number {
  */
 export default function SectionError({ error, retry }: { error: unknown; retry: () => void }) {
   const outage = outageFromDigest(error);
-  if (outage) return <JikoOutage key={failureId(error)} outage={outage} retry={retry} />;
+  if (outage) {
+    return (
+      <Suspense fallback={null}>
+        <JikoOutage key={failureId(error)} outage={outage} retry={retry} />
+      </Suspense>
+    );
+  }
   return (
     <ErrorState
       heading="h1"

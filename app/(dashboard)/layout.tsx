@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { DashboardProviders } from "@/components/providers/dashboard-providers";
 import { AppShell } from "@/components/shell/app-shell";
-import { OutageShell } from "@/components/shell/outage-shell";
+import { LazyOutageShell } from "@/components/shell/outage-shell-loader";
 import type { ShellViewer } from "@/components/shell/types";
 import { can } from "@/lib/permissions";
 import { signOutOfDashboard, switchTeam } from "@/server/auth/actions";
@@ -25,7 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     }
     return (
       <DashboardProviders>
-        <OutageShell
+        <LazyOutageShell
           outage={{ kind: error.code, retryAfterSeconds: error.retryAfterSeconds }}
           failedAt={Date.now()}
           switchTeam={switchTeam}

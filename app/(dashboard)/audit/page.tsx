@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { AccessLog } from "@/components/audit/access-log";
 import { AuditLog } from "@/components/audit/audit-log";
 import { AuditTabs } from "@/components/audit/audit-tabs";
+import { AccessLogTab } from "@/components/audit/audit-views";
 import { Forbidden } from "@/components/ui/forbidden";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ACCESS_PAGE_SIZE, accessLogKey } from "@/lib/access-log";
@@ -49,7 +49,7 @@ export default async function AuditPage({
           }
           fallback={<Skeleton className="h-96" />}
         >
-          <AccessLog />
+          <AccessLogTab />
         </StreamedSection>
       ) : (
         <StreamedSection
