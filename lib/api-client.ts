@@ -34,8 +34,11 @@ export const lazySchemas =
 
 const UNREACHABLE = "Treasury Desk cannot be reached. Check your connection.";
 
-/** A schema that cannot load means the server cannot be reached, as a failed request does. */
-function loaded<S extends Check>(source: SchemaSource<S>): Promise<S> {
+/**
+ * The schema itself, loaded if need be. One that cannot load means the server cannot be reached,
+ * as a failed request does: the error is that of a failed request, message included.
+ */
+export function loadSchema<S extends Check>(source: SchemaSource<S>): Promise<S> {
   if (typeof source !== "function") return Promise.resolve(source);
   const schema = source().catch(() => {
     throw new ApiClientError("unavailable", UNREACHABLE, 0);
@@ -65,7 +68,7 @@ async function send<S extends Check>(
   source: SchemaSource<S>,
 ): Promise<Checked<S>> {
   // The schema loads while the request is on its way.
-  const schema = loaded(source);
+  const schema = loadSchema(source);
   let res: Response;
   try {
     res = await fetch(path, {

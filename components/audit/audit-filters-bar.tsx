@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { lazySchemas } from "@/lib/api-client";
+import { lazySchemas, loadSchema } from "@/lib/api-client";
 import { type AuditFilters, auditFiltersToSearch } from "@/lib/audit-filters";
 import type { AuditAction } from "@/lib/jiko/audit";
 import { AUDIT_ACTIONS } from "@/lib/jiko/audit-terms";
@@ -13,9 +13,7 @@ import { ACTION_LABELS } from "./labels";
 
 /** The filters' schema loads once a person starts on the bar; applying waits for it. */
 const filterSchema = lazySchemas(() => import("@/lib/audit-filter-schemas"));
-const loadFilters = filterSchema("AuditFilters");
-
-const UNREACHABLE = "Treasury Desk cannot be reached. Check your connection and apply again.";
+const loadFilters = () => loadSchema(filterSchema("AuditFilters"));
 
 /** Filters live in the URL: applying one is a navigation, so views can be shared and bookmarked. */
 export function AuditFiltersBar({
@@ -28,7 +26,7 @@ export function AuditFiltersBar({
   const router = useRouter();
   const pathname = usePathname();
   const [error, setError] = useState<string>();
-  const [unreachable, setUnreachable] = useState(false);
+  const [unreachable, setUnreachable] = useState<string>();
 
   async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,13 +41,13 @@ export function AuditFiltersBar({
     let Filters: Awaited<ReturnType<typeof loadFilters>>;
     try {
       Filters = await loadFilters();
-    } catch {
+    } catch (failure) {
       // A failed load is tried again at the next apply.
       setError(undefined);
-      setUnreachable(true);
+      setUnreachable((failure as Error).message);
       return;
     }
-    setUnreachable(false);
+    setUnreachable(undefined);
     const parsed = Filters.safeParse(typed);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message);
@@ -63,7 +61,7 @@ export function AuditFiltersBar({
   return (
     <form
       onSubmit={apply}
-      onFocus={() => void loadFilters().catch(() => {})}
+      onFocus={() => void loadFilters()}
       aria-label="Filter the audit log"
       className="grid grid-cols-1 gap-4 rounded-xl border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-ink-800 dark:bg-ink-900"
     >
@@ -95,7 +93,7 @@ export function AuditFiltersBar({
       </Field>
       {unreachable && (
         <p role="alert" className="text-sm text-red-700 sm:col-span-full dark:text-red-300">
-          {UNREACHABLE}
+          {unreachable}
         </p>
       )}
       <div className="flex items-end gap-2">

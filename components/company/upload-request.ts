@@ -1,6 +1,6 @@
 "use client";
 
-import { ApiClientError, failureOf, lazySchemas } from "@/lib/api-client";
+import { ApiClientError, failureOf, lazySchemas, loadSchema } from "@/lib/api-client";
 import type { UploadDocumentResponse } from "@/lib/jiko/company";
 import { pageTeamId, TEAM_HEADER } from "@/lib/team-binding";
 
@@ -20,9 +20,8 @@ export function uploadDocumentFile(o: {
   contentType: string;
   onProgress: (fraction: number) => void;
 }) {
-  const schema = answerSchema();
-  // Awaited once the route answers; until then a failure must not count as unhandled.
-  schema.catch(() => {});
+  // Awaited once the route answers.
+  const schema = loadSchema(answerSchema);
   return new Promise<UploadDocumentResponse>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/company/documents?type=${encodeURIComponent(o.type)}`);
@@ -44,9 +43,8 @@ export function uploadDocumentFile(o: {
         try {
           const parsed = (await schema).safeParse(body);
           if (parsed.success) checked = parsed.data;
-        } catch {
-          // A schema that cannot load means the server cannot be reached, as in lib/api-client.
-          return reject(unreachable());
+        } catch (error) {
+          return reject(error);
         }
         if (checked) {
           o.onProgress(1);

@@ -15,7 +15,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
 import { TableHead } from "@/components/ui/table-head";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError, apiGet, apiSend, lazySchemas } from "@/lib/api-client";
+import { ApiClientError, apiGet, apiSend, lazySchemas, loadSchema } from "@/lib/api-client";
 import { formatDateTime, nyDate } from "@/lib/dates";
 import { addDays } from "@/lib/jiko/business-days";
 import { REPORT_FORMATS, REPORT_TYPES } from "@/lib/jiko/report-terms";
@@ -32,8 +32,6 @@ import {
 
 /** The answers' schemas and the form's checks load with the first answer or the first use. */
 const schema = lazySchemas(() => import("./answers"));
-
-const UNREACHABLE = "Treasury Desk cannot be reached. Check your connection and try again.";
 
 const STATUS: Record<
   ReportStatus,
@@ -86,9 +84,9 @@ function NewReport({ onCreated }: { onCreated: () => void }) {
     const text = (k: string) => (data.get(k) as string) ?? "";
     let check: typeof import("@/lib/report-form-schemas").ReportForm;
     try {
-      check = await schema("ReportForm")();
-    } catch {
-      setErrors({ root: UNREACHABLE });
+      check = await loadSchema(schema("ReportForm"));
+    } catch (error) {
+      setErrors({ root: (error as Error).message });
       return;
     }
     const parsed = check.safeParse({

@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import type { z } from "zod";
-import type { SchemaSource } from "@/lib/api-client";
+import { loadSchema, type SchemaSource } from "@/lib/api-client";
 import { Button } from "./button";
 
 /**
@@ -35,23 +35,15 @@ export function FilterForm<F>({
   const [shown, setShown] = useState(false);
   const formId = useId();
 
-  const [loading, setLoading] = useState<Promise<z.ZodType<F>> | null>(null);
-  const load = () => {
-    if (loading) return loading;
-    const p = typeof schema === "function" ? schema() : Promise.resolve(schema);
-    p.catch(() => setLoading(null)); // a failed load is tried again at the next apply
-    setLoading(p);
-    return p;
-  };
-
   async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = read(new FormData(event.currentTarget));
     let checked: z.ZodType<F>;
     try {
-      checked = await load();
-    } catch {
-      setErrors({ "": "Treasury Desk cannot be reached. Check your connection and apply again." });
+      // Loaded once (the browser keeps the module); a failed load is tried again at the next apply.
+      checked = await loadSchema(schema);
+    } catch (error) {
+      setErrors({ "": (error as Error).message });
       return;
     }
     const parsed = checked.safeParse(values);
@@ -78,7 +70,7 @@ export function FilterForm<F>({
       <form
         id={formId}
         onSubmit={apply}
-        onFocus={load}
+        onFocus={() => void loadSchema(schema)}
         aria-label={label}
         // The schema's messages, under each field, replace the browser's own bubbles.
         noValidate
