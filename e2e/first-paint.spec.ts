@@ -54,6 +54,31 @@ test("the server's HTML carries every page's first figures: the overview, pocket
 });
 
 /**
+ * The pockets page's response also brings what each pocket has available to send and the
+ * strategies a new pocket may use, read once the pockets are in: the browser asks for neither,
+ * and the column it fills after hydration matches the server's first markup (no mismatch).
+ */
+test("the pockets page brings the available amounts and strategies with it: no request of the browser's own", async ({
+  page,
+}) => {
+  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  await signIn(page, person.email);
+  await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+  const errors: string[] = [];
+  const asked: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path === "/api/pockets/available" || path === "/api/trading-strategies") asked.push(path);
+  });
+  await page.goto("/pockets");
+  await expect(page.getByTestId("pockets-total-available")).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await page.waitForLoadState("networkidle");
+  expect(asked).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/**
  * A section streamed after the first paint is revealed as soon as its data is in, not held for
  * React's 300 ms batch (app/reveal-on-arrival.tsx): the inline script that does it runs under the
  * page's script policy (its nonce) on every page.

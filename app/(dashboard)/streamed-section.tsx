@@ -2,6 +2,7 @@ import "server-only";
 import {
   type DehydratedState,
   type DehydrateOptions,
+  defaultShouldDehydrateQuery,
   HydrationBoundary,
   type QueryClient,
 } from "@tanstack/react-query";
@@ -22,6 +23,16 @@ interface Props {
   primary?: boolean;
   children: ReactNode;
 }
+
+/**
+ * Sends a section's answers and, still pending, the reads it started without awaiting: the
+ * browser takes each pending read's promise over and has its answer when the page's response
+ * brings it, without a request (or the code that checks an answer) of its own.
+ */
+export const SEND_PENDING: DehydrateOptions = {
+  shouldDehydrateQuery: (query) =>
+    defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+};
 
 /**
  * How long a section's data may hold the page's first paint. The browser reveals a section

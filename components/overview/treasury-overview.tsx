@@ -2,13 +2,13 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useSyncExternalStore } from "react";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { TableHead } from "@/components/ui/table-head";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatDate } from "@/lib/dates";
 import { plural } from "@/lib/format";
 import { strategyLabel } from "@/lib/jiko/strategy-terms";
@@ -36,23 +36,10 @@ const POCKET_SUMMARY_COLUMNS = [
 
 const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 
-const noSubscription = () => () => {};
-
-/**
- * False on the server and while the page hydrates, true after. The history the page sends may
- * arrive in the browser before or after hydration: its cards are drawn once hydrated, so the
- * server's markup and the browser's first render always agree (the charts draw in the browser
- * only anyway).
- */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-
 export function TreasuryOverview() {
   const { data, error, refetch, isPending } = useOverview();
+  // The history may arrive with the page's response, before or after hydration (the charts
+  // draw in the browser only anyway).
   const series = useMonthlyHistory();
   const hydrated = useHydrated();
   if (isPending) return <TreasurySkeleton />;

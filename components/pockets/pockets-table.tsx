@@ -12,6 +12,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableHead } from "@/components/ui/table-head";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { strategyLabel } from "@/lib/jiko/strategy-terms";
 import { labelFor, POCKET_STATUS_LABELS } from "@/lib/labels";
 import { formatCents, formatRate } from "@/lib/money";
@@ -42,8 +43,10 @@ const STATUS_TONE = {
 
 export function PocketsTable({ canManage }: { canManage: boolean }) {
   const { data, error, refetch, isPending } = usePockets();
-  // Value less what pending transfer requests hold: what can still be sent today.
-  const available = useAvailable().data?.items;
+  // Value less what pending transfer requests hold: what can still be sent today. It follows
+  // the pockets in the page's response, so it may reach the browser before hydration.
+  const availableQuery = useAvailable();
+  const available = useHydrated() ? availableQuery.data?.items : undefined;
   const [creating, setCreating] = useState(false);
   // The dialog's strategies, read with the page as when the dialog rendered with it.
   useStrategies();

@@ -1,4 +1,4 @@
-import { defaultShouldDehydrateQuery, type Query, type QueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { AccessCard } from "@/components/home/access-card";
 import { CompanyCard } from "@/components/home/company-card";
@@ -12,7 +12,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { monthlyHistory } from "@/server/pockets/monthly-history";
 import { buildOverview } from "@/server/pockets/overview";
 import { requireViewer } from "@/server/viewer";
-import { StreamedSection } from "../streamed-section";
+import { SEND_PENDING, StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -26,10 +26,6 @@ function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
-
-/** Answers and, still pending, the history: the browser takes its promise over. */
-const sentWhilePending = (query: Query) =>
-  defaultShouldDehydrateQuery(query) || query.state.status === "pending";
 
 export default async function OverviewPage() {
   const viewer = await requireViewer();
@@ -71,7 +67,7 @@ export default async function OverviewPage() {
       {showTreasury && (
         <StreamedSection
           load={loadTreasury}
-          dehydrate={{ shouldDehydrateQuery: sentWhilePending }}
+          dehydrate={SEND_PENDING}
           fallback={<TreasurySkeleton />}
         >
           <TreasuryOverview />

@@ -1,11 +1,14 @@
+import type { QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PocketsTable } from "@/components/pockets/pockets-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/permissions";
+import { queryKeys } from "@/lib/query-keys";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
+import { availableToSend } from "@/server/transfers/new-transfer";
 import { requireViewer } from "@/server/viewer";
-import { StreamedSection } from "../../streamed-section";
+import { SEND_PENDING, StreamedSection } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "Pockets" };
 
@@ -13,6 +16,27 @@ export default async function PocketsPage() {
   const viewer = await requireViewer();
   const capabilities = new Set(viewer.capabilities);
   if (!can(capabilities, "overview:view")) return <Forbidden what="seeing pockets" />;
+
+  // The table paints with the pockets. What is available to send and the strategies the
+  // open-a-pocket dialog offers are read once the pockets are in (never competing with them for
+  // Jiko) and follow in the same response, so the browser makes neither request itself.
+  const load = async (client: QueryClient) => {
+    const pockets = client.prefetchQuery(pocketListQuery(viewer.jiko));
+    const afterPockets = async <T,>(read: () => Promise<T>) => {
+      await pockets;
+      return read();
+    };
+    if (can(capabilities, "transfers:view"))
+      void client.prefetchQuery({
+        queryKey: queryKeys.available(),
+        queryFn: () => afterPockets(() => availableToSend(viewer)),
+      });
+    void client.prefetchQuery({
+      queryKey: queryKeys.strategies(),
+      queryFn: () => afterPockets(() => viewer.jiko.tradingStrategies()),
+    });
+    await pockets;
+  };
   return (
     <div className="space-y-6">
       <div>
@@ -22,7 +46,8 @@ export default async function PocketsPage() {
         </p>
       </div>
       <StreamedSection
-        load={(client) => client.prefetchQuery(pocketListQuery(viewer.jiko))}
+        load={load}
+        dehydrate={SEND_PENDING}
         fallback={<Skeleton className="h-80" />}
       >
         <PocketsTable canManage={can(capabilities, "pockets:manage")} />
