@@ -92,6 +92,45 @@ test.describe
       expect(rows.every((r) => r[header!.indexOf("direction")] === "DEBIT")).toBe(true);
     });
 
+    test("the first page is drawn whole; past it, only the rows in view are in the DOM", async ({
+      page,
+    }) => {
+      const admin = await personWith((p) =>
+        p.teams.some((t) => t.role === "ADMIN" && t.team_name === "Harborline Treasury"),
+      );
+      await signIn(page, admin.email);
+      await page.goto("/transactions");
+      await interactive(page);
+      const rows = page.getByTestId("transaction-row");
+      const counted = page.getByText(/^[\d,]+\+? transactions$/);
+      // The company has more than a page: all of the first page's 100 rows are drawn.
+      await expect(counted).toHaveText("100+ transactions");
+      await expect(rows).toHaveCount(100);
+      const scroller = page.getByTestId("transactions-scroller");
+      await scroller.evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+      });
+      await expect(counted).not.toHaveText("100+ transactions");
+      expect(Number((await counted.textContent())!.replace(/\D/g, ""))).toBeGreaterThan(100);
+      // The virtualized body keeps a screen of rows (and a few around), where the view was.
+      await expect.poll(() => rows.count()).toBeLessThan(60);
+      // Where the view was: the rows it shows are drawn, with no blank screen.
+      const inView = await rows.evaluateAll((all) => {
+        const view = all[0]!.closest("section")!.getBoundingClientRect();
+        return all.filter((r) => {
+          const box = r.getBoundingClientRect();
+          return box.top < view.bottom && box.bottom > view.top;
+        }).length;
+      });
+      expect(inView).toBeGreaterThan(5);
+      // Back at the top, j picks the first row, drawn again there.
+      await scroller.evaluate((el) => {
+        el.scrollTop = 0;
+      });
+      await page.keyboard.press("j");
+      await expect(rows.first()).toHaveAttribute("aria-current", "true");
+    });
+
     test("keyboard: j and k move through the list, Enter opens every field, saved views restore filters", async ({
       page,
     }) => {

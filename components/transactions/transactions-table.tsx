@@ -1,18 +1,22 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { type CSSProperties, lazy, Suspense, useEffect, useRef } from "react";
 import { formatDateTime } from "@/lib/dates";
 import { counterpartyOf, signedCents } from "@/lib/jiko/transaction-terms";
 import type { Transaction } from "@/lib/jiko/transactions";
 import { formatCents } from "@/lib/money";
+import { TRANSACTIONS_PAGE_SIZE } from "@/lib/transaction-filters";
 import { TYPE_LABELS } from "./labels";
+import { PREFETCH_ROWS, ROW_HEIGHT, type RowsProps } from "./table-rows";
 
-const ROW_HEIGHT = 44;
-/** The scroller is 65% of the window high; this is that share of a 800 px laptop window. */
-const INITIAL_RECT = { width: 1280, height: 520 };
-/** Start the next page this many rows before the end, so scrolling rarely waits. */
-const PREFETCH_ROWS = 30;
+/**
+ * Up to one page of rows (the first page, which the server renders) is a plain table body: every
+ * row in the DOM, with no virtualizer to load. Past it, the rows are virtualized
+ * (./virtual-rows.tsx), whose code loads when the next page is first asked for.
+ */
+const PLAIN_ROWS = TRANSACTIONS_PAGE_SIZE;
+const importVirtualRows = () => import("./virtual-rows");
+const VirtualRows = lazy(() => importVirtualRows().then((m) => ({ default: m.VirtualRows })));
 const GRID = "grid grid-cols-[11rem_10rem_7rem_minmax(12rem,1fr)_6rem_9rem] items-center gap-x-4";
 /** With the running balance after the amount. */
 const GRID_BALANCE =
@@ -54,9 +58,10 @@ function SortHeader({
 }
 
 /**
- * The list as a virtualized table: only the rows in view (and a few around) are in the DOM, so
- * 100,000 loaded rows scroll as smoothly as 100. One row is active (focused, aria-current): j/k
- * and the arrow keys move it, Enter opens it; the page owns that state.
+ * The list as a table that stays fast at any length: past the first page, only the rows in view
+ * (and a few around) are in the DOM, so 100,000 loaded rows scroll as smoothly as 100. One row is
+ * active (focused, aria-current): j/k and the arrow keys move it, Enter opens it; the page owns
+ * that state.
  */
 export function TransactionsTable({
   rows,
@@ -88,34 +93,72 @@ export function TransactionsTable({
 }) {
   const grid = balances ? GRID_BALANCE : GRID;
   const scroller = useRef<HTMLElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length + (hasNextPage ? 1 : 0),
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    // Before the scroller can be measured (on the server, and in the browser's first render),
-    // assume a typical window's share: the first screen of rows is in the server's HTML.
-    initialRect: INITIAL_RECT,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastShown = items.at(-1)?.index ?? 0;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastShown >= rows.length - PREFETCH_ROWS) {
-      fetchNextPage();
+  const renderRow = (index: number, style: CSSProperties) => {
+    const t = rows[index];
+    if (!t) {
+      return (
+        <tr key="loader" style={style} className="block px-4 py-3 text-ink-600 dark:text-ink-300">
+          <td>Loading more…</td>
+        </tr>
+      );
     }
-  }, [hasNextPage, isFetchingNextPage, lastShown, rows.length, fetchNextPage]);
-
-  // Keep the active row in view as the keyboard moves it, and give it focus so assistive
-  // technology reads it (it is rendered once scrolled to).
-  useEffect(() => {
-    if (active < 0) return;
-    virtualizer.scrollToIndex(active, { align: "auto" });
-    const frame = requestAnimationFrame(() =>
-      document.getElementById(`tx-row-${active}`)?.focus({ preventScroll: true }),
+    const cents = signedCents(t);
+    const other = counterpartyOf(t);
+    const selected = index === active;
+    return (
+      <tr
+        key={t.id}
+        id={`tx-row-${index}`}
+        aria-current={selected || undefined}
+        tabIndex={-1}
+        data-testid="transaction-row"
+        data-id={t.id}
+        style={style}
+        onClick={() => {
+          onActivate(index);
+          onOpen(index);
+        }}
+        // The scroll margin keeps a row scrolled into view clear of the sticky heading.
+        className={`${grid} scroll-mt-9 cursor-pointer border-b border-ink-100 px-4 dark:border-ink-800 ${selected ? "bg-brand-50 ring-2 ring-brand-500 ring-inset dark:bg-ink-800" : "hover:bg-ink-50 dark:hover:bg-ink-800/60"}`}
+      >
+        <td className="text-ink-600 tabular-nums dark:text-ink-300">
+          {formatDateTime(t.time_booked).replace(/ ET$/, "")}
+        </td>
+        <td className="truncate">{pocketName(t.pocket_id)}</td>
+        <td>{TYPE_LABELS[t.type]}</td>
+        <td className="truncate">
+          <span className="font-medium">{t.title}</span>
+          {other && other !== t.title && (
+            <span className="text-ink-600 dark:text-ink-300"> · {other}</span>
+          )}
+        </td>
+        <td className="text-xs">{t.status === "SETTLED" ? "Settled" : "Pending"}</td>
+        <td
+          className={`text-right font-medium tabular-nums ${cents > 0 ? "text-emerald-700 dark:text-emerald-300" : ""}`}
+        >
+          {cents > 0 ? "+" : "−"}
+          {formatCents(Math.abs(cents))}
+        </td>
+        {balances && (
+          <td className="text-right tabular-nums" data-testid="transaction-balance">
+            {balances[index] === undefined ? "—" : formatCents(balances[index] as number)}
+          </td>
+        )}
+      </tr>
     );
-    return () => cancelAnimationFrame(frame);
-  }, [active, virtualizer]);
+  };
+  const body = {
+    scroller,
+    count: rows.length + (hasNextPage ? 1 : 0),
+    active,
+    renderRow,
+    // The next page's rows are virtualized: their code starts loading with the page's request.
+    nearEnd: (lastShown: number) => {
+      if (!hasNextPage || isFetchingNextPage || lastShown < rows.length - PREFETCH_ROWS) return;
+      void importVirtualRows();
+      fetchNextPage();
+    },
+  };
 
   return (
     <section
@@ -167,76 +210,41 @@ export function TransactionsTable({
             )}
           </tr>
         </thead>
-        <tbody className="relative block" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const t = rows[item.index];
-            const style = {
-              position: "absolute" as const,
-              top: 0,
-              left: 0,
-              width: "100%",
-              height: item.size,
-              transform: `translateY(${item.start}px)`,
-            };
-            if (!t) {
-              return (
-                <tr
-                  key="loader"
-                  style={style}
-                  className="block px-4 py-3 text-ink-600 dark:text-ink-300"
-                >
-                  <td>Loading more…</td>
-                </tr>
-              );
-            }
-            const cents = signedCents(t);
-            const other = counterpartyOf(t);
-            const selected = item.index === active;
-            return (
-              <tr
-                key={t.id}
-                id={`tx-row-${item.index}`}
-                aria-current={selected || undefined}
-                tabIndex={-1}
-                data-testid="transaction-row"
-                data-id={t.id}
-                style={style}
-                onClick={() => {
-                  onActivate(item.index);
-                  onOpen(item.index);
-                }}
-                className={`${grid} cursor-pointer border-b border-ink-100 px-4 dark:border-ink-800 ${selected ? "bg-brand-50 ring-2 ring-brand-500 ring-inset dark:bg-ink-800" : "hover:bg-ink-50 dark:hover:bg-ink-800/60"}`}
-              >
-                <td className="text-ink-600 tabular-nums dark:text-ink-300">
-                  {formatDateTime(t.time_booked).replace(/ ET$/, "")}
-                </td>
-                <td className="truncate">{pocketName(t.pocket_id)}</td>
-                <td>{TYPE_LABELS[t.type]}</td>
-                <td className="truncate">
-                  <span className="font-medium">{t.title}</span>
-                  {other && other !== t.title && (
-                    <span className="text-ink-600 dark:text-ink-300"> · {other}</span>
-                  )}
-                </td>
-                <td className="text-xs">{t.status === "SETTLED" ? "Settled" : "Pending"}</td>
-                <td
-                  className={`text-right font-medium tabular-nums ${cents > 0 ? "text-emerald-700 dark:text-emerald-300" : ""}`}
-                >
-                  {cents > 0 ? "+" : "−"}
-                  {formatCents(Math.abs(cents))}
-                </td>
-                {balances && (
-                  <td className="text-right tabular-nums" data-testid="transaction-balance">
-                    {balances[item.index] === undefined
-                      ? "—"
-                      : formatCents(balances[item.index] as number)}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
+        {rows.length <= PLAIN_ROWS ? (
+          <PlainRows {...body} />
+        ) : (
+          // Until the virtualizer's code is in, every row is drawn as before.
+          <Suspense fallback={<PlainRows {...body} />}>
+            <VirtualRows {...body} />
+          </Suspense>
+        )}
       </table>
     </section>
+  );
+}
+
+/** Every row in the DOM, in the table's flow: what the server renders, and short lists. */
+function PlainRows({ scroller, count, active, renderRow, nearEnd }: RowsProps) {
+  const style = { height: ROW_HEIGHT };
+  // The next page is asked for as the end comes within PREFETCH_ROWS of the view.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onScroll = () =>
+      nearEnd(Math.min(count - 1, Math.floor((el.scrollTop + el.clientHeight) / ROW_HEIGHT)));
+    onScroll();
+    el.addEventListener("scroll", onScroll, { passive: true });
+    return () => el.removeEventListener("scroll", onScroll);
+  }, [scroller, count, nearEnd]);
+  // The active row, moved by the keyboard, is scrolled into view and focused so assistive
+  // technology reads it.
+  useEffect(() => {
+    if (active < 0) return;
+    const row = document.getElementById(`tx-row-${active}`);
+    row?.scrollIntoView({ block: "nearest" });
+    row?.focus({ preventScroll: true });
+  }, [active]);
+  return (
+    <tbody className="block">{Array.from({ length: count }, (_, i) => renderRow(i, style))}</tbody>
   );
 }
