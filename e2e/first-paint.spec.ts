@@ -56,7 +56,8 @@ test("the server's HTML carries every page's first figures: the overview, pocket
 /**
  * The pockets page's response also brings what each pocket has available to send and the
  * strategies a new pocket may use, read once the pockets are in: the browser asks for neither,
- * and the column it fills after hydration matches the server's first markup (no mismatch).
+ * and the column it fills after hydration matches the server's first markup (no mismatch). A
+ * pocket's page brings its account numbers the same way.
  */
 test("the pockets page brings the available amounts and strategies with it: no request of the browser's own", async ({
   page,
@@ -69,10 +70,17 @@ test("the pockets page brings the available amounts and strategies with it: no r
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("request", (r) => {
     const path = new URL(r.url()).pathname;
-    if (path === "/api/pockets/available" || path === "/api/trading-strategies") asked.push(path);
+    if (/^\/api\/(pockets\/(available|[^/]+\/portals)|trading-strategies)$/.test(path))
+      asked.push(path);
   });
   await page.goto("/pockets");
   await expect(page.getByTestId("pockets-total-available")).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await page.waitForLoadState("networkidle");
+  expect(asked).toEqual([]);
+  // A pocket's own page brings its masked account numbers, and its manager's strategies, too.
+  const href = await page.getByRole("link", { name: "Operating Reserve" }).getAttribute("href");
+  await page.goto(href!);
+  await expect(page.getByText(/•••• \d{4}/).first()).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(asked).toEqual([]);
   expect(errors).toEqual([]);

@@ -13,8 +13,7 @@ import { tradeFilterInput } from "./trade-filters";
 import {
   DATE_PRESETS,
   type DatePreset,
-  EARLIEST_DAY,
-  latestDay,
+  dayIssue,
   type Params,
   transactionFilterInput,
 } from "./transaction-filters";
@@ -24,14 +23,14 @@ export const DatePresetSchema = z.enum(Object.keys(DATE_PRESETS) as [DatePreset,
 
 /**
  * A day a person typed for a filter, between EARLIEST_DAY and today (New York). Far-off years
- * (0001, 9999) are refused here, naming the field, rather than reaching Jiko.
+ * (0001, 9999) are refused here, naming the field, rather than reaching Jiko (the rule is
+ * `dayIssue`, which forms checking days as they are typed use without zod).
  */
 export const boundedDay = (label: string) =>
-  z.iso
-    .date(`${label}: enter a date like 2026-01-31`)
-    .refine((d) => d >= EARLIEST_DAY && d <= latestDay(), {
-      error: () => `${label} must be between ${EARLIEST_DAY} and today (${latestDay()}, New York)`,
-    });
+  z.string().superRefine((day, ctx) => {
+    const issue = dayIssue(label, day);
+    if (issue) ctx.addIssue({ code: "custom", message: issue });
+  });
 
 /**
  * Dollars as typed ("1,000", "$1,000.50", "1000.5"), kept in the URL as a plain decimal

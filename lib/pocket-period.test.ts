@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  customRange,
-  EarningsQuery,
+  customRangeIssues,
   earningsParamsOf,
   pocketPeriodToSearch,
   readPocketPeriod,
 } from "./pocket-period";
+import { customRange, EarningsQuery } from "./pocket-period-schemas";
 
 const messages = (r: {
   success: boolean;
@@ -35,6 +35,27 @@ describe("custom earnings range", () => {
     expect(messages(customRange().safeParse({ from: "2026-02-01", to: "2026-01-01" }))).toEqual({
       to: "To must not be before From",
     });
+  });
+  it("is checked as typed without zod, by the same rules", () => {
+    expect(customRangeIssues("2026-02-30", "2026-03-01")).toEqual({
+      from: "From: enter a date like 2026-01-31",
+    });
+    expect(customRangeIssues("", "0001-01-01")).toEqual({
+      from: "From: enter a date like 2026-01-31",
+      to: "To must be between 2000-01-01 and today (2026-06-15, New York)",
+    });
+    expect(customRangeIssues("2025-03-03", "2025-03-01", "2025-03-04")).toEqual({
+      from: "From must be on or after 2025-03-04, the day the pocket opened",
+      to: "To must not be before From",
+    });
+    expect(customRangeIssues("2024-02-29", "2026-06-15")).toEqual({});
+    for (const [from, to] of [
+      ["2026-02-30", "2026-03-01"],
+      ["2025-03-03", "2025-03-01"],
+      ["2026-05-01", "2026-05-31"],
+    ] as const) {
+      expect(messages(customRange().safeParse({ from, to }))).toEqual(customRangeIssues(from, to));
+    }
   });
   it("is checked the same way by the route's query schema", () => {
     expect(

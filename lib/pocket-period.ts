@@ -1,13 +1,13 @@
 /**
- * A pocket's earnings period as it lives in the pocket page's URL (`?period=custom&from&to`): one
- * schema read by the server page (prefetch), the browser (the panel) and the earnings route.
- * Custom days lie between the pocket's opening day (or EARLIEST_DAY) and today in New York.
+ * A pocket's earnings period as it lives in the pocket page's URL (`?period=custom&from&to`),
+ * read alike by the server page (prefetch), the browser (the panel) and the earnings route.
+ * Custom days lie between the pocket's opening day (or EARLIEST_DAY) and today in New York. No
+ * zod: the panel checks a custom range as it is typed, at the page's first load; the route's
+ * schemas, built on the same rules, are in lib/pocket-period-schemas.ts.
  */
-import { z } from "zod";
-import { boundedDay } from "./filter-schemas";
-import { EarningsPeriod } from "./jiko/pockets";
+import type { EarningsPeriod } from "./jiko/pockets";
 import type { EarningsParams } from "./pocket-schemas";
-import { EARLIEST_DAY, searchInput, searchOf } from "./transaction-filters";
+import { dayIssue, EARLIEST_DAY, searchInput, searchOf } from "./transaction-filters";
 
 /** The period's name in the URL, and Jiko's name for it. */
 export const URL_PERIODS = {
@@ -18,7 +18,6 @@ export const URL_PERIODS = {
   custom: "range",
 } as const satisfies Record<string, EarningsPeriod>;
 export type UrlPeriod = keyof typeof URL_PERIODS;
-export const UrlPeriodSchema = z.enum(Object.keys(URL_PERIODS) as [UrlPeriod, ...UrlPeriod[]]);
 
 /** Shown when the URL names no period. */
 export const DEFAULT_PERIOD: UrlPeriod = "month";
@@ -26,35 +25,27 @@ export const DEFAULT_PERIOD: UrlPeriod = "month";
 const KEYS = ["period", "from", "to"] as const;
 
 /**
- * The custom range's rules, the earliest day being the pocket's opening day when it is known.
- * Each issue names its field (`from` or `to`) and the allowed span.
+ * What is wrong with a custom range, by field (`from`, `to`), the earliest day being the pocket's
+ * opening day when it is known: each day must be a calendar day within the span, From on or after
+ * the earliest day, To not before From. Empty when the range is good.
  */
-export function customRange(opened?: string | null) {
+export function customRangeIssues(
+  from: string,
+  to: string,
+  opened?: string | null,
+): Partial<Record<"from" | "to", string>> {
   const earliest = opened && opened > EARLIEST_DAY ? opened : EARLIEST_DAY;
-  return z
-    .object({ from: boundedDay("From"), to: boundedDay("To") })
-    .refine((r) => r.from >= earliest, {
-      message: `From must be on or after ${earliest}${opened ? ", the day the pocket opened" : ""}`,
-      path: ["from"],
-    })
-    .refine((r) => r.from <= r.to, { message: "To must not be before From", path: ["to"] });
+  const days = { from: dayIssue("From", from), to: dayIssue("To", to) };
+  if (days.from || days.to) {
+    return Object.fromEntries(Object.entries(days).filter(([, issue]) => issue));
+  }
+  const issues: Partial<Record<"from" | "to", string>> = {};
+  if (from < earliest) {
+    issues.from = `From must be on or after ${earliest}${opened ? ", the day the pocket opened" : ""}`;
+  }
+  if (from > to) issues.to = "To must not be before From";
+  return issues;
 }
-
-/** The period in the URL; a custom period needs both days. */
-export const PocketPeriodSearch = z
-  .object({
-    period: UrlPeriodSchema.default(DEFAULT_PERIOD),
-    from: z.string().optional(),
-    to: z.string().optional(),
-  })
-  .superRefine((p, ctx) => {
-    if (p.period !== "custom") return;
-    const range = customRange().safeParse({ from: p.from ?? "", to: p.to ?? "" });
-    for (const issue of range.success ? [] : range.error.issues) {
-      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-    }
-  });
-export type PocketPeriodSearch = z.infer<typeof PocketPeriodSearch>;
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -62,10 +53,13 @@ type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 export const pocketPeriodInput = (params: Params) =>
   searchInput(params, KEYS, new Set()) as { period?: string; from?: string; to?: string };
 
+const isUrlPeriod = (text: string | undefined): text is UrlPeriod =>
+  text !== undefined && Object.hasOwn(URL_PERIODS, text);
+
 /** The period the page shows: a malformed period falls back to the default. */
 export function readPocketPeriod(params: Params) {
   const raw = pocketPeriodInput(params);
-  const period = UrlPeriodSchema.catch(DEFAULT_PERIOD).parse(raw.period ?? DEFAULT_PERIOD);
+  const period = isUrlPeriod(raw.period) ? raw.period : DEFAULT_PERIOD;
   return { period, from: raw.from ?? "", to: raw.to ?? "" };
 }
 
@@ -75,12 +69,10 @@ export function earningsParamsOf(search: {
   from?: string;
   to?: string;
 }): EarningsParams | null {
-  const parsed = PocketPeriodSearch.safeParse(search);
-  if (!parsed.success) return null;
-  const p = parsed.data;
-  return p.period === "custom"
-    ? { period: "range", from: p.from, to: p.to }
-    : { period: URL_PERIODS[p.period] };
+  if (search.period !== "custom") return { period: URL_PERIODS[search.period] };
+  const from = search.from ?? "";
+  const to = search.to ?? "";
+  return Object.keys(customRangeIssues(from, to)).length ? null : { period: "range", from, to };
 }
 
 /** The period back to a search string (the default period leaves the URL bare). */
@@ -91,22 +83,3 @@ export const pocketPeriodToSearch = (p: { period: UrlPeriod; from?: string; to?:
       : { period: p.period === DEFAULT_PERIOD ? undefined : p.period },
     KEYS,
   );
-
-/**
- * The earnings route's query: Jiko's period names, custom days within EARLIEST_DAY and today.
- * The route checks the opening day with `customRange(opened)` once it knows the pocket.
- */
-export const EarningsQuery = z
-  .object({
-    period: EarningsPeriod.default("all-time"),
-    from: boundedDay("From").optional(),
-    to: boundedDay("To").optional(),
-  })
-  .refine((p) => p.period !== "range" || (p.from && p.to), {
-    message: "A custom range needs a start and an end date",
-    path: ["from"],
-  })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, {
-    message: "To must not be before From",
-    path: ["to"],
-  });

@@ -1,5 +1,6 @@
 /** What the dashboard says about pockets, shared by the server and the browser. */
-import type { CLOSURE_REASONS, Pocket } from "./jiko/pockets";
+import type { CLOSURE_REASONS } from "./jiko/pocket-terms";
+import type { Pocket } from "./jiko/pockets";
 import type { Portal } from "./jiko/portals";
 
 export const CLOSURE_REASON_LABELS: Record<(typeof CLOSURE_REASONS)[number], string> = {

@@ -31,6 +31,24 @@ export const EARLIEST_DAY = "2000-01-01";
 /** Today in New York, the last day a date filter takes (nothing is booked in the future). */
 export const latestDay = () => nyDate(new Date().toISOString());
 
+/** Whether text is a real calendar day written "YYYY-MM-DD" (not 2026-02-30). */
+const isCalendarDay = (text: string) =>
+  /^\d{4}-\d\d-\d\d$/.test(text) &&
+  new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+
+/**
+ * Why a day a person typed is refused (`label` names the field), or undefined: it must be a
+ * calendar day between EARLIEST_DAY and today in New York. The one rule behind the filters'
+ * `boundedDay` (lib/filter-schemas.ts) and the forms that check days as they are typed.
+ */
+export function dayIssue(label: string, day: string): string | undefined {
+  if (!isCalendarDay(day)) return `${label}: enter a date like 2026-01-31`;
+  const latest = latestDay();
+  if (day < EARLIEST_DAY || day > latest)
+    return `${label} must be between ${EARLIEST_DAY} and today (${latest}, New York)`;
+  return undefined;
+}
+
 const KEYS = ["pocket", "type", "direction", "range", "from", "to", "min", "max", "order"] as const;
 const REPEATED = new Set(["pocket", "type"]);
 

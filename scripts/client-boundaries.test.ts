@@ -24,7 +24,7 @@ const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
 
 /**
  * Pages whose first load still carries zod: forms checked as the person types (a new transfer, a
- * new entity's application, a pocket's earnings period). Every other page loads zod with its first
+ * new entity's application). Every other page loads zod with its first
  * answer or its first submitted filter (lib/api-client.ts, components/ui/filter-form.tsx): modules
  * that mix schemas with what a page draws are split, as lib/jiko/transfers.ts and
  * lib/jiko/transfer-terms.ts are.
@@ -32,7 +32,6 @@ const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
 const ZOD_FIRST: RegExp[] = [
   /[\\/]transfers[\\/]new[\\/]page\.tsx$/,
   /[\\/]company[\\/]new-entity[\\/]/,
-  /[\\/]pockets[\\/]\[pocketId\][\\/]page\.tsx$/,
 ];
 
 /** Static imports and re-exports of a module, type-only ones left out. */

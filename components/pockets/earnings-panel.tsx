@@ -9,8 +9,8 @@ import { ApiClientError } from "@/lib/api-client";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import {
+  customRangeIssues,
   earningsParamsOf,
-  PocketPeriodSearch,
   pocketPeriodToSearch,
   readPocketPeriod,
   type UrlPeriod,
@@ -53,10 +53,8 @@ export function EarningsPanel({ pocketId }: { pocketId: string }) {
   // The form's own check (within 2000-01-01 or the opening day and today), then the route's.
   const errors: Record<string, string> = {};
   if (period === "custom" && (from || to)) {
-    const checked = PocketPeriodSearch.safeParse(search);
-    for (const i of checked.success ? [] : checked.error.issues) {
-      const field = String(i.path[0]);
-      if ((field === "from" ? from : to) || (from && to)) errors[field] ??= i.message;
+    for (const [field, message] of Object.entries(customRangeIssues(from, to))) {
+      if ((field === "from" ? from : to) || (from && to)) errors[field] ??= message;
     }
   }
   const routeIssues = earnings.error instanceof ApiClientError ? earnings.error.issues : undefined;

@@ -6,7 +6,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { CLOSURE_REASONS, type Pocket, PocketName } from "@/lib/jiko/pockets";
+import { CLOSURE_REASONS, pocketNameIssue } from "@/lib/jiko/pocket-terms";
+import type { Pocket } from "@/lib/jiko/pockets";
 import type { TradingStrategy } from "@/lib/jiko/strategies";
 import { CLOSURE_REASON_LABELS, closeBlockers } from "@/lib/pockets";
 import { useStrategies, useUpdatePocket } from "./hooks";
@@ -59,7 +60,7 @@ export function PocketActions({ pocket, openPockets }: { pocket: Pocket; openPoc
     update.reset();
     setOpen(null);
   };
-  const nameError = PocketName.safeParse(name).error?.issues[0]?.message;
+  const nameError = pocketNameIssue(name);
   if (pocket.status === "CLOSED") return null;
 
   return (

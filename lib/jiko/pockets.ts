@@ -12,6 +12,9 @@
  */
 import { z } from "zod";
 import { cursorList, IsoDateTime, Money } from "./common";
+import { CLOSURE_REASONS, POCKET_NAME_MAX, pocketNameIssue } from "./pocket-terms";
+
+export { CLOSURE_REASONS, POCKET_NAME_MAX, pocketNameIssue };
 
 export const POCKET_STATUSES = ["PENDING", "OPEN", "FROZEN", "CLOSED"] as const;
 export const PocketStatus = z.enum(POCKET_STATUSES);
@@ -81,15 +84,14 @@ export type Pocket = z.infer<typeof Pocket>;
 export const PocketList = cursorList(Pocket);
 export type PocketList = z.infer<typeof PocketList>;
 
-export const POCKET_NAME_MAX = 64; // INFERRED: Jiko does not publish the limit.
-
-/** A pocket's name as a person types it: shown everywhere, so no control characters. */
+/** A pocket's name as a person types it, trimmed (the rules are `pocketNameIssue`'s). */
 export const PocketName = z
   .string()
   .trim()
-  .min(1, "Give the pocket a name")
-  .max(POCKET_NAME_MAX, `Keep the name under ${POCKET_NAME_MAX} characters`)
-  .regex(/^[^\p{Cc}]*$/u, "The name cannot contain tabs, line breaks or control characters");
+  .superRefine((name, ctx) => {
+    const issue = pocketNameIssue(name);
+    if (issue) ctx.addIssue({ code: "custom", message: issue });
+  });
 
 export const CreatePocketRequest = z.object({
   pocket_name: PocketName,
@@ -99,13 +101,6 @@ export const CreatePocketRequest = z.object({
 });
 export type CreatePocketRequest = z.infer<typeof CreatePocketRequest>;
 
-/** INFERRED: Jiko requires a closure_reason but does not publish its values. */
-export const CLOSURE_REASONS = [
-  "NO_LONGER_NEEDED",
-  "CONSOLIDATING_POCKETS",
-  "MOVING_FUNDS_ELSEWHERE",
-  "OTHER",
-] as const;
 export const ClosureReason = z.enum(CLOSURE_REASONS);
 
 export const UpdatePocketRequest = z

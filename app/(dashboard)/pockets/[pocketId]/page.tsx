@@ -7,17 +7,19 @@ import { PocketDetail } from "@/components/pockets/pocket-detail";
 import { Forbidden } from "@/components/ui/forbidden";
 import type { Pocket } from "@/lib/jiko/pockets";
 import { can } from "@/lib/permissions";
-import { customRange, earningsParamsOf, readPocketPeriod } from "@/lib/pocket-period";
+import { earningsParamsOf, readPocketPeriod } from "@/lib/pocket-period";
+import { customRange } from "@/lib/pocket-period-schemas";
 import { queryKeys } from "@/lib/query-keys";
 import { isJikoError } from "@/server/jiko/errors";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { pocketClosedAt } from "@/server/pockets/closed-at";
 import { allTimeSpan } from "@/server/pockets/earnings-series";
 import { pocketEarnings } from "@/server/pockets/pocket-earnings";
+import { pocketPortals } from "@/server/pockets/portals";
 import { firstPaintClient, throwIfJikoAway } from "@/server/section-state";
 import { requireViewer, type Viewer } from "@/server/viewer";
 import { DashboardLoading } from "../../dashboard-loading";
-import { GraceBoundary } from "../../streamed-section";
+import { GraceBoundary, SEND_PENDING } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "Pocket" };
 
@@ -80,7 +82,10 @@ interface PocketContentData {
   closedAt: string | null;
 }
 
-/** What the pocket's page shows beyond the pocket itself: the pocket list, earnings, closing. */
+/**
+ * What the pocket's page shows beyond the pocket itself: the pocket list, earnings, account
+ * numbers, closing.
+ */
 async function loadPocketContent(
   viewer: Viewer,
   pocket: Pocket | undefined,
@@ -102,9 +107,23 @@ async function loadPocketContent(
       : null,
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
     prefetchEarnings().catch(() => undefined),
+    // Its account numbers, masked, come with the page as well (a closed pocket offers none).
+    pocket &&
+      pocket.status !== "CLOSED" &&
+      queryClient.prefetchQuery({
+        queryKey: queryKeys.portals(pocket.id, false),
+        queryFn: () => pocketPortals(viewer.jiko, pocket.id, false),
+      }),
   ]);
   throwIfJikoAway(queryClient);
-  return { state: dehydrate(queryClient), closedAt };
+  // The strategies the "Change strategy" dialog offers: read once the page's own reads are in
+  // and sent on, still pending, in the same response (no request of the browser's own).
+  if (pocket && pocket.status !== "CLOSED" && can(new Set(viewer.capabilities), "pockets:manage"))
+    void queryClient.prefetchQuery({
+      queryKey: queryKeys.strategies(),
+      queryFn: () => viewer.jiko.tradingStrategies(),
+    });
+  return { state: dehydrate(queryClient, SEND_PENDING), closedAt };
 }
 
 async function PocketContent({

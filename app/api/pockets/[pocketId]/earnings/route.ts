@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customRange, EarningsQuery } from "@/lib/pocket-period";
+import { customRange, EarningsQuery } from "@/lib/pocket-period-schemas";
 import { guarded, parse } from "@/server/api/guard";
 import { allTimeSpan } from "@/server/pockets/earnings-series";
 import { pocketEarnings } from "@/server/pockets/pocket-earnings";

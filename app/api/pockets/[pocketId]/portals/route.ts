@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { can } from "@/lib/permissions";
-import { type MaskedPortal, maskAccountNumber } from "@/lib/pockets";
 import { recordAccess } from "@/server/access-log/store";
 import { ApiError, guarded, parse } from "@/server/api/guard";
+import { pocketPortals } from "@/server/pockets/portals";
 
 type Params = { pocketId: string };
 
@@ -13,13 +13,8 @@ export const GET = guarded<Params>("overview:view", async ({ req, params, viewer
   if (reveal && !can(new Set(viewer.capabilities), "accounts:reveal"))
     throw new ApiError("forbidden", "Your role does not allow revealing account numbers.");
   const pocketId = parse(z.uuid(), params.pocketId);
-  const { portals } = await viewer.jiko.portals(pocketId);
+  const portals = await pocketPortals(viewer.jiko, pocketId, reveal);
   if (reveal)
     await recordAccess(viewer, "account_number.revealed", { kind: "pocket", id: pocketId });
-  const items: MaskedPortal[] = portals.map((p) => ({
-    ...p,
-    account_number: reveal ? p.account_number : maskAccountNumber(p.account_number),
-    revealed: reveal,
-  }));
-  return Response.json({ items }, { headers: { "cache-control": "no-store" } });
+  return Response.json(portals, { headers: { "cache-control": "no-store" } });
 });
