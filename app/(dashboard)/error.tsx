@@ -2,12 +2,14 @@
 
 import { lazy, Suspense } from "react";
 import { outageFromDigest } from "@/components/shell/outage-digest";
-import { ErrorState } from "@/components/ui/error-state";
 
-// Jiko's outage screen loads when Jiko is away, not with every page (each page carries this
-// boundary).
+// Both screens load when a page fails, not with every page (each page carries this boundary,
+// and a page's own copy of the error state is not shared with it).
 const JikoOutage = lazy(() =>
   import("@/components/shell/jiko-outage").then((m) => ({ default: m.JikoOutage })),
+);
+const ErrorState = lazy(() =>
+  import("@/components/ui/error-state").then((m) => ({ default: m.ErrorState })),
 );
 
 /** One id per failure, so each failed try mounts a new outage state (its next, longer wait). */
@@ -36,11 +38,13 @@ export default function SectionError({ error, retry }: { error: unknown; retry: 
     );
   }
   return (
-    <ErrorState
-      heading="h1"
-      title="This page could not load"
-      message="Treasury Desk could not show this page just now. Your data is safe; try again in a moment."
-      onRetry={retry}
-    />
+    <Suspense fallback={null}>
+      <ErrorState
+        heading="h1"
+        title="This page could not load"
+        message="Treasury Desk could not show this page just now. Your data is safe; try again in a moment."
+        onRetry={retry}
+      />
+    </Suspense>
   );
 }
