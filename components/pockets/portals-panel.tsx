@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { usePortals } from "./hooks";
 
 async function copy(label: string, value: string) {
@@ -21,6 +22,9 @@ async function copy(label: string, value: string) {
 export function PortalsPanel({ pocketId, canReveal }: { pocketId: string; canReveal: boolean }) {
   const [reveal, setReveal] = useState(false);
   const portals = usePortals(pocketId, reveal);
+  // The masked numbers follow the page in its response, and may reach the browser before it
+  // hydrates: they are drawn once hydrated, as the server's markup has them pending.
+  const hydrated = useHydrated();
   return (
     <Card
       title="Receive ACH and wires"
@@ -42,7 +46,7 @@ export function PortalsPanel({ pocketId, canReveal }: { pocketId: string; canRev
         )
       }
     >
-      {portals.isPending ? (
+      {!hydrated || portals.isPending ? (
         <Skeleton className="h-20" />
       ) : portals.error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">

@@ -107,22 +107,22 @@ async function loadPocketContent(
       : null,
     queryClient.prefetchQuery(pocketListQuery(viewer.jiko)),
     prefetchEarnings().catch(() => undefined),
-    // Its account numbers, masked, come with the page as well (a closed pocket offers none).
-    pocket &&
-      pocket.status !== "CLOSED" &&
-      queryClient.prefetchQuery({
-        queryKey: queryKeys.portals(pocket.id, false),
-        queryFn: () => pocketPortals(viewer.jiko, pocket.id, false),
-      }),
   ]);
   throwIfJikoAway(queryClient);
-  // The strategies the "Change strategy" dialog offers: read once the page's own reads are in
-  // and sent on, still pending, in the same response (no request of the browser's own).
-  if (pocket && pocket.status !== "CLOSED" && can(new Set(viewer.capabilities), "pockets:manage"))
+  // Read once the page's own reads are in and sent on, still pending, in the same response (no
+  // request of the browser's own): the masked account numbers (a closed pocket offers none) and
+  // the strategies the "Change strategy" dialog offers.
+  if (pocket && pocket.status !== "CLOSED") {
     void queryClient.prefetchQuery({
-      queryKey: queryKeys.strategies(),
-      queryFn: () => viewer.jiko.tradingStrategies(),
+      queryKey: queryKeys.portals(pocket.id, false),
+      queryFn: () => pocketPortals(viewer.jiko, pocket.id, false),
     });
+    if (can(new Set(viewer.capabilities), "pockets:manage"))
+      void queryClient.prefetchQuery({
+        queryKey: queryKeys.strategies(),
+        queryFn: () => viewer.jiko.tradingStrategies(),
+      });
+  }
   return { state: dehydrate(queryClient, SEND_PENDING), closedAt };
 }
 
