@@ -213,7 +213,7 @@ export function TransactionsTable({
         {rows.length <= PLAIN_ROWS ? (
           <PlainRows {...body} />
         ) : (
-          // Until the virtualizer's code is in, every row is drawn as before.
+          // Until the virtualizer's code is in, every row is drawn plainly.
           <Suspense fallback={<PlainRows {...body} />}>
             <VirtualRows {...body} />
           </Suspense>
