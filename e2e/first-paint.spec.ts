@@ -2,6 +2,9 @@ import { expect, type Response, test } from "@playwright/test";
 import { signIn } from "./portal";
 import { personWith } from "./sandbox";
 
+/** An admin of one team only: signing in lands on that team's overview. */
+const soleAdmin = () => personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+
 /**
  * A page's first real figure is in the server's own HTML (with the page when its read is quick,
  * else streamed in its section), so it paints before any script has run: a money figure, or rows
@@ -10,7 +13,7 @@ import { personWith } from "./sandbox";
 test("the server's HTML carries every page's first figures: the overview, pockets and team, and the first rows of every list", async ({
   page,
 }) => {
-  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  const person = await soleAdmin();
   // The landing overview hydrates what the server sent as it is (no hydration mismatch, which
   // would redraw the page), whenever its history arrives.
   const errors: string[] = [];
@@ -62,7 +65,7 @@ test("the server's HTML carries every page's first figures: the overview, pocket
 test("the pockets page brings the available amounts and strategies with it: no request of the browser's own", async ({
   page,
 }) => {
-  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  const person = await soleAdmin();
   await signIn(page, person.email);
   await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
   const errors: string[] = [];
@@ -94,7 +97,7 @@ test("the pockets page brings the available amounts and strategies with it: no r
 test("sections are revealed as their data arrives: the script runs under the page's policy", async ({
   page,
 }) => {
-  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  const person = await soleAdmin();
   const refused: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
@@ -120,7 +123,7 @@ test("sections are revealed as their data arrives: the script runs under the pag
 test("a page and its scripts arrive brotli-compressed, and the page runs on them", async ({
   page,
 }) => {
-  const person = await personWith((p) => p.teams.length === 1 && p.teams[0]!.role === "ADMIN");
+  const person = await soleAdmin();
   await signIn(page, person.email);
   const scripts: Response[] = [];
   page.on("response", (res) => {

@@ -11,6 +11,18 @@ import { personWith } from "./sandbox";
  */
 const interactive = (page: Page) => expect(page.locator("[data-interactive]")).toHaveCount(1);
 
+/** Harborline Treasury's admin, or a read-only member, signed in through the portal. */
+async function signInAs(page: Page, who: "admin" | "reader") {
+  const person = await personWith((p) =>
+    p.teams.some((t) =>
+      who === "admin"
+        ? t.role === "ADMIN" && t.team_name === "Harborline Treasury"
+        : t.role === "READ_ONLY",
+    ),
+  );
+  await signIn(page, person.email);
+}
+
 /** The ids of every row the list shows, scrolling the virtualized table to its end. */
 async function allRowIds(page: Page): Promise<string[]> {
   const scroller = page.getByTestId("transactions-scroller");
@@ -50,10 +62,7 @@ test.describe
       page,
       browser,
     }) => {
-      const admin = await personWith((p) =>
-        p.teams.some((t) => t.role === "ADMIN" && t.team_name === "Harborline Treasury"),
-      );
-      await signIn(page, admin.email);
+      await signInAs(page, "admin");
       await page.getByRole("link", { name: "Transactions" }).click();
       await expect(page.getByTestId("transaction-row").first()).toBeVisible();
 
@@ -73,10 +82,7 @@ test.describe
       // The same link, opened by a colleague on the same team, shows the same rows.
       const url = page.url();
       const colleague = await browser.newPage();
-      await signIn(
-        colleague,
-        (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email,
-      );
+      await signInAs(colleague, "reader");
       await colleague.goto(url);
       await expect(colleague.getByLabel("Direction")).toHaveValue("DEBIT");
       expect(await allRowIds(colleague)).toEqual(shown);
@@ -95,10 +101,7 @@ test.describe
     test("the first page is drawn whole; past it, only the rows in view are in the DOM", async ({
       page,
     }) => {
-      const admin = await personWith((p) =>
-        p.teams.some((t) => t.role === "ADMIN" && t.team_name === "Harborline Treasury"),
-      );
-      await signIn(page, admin.email);
+      await signInAs(page, "admin");
       await page.goto("/transactions");
       await interactive(page);
       const rows = page.getByTestId("transaction-row");
@@ -134,10 +137,7 @@ test.describe
     test("keyboard: j and k move through the list, Enter opens every field, saved views restore filters", async ({
       page,
     }) => {
-      const admin = await personWith((p) =>
-        p.teams.some((t) => t.role === "ADMIN" && t.team_name === "Harborline Treasury"),
-      );
-      await signIn(page, admin.email);
+      await signInAs(page, "admin");
       await page.goto("/transactions");
       const rows = page.getByTestId("transaction-row");
       await expect(rows.first()).toBeVisible();
@@ -198,10 +198,7 @@ test.describe
     }) => {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await signIn(
-        page,
-        (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email,
-      );
+      await signInAs(page, "reader");
       await page.goto("/transactions");
       const rows = page.getByTestId("transaction-row");
       await expect(rows.first()).toBeVisible();
@@ -274,10 +271,7 @@ test.describe
     test("focus returns to the row after the drawer; search, amount sort, totals and a running balance", async ({
       page,
     }) => {
-      await signIn(
-        page,
-        (await personWith((p) => p.teams.some((t) => t.role === "READ_ONLY"))).email,
-      );
+      await signInAs(page, "reader");
       await page.goto("/transactions");
       const rows = page.getByTestId("transaction-row");
       await expect(rows.nth(3)).toBeVisible();

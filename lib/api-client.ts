@@ -43,7 +43,8 @@ export function loadSchema<S extends Check>(source: SchemaSource<S>): Promise<S>
   const schema = source().catch(() => {
     throw new ApiClientError("unavailable", UNREACHABLE, 0);
   });
-  // Awaited after the request; until then a failure must not count as unhandled.
+  // Its caller may await it later (after a request, at an apply): until then a failure must not
+  // count as unhandled.
   schema.catch(() => {});
   return schema;
 }

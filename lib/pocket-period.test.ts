@@ -65,6 +65,13 @@ describe("custom earnings range", () => {
     });
     expect(EarningsQuery.parse({ period: "mtd" })).toEqual({ period: "mtd" });
   });
+  it("needs both ends of a custom earnings range, in order", () => {
+    expect(EarningsQuery.safeParse({ period: "range", from: "2026-01-01" }).success).toBe(false);
+    expect(
+      EarningsQuery.safeParse({ period: "range", from: "2026-02-01", to: "2026-01-01" }).success,
+    ).toBe(false);
+    expect(EarningsQuery.parse({}).period).toBe("all-time");
+  });
 });
 
 describe("earnings period in the URL", () => {

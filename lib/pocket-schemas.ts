@@ -1,22 +1,9 @@
-/** What the pocket earnings route accepts and answers (lib/pockets.ts holds the pure side). */
+/** What the pocket earnings route answers (lib/pockets.ts holds the pure side). */
 import { z } from "zod";
-import { EarningsPeriod } from "./jiko/pockets";
+import type { EarningsQuery } from "./pocket-period-schemas";
 
-export const EarningsParams = z
-  .object({
-    period: EarningsPeriod.default("all-time"),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-  })
-  .refine((p) => p.period !== "range" || (p.from && p.to), {
-    message: "A custom range needs a start and an end date",
-    path: ["from"],
-  })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, {
-    message: "The start date is after the end date",
-    path: ["to"],
-  });
-export type EarningsParams = z.infer<typeof EarningsParams>;
+/** What the earnings route is asked for: its query, checked (lib/pocket-period-schemas.ts). */
+export type EarningsParams = z.infer<typeof EarningsQuery>;
 
 /**
  * A pocket's earnings for a period as the pocket page shows them: Jiko's total, and the same

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Pocket } from "./jiko/pockets";
 import { strategyLabel } from "./jiko/strategy-terms";
-import { EarningsParams } from "./pocket-schemas";
 import {
   closeBlockers,
   maskAccountNumber,
@@ -47,13 +46,6 @@ describe("pocket rules as the page explains them", () => {
     expect(strategyLabel("UST-26W")).toBe("26-week T-bills");
     expect(strategyLabel(null)).toBe("Same as deposits");
     expect(maskAccountNumber("123456789012")).toBe("•••• 9012");
-  });
-  it("needs both ends of a custom earnings range, in order", () => {
-    expect(EarningsParams.safeParse({ period: "range", from: "2026-01-01" }).success).toBe(false);
-    expect(
-      EarningsParams.safeParse({ period: "range", from: "2026-02-01", to: "2026-01-01" }).success,
-    ).toBe(false);
-    expect(EarningsParams.parse({}).period).toBe("all-time");
   });
 });
 

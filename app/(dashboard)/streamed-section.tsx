@@ -25,14 +25,34 @@ interface Props {
 }
 
 /**
- * Sends a section's answers and, still pending, the reads it started without awaiting: the
- * browser takes each pending read's promise over and has its answer when the page's response
- * brings it, without a request (or the code that checks an answer) of its own.
+ * Sends a section's answers and, still pending, the reads it started without awaiting
+ * (`prefetchAfter`): the browser takes each pending read's promise over and has its answer when
+ * the page's response brings it, without a request (or the code that checks an answer) of its
+ * own. What shows such an answer draws it once hydrated (components/ui/use-hydrated.ts).
  */
 export const SEND_PENDING: DehydrateOptions = {
   shouldDehydrateQuery: (query) =>
     defaultShouldDehydrateQuery(query) || query.state.status === "pending",
 };
+
+/**
+ * Starts a secondary read once `after` (the section's own reads) is in, without awaiting it: it
+ * never competes with them for Jiko nor holds the first paint, and with SEND_PENDING its answer
+ * follows in the same response.
+ */
+export function prefetchAfter(
+  client: QueryClient,
+  after: Promise<unknown>,
+  read: { queryKey: readonly unknown[]; queryFn: () => Promise<unknown> },
+): void {
+  void client.prefetchQuery({
+    queryKey: read.queryKey,
+    queryFn: async () => {
+      await after;
+      return read.queryFn();
+    },
+  });
+}
 
 /**
  * How long a section's data may hold the page's first paint. The browser reveals a section

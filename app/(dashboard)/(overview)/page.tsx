@@ -12,7 +12,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { monthlyHistory } from "@/server/pockets/monthly-history";
 import { buildOverview } from "@/server/pockets/overview";
 import { requireViewer } from "@/server/viewer";
-import { SEND_PENDING, StreamedSection } from "../streamed-section";
+import { prefetchAfter, SEND_PENDING, StreamedSection } from "../streamed-section";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -46,12 +46,9 @@ export default async function OverviewPage() {
     // the team has filled at once. A read slower than HISTORY_IN_PAGE_MS (the first person's,
     // listing flows) is left to the browser, which asks for it itself, so the page's response
     // never stays open long.
-    void client.prefetchQuery({
+    prefetchAfter(client, figures, {
       queryKey: queryKeys.monthlyHistory(),
-      queryFn: async () => {
-        await figures;
-        return withinMs(HISTORY_IN_PAGE_MS, monthlyHistory(viewer.userId, viewer.jiko));
-      },
+      queryFn: () => withinMs(HISTORY_IN_PAGE_MS, monthlyHistory(viewer.userId, viewer.jiko)),
     });
     await figures;
   };

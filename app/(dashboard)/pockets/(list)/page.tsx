@@ -8,7 +8,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { pocketListQuery } from "@/server/pockets/all-pockets";
 import { availableToSend } from "@/server/transfers/new-transfer";
 import { requireViewer } from "@/server/viewer";
-import { SEND_PENDING, StreamedSection } from "../../streamed-section";
+import { prefetchAfter, SEND_PENDING, StreamedSection } from "../../streamed-section";
 
 export const metadata: Metadata = { title: "Pockets" };
 
@@ -22,18 +22,14 @@ export default async function PocketsPage() {
   // Jiko) and follow in the same response, so the browser makes neither request itself.
   const load = async (client: QueryClient) => {
     const pockets = client.prefetchQuery(pocketListQuery(viewer.jiko));
-    const afterPockets = async <T,>(read: () => Promise<T>) => {
-      await pockets;
-      return read();
-    };
     if (can(capabilities, "transfers:view"))
-      void client.prefetchQuery({
+      prefetchAfter(client, pockets, {
         queryKey: queryKeys.available(),
-        queryFn: () => afterPockets(() => availableToSend(viewer)),
+        queryFn: () => availableToSend(viewer),
       });
-    void client.prefetchQuery({
+    prefetchAfter(client, pockets, {
       queryKey: queryKeys.strategies(),
-      queryFn: () => afterPockets(() => viewer.jiko.tradingStrategies()),
+      queryFn: () => viewer.jiko.tradingStrategies(),
     });
     await pockets;
   };
