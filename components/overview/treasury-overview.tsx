@@ -1,7 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
+import { lazy } from "react";
+import { BrowserOnly } from "@/components/ui/browser-only";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -17,14 +18,12 @@ import { useMonthlyHistory, useOverview } from "./hooks";
 import { TreasurySkeleton } from "./treasury-skeleton";
 
 // The chart is below the fold: its code loads after the figures are on screen.
-const EarningsChart = dynamic(() => import("./earnings-chart").then((m) => m.EarningsChart), {
-  ssr: false,
-  loading: () => <Skeleton className="h-72" />,
-});
-const BalanceChart = dynamic(() => import("./balance-chart").then((m) => m.BalanceChart), {
-  ssr: false,
-  loading: () => <Skeleton className="h-72" />,
-});
+const EarningsChart = lazy(() =>
+  import("./earnings-chart").then((m) => ({ default: m.EarningsChart })),
+);
+const BalanceChart = lazy(() =>
+  import("./balance-chart").then((m) => ({ default: m.BalanceChart })),
+);
 
 const POCKET_SUMMARY_COLUMNS = [
   { label: "Pocket" },
@@ -91,7 +90,9 @@ export function TreasuryOverview() {
             onRetry={() => series.refetch()}
           />
         ) : (
-          <EarningsChart series={series.data} />
+          <BrowserOnly fallback={<Skeleton className="h-72" />}>
+            <EarningsChart series={series.data} />
+          </BrowserOnly>
         )}
       </Card>
 
@@ -105,7 +106,9 @@ export function TreasuryOverview() {
             onRetry={() => series.refetch()}
           />
         ) : (
-          <BalanceChart history={series.data} />
+          <BrowserOnly fallback={<Skeleton className="h-72" />}>
+            <BalanceChart history={series.data} />
+          </BrowserOnly>
         )}
       </Card>
 

@@ -1,7 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
+import { lazy } from "react";
+import { BrowserOnly } from "@/components/ui/browser-only";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -18,10 +19,9 @@ import {
 import { useEarnings } from "./hooks";
 
 // Below the holdings: the chart's code loads once the figures are on screen.
-const EarningsBars = dynamic(() => import("./earnings-bars").then((m) => m.EarningsBars), {
-  ssr: false,
-  loading: () => <Skeleton className="h-64" />,
-});
+const EarningsBars = lazy(() =>
+  import("./earnings-bars").then((m) => ({ default: m.EarningsBars })),
+);
 
 const PERIODS: { id: UrlPeriod; label: string }[] = [
   { id: "week", label: "Week to date" },
@@ -130,7 +130,9 @@ export function EarningsPanel({ pocketId }: { pocketId: string }) {
             </p>
             {earnings.data.points.length > 0 && (
               <div className="mt-4">
-                <EarningsBars earnings={earnings.data} />
+                <BrowserOnly fallback={<Skeleton className="h-64" />}>
+                  <EarningsBars earnings={earnings.data} />
+                </BrowserOnly>
               </div>
             )}
           </>

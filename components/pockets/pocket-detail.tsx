@@ -1,7 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy } from "react";
 import { Badge } from "@/components/ui/badge";
+import { BrowserOnly } from "@/components/ui/browser-only";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -20,10 +21,9 @@ import { PocketActions } from "./pocket-actions";
 import { PortalsPanel } from "./portals-panel";
 
 // Charts are below the fold: their code loads after the page is usable.
-const LiquidityLadder = dynamic(() => import("./liquidity-ladder").then((m) => m.LiquidityLadder), {
-  ssr: false,
-  loading: () => <Skeleton className="h-64" />,
-});
+const LiquidityLadder = lazy(() =>
+  import("./liquidity-ladder").then((m) => ({ default: m.LiquidityLadder })),
+);
 
 const HOLDING_COLUMNS = [
   { label: "CUSIP" },
@@ -156,7 +156,9 @@ export function PocketDetail({
               Cash available by date: today&rsquo;s cash, then each T-bill&rsquo;s face value as it
               matures (if it is not reinvested).
             </p>
-            <LiquidityLadder rungs={liquidityLadder(portfolio?.cash.value ?? 0, bills, today)} />
+            <BrowserOnly fallback={<Skeleton className="h-64" />}>
+              <LiquidityLadder rungs={liquidityLadder(portfolio?.cash.value ?? 0, bills, today)} />
+            </BrowserOnly>
           </Card>
         </div>
         {closed ? (

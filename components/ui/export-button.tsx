@@ -4,22 +4,8 @@ import { Download, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { failureOf } from "@/lib/api-client";
 
 const rowsFormat = new Intl.NumberFormat("en-US");
-
-/** Counts CSV records in a byte stream as it passes (quoted line breaks are not records). */
-function recordCounter(onCount: (n: number) => void) {
-  let quoted = false;
-  let count = -1; // the header is not a row
-  return (chunk: Uint8Array) => {
-    for (const byte of chunk) {
-      if (byte === 0x22) quoted = !quoted;
-      else if (byte === 0x0a && !quoted) count++;
-    }
-    onCount(Math.max(count, 0));
-  };
-}
 
 /**
  * Downloads the CSV for exactly the filters on screen. The server streams Jiko's file through;
@@ -44,27 +30,14 @@ export function ExportButton({
     abort.current = controller;
     setRows(0);
     try {
-      const res = await fetch(`${path}${search ? `?${search}` : ""}`, {
-        signal: controller.signal,
-      });
-      if (!res.ok || !res.body) {
-        throw await failureOf(res.status, await res.json().catch(() => null));
-      }
-      const parts: Uint8Array[] = [];
-      const count = recordCounter(setRows);
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parts.push(value);
-        count(value);
-      }
-      const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: "text/csv" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      // The download's code loads on the first press, not with every page that offers it.
+      const { downloadExport } = await import("./export-download");
+      await downloadExport(
+        `${path}${search ? `?${search}` : ""}`,
+        filename,
+        controller.signal,
+        setRows,
+      );
     } catch (error) {
       if (!controller.signal.aborted) toast.error((error as Error).message);
     } finally {
