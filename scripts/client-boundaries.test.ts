@@ -1,8 +1,8 @@
 /**
  * What a page's first load may not carry: the static import graph of every page and layout
  * (dynamic `import()` and `import type` excluded) must not reach chart code, Radix's menus and
- * dialogs, a dialog's form library or the toasts. Those load when shown (next/dynamic,
- * React.lazy, components/ui/toast.ts).
+ * dialogs, a dialog's form library or the toasts. Those load when shown (React.lazy,
+ * components/ui/browser-only.tsx, components/ui/toast.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -15,6 +15,9 @@ const DEFERRED: { pkg: RegExp; allow: RegExp[] }[] = [
   { pkg: /^recharts($|\/)/, allow: [] },
   { pkg: /^@radix-ui\//, allow: [] },
   { pkg: /^sonner$/, allow: [] },
+  // Not deferred but not wanted: its loader weighs about 1.2 kB on the page; React.lazy does the
+  // same with what React already brings (components/ui/browser-only.tsx).
+  { pkg: /^next\/dynamic$/, allow: [] },
   // The form is the page itself on a new transfer and on a new entity's application.
   {
     pkg: /^(react-hook-form|@hookform\/)/,
