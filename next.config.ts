@@ -16,7 +16,15 @@ const nextConfig: NextConfig = {
   // every measured page (bench:first-figure). The cost is about 25 kB more compressed HTML per
   // full page load (Next writes the CSS into the HTML and twice into its RSC payload); moves
   // between pages inside the app carry none of it.
-  experimental: { inlineCss: true },
+  experimental: {
+    inlineCss: true,
+    // Turbopack leaves chunks under 50 kB (raw) apart; at 150 kB it merges the shell's five small
+    // chunks into one and the framework's root chunks into fewer: 9 scripts a page instead of 12
+    // or 13, about 2.2 kB less compressed (a larger compression window) plus about 0.45 kB of
+    // headers per script saved. What a move between pages fetches is unchanged (130 kB summed over
+    // the pages reached from the overview, either way), so nothing is fetched twice.
+    turbopackChunking: { minChunkSize: 150_000 },
+  },
   // proxy.ts sets these (and the CSP) on pages; this baseline also covers what it skips: API
   // answers, static assets and router prefetches.
   async headers() {
