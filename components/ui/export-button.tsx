@@ -1,16 +1,16 @@
 "use client";
 
-import { Download, X } from "lucide-react";
-import { useRef, useState } from "react";
+import { Download } from "lucide-react";
+import { type ComponentType, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-
-const rowsFormat = new Intl.NumberFormat("en-US");
+import type { ExportRun } from "./export-run";
 
 /**
  * Downloads the CSV for exactly the filters on screen. The server streams Jiko's file through;
- * here the rows are counted as they arrive so a long export shows its progress and can be
- * stopped, then the file is handed to the browser.
+ * the browser counts the rows as they arrive, so a long export shows its progress and can be
+ * stopped, then hands the file over. That part (./export-run.tsx) loads on the first press, not
+ * with every page that offers an export.
  */
 export function ExportButton({
   path,
@@ -22,45 +22,32 @@ export function ExportButton({
   search: string;
   filename: string;
 }) {
-  const [rows, setRows] = useState<number | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const [Run, setRun] = useState<ComponentType<Parameters<typeof ExportRun>[0]> | null>(null);
+  const [loading, setLoading] = useState(false);
 
-  async function run() {
-    const controller = new AbortController();
-    abort.current = controller;
-    setRows(0);
+  async function start() {
+    setLoading(true);
     try {
-      // The download's code loads on the first press, not with every page that offers it.
-      const { downloadExport } = await import("./export-download");
-      await downloadExport(
-        `${path}${search ? `?${search}` : ""}`,
-        filename,
-        controller.signal,
-        setRows,
-      );
+      const loaded = await import("./export-run");
+      setRun(() => loaded.ExportRun);
     } catch (error) {
-      if (!controller.signal.aborted) toast.error((error as Error).message);
+      toast.error((error as Error).message);
     } finally {
-      abort.current = null;
-      setRows(null);
+      setLoading(false);
     }
   }
 
-  if (rows !== null) {
+  if (Run) {
     return (
-      <div className="flex items-center gap-3" role="status" aria-live="polite">
-        <span className="size-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
-        <span className="text-sm tabular-nums" data-testid="export-progress">
-          Exporting… {rowsFormat.format(rows)} rows
-        </span>
-        <Button variant="ghost" onClick={() => abort.current?.abort()}>
-          <X aria-hidden="true" className="size-4" /> Stop
-        </Button>
-      </div>
+      <Run
+        url={`${path}${search ? `?${search}` : ""}`}
+        filename={filename}
+        onDone={() => setRun(null)}
+      />
     );
   }
   return (
-    <Button variant="secondary" onClick={run}>
+    <Button variant="secondary" onClick={start} disabled={loading}>
       <Download aria-hidden="true" className="size-4" /> Export CSV
     </Button>
   );
