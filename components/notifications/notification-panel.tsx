@@ -4,8 +4,10 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
 import type { MenuTriggerProps } from "@/components/ui/deferred-menu";
 import type { CustomerNotification } from "@/lib/jiko/events";
-import { isUnread, notificationHref, relativeTime } from "@/lib/notifications";
-import { useMarkAllRead, useMarkRead, useNotifications } from "./hooks";
+import { notificationHref, relativeTime } from "@/lib/notification-items";
+import { isUnread } from "@/lib/notifications";
+import { useNotifications } from "./hooks";
+import { useMarkAllRead, useMarkRead } from "./mark-read";
 
 const ITEM =
   "flex w-full cursor-pointer gap-2 rounded-md px-3 py-2 text-left outline-none data-[highlighted]:bg-ink-100 dark:data-[highlighted]:bg-ink-800";
