@@ -1,13 +1,14 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { apiGet, apiSend, lazySchemas } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-import type { CreateSavedView, SavedView } from "@/lib/saved-views";
+import type { SavedView } from "@/lib/saved-views";
 
 /** The answers' schemas load with the first answer (lib/api-client.ts). */
-const schema = lazySchemas(() => import("./answers"));
+export const answers = lazySchemas(() => import("./answers"));
 
 /** The filtered transactions, page after page over Jiko's cursor. */
 export function useTransactions(search: string) {
@@ -17,7 +18,7 @@ export function useTransactions(search: string) {
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams(search);
       if (pageParam) params.set("cursor", pageParam);
-      return apiGet(`/api/transactions?${params}`, schema("TransactionList"));
+      return apiGet(`/api/transactions?${params}`, answers("TransactionList"));
     },
     getNextPageParam: (last) => last.next_page,
   });
@@ -26,28 +27,27 @@ export function useTransactions(search: string) {
 export const useSavedViews = () =>
   useQuery({
     queryKey: queryKeys.savedViews("transactions"),
-    queryFn: () => apiGet("/api/saved-views?page=transactions", schema("SavedViewList")),
+    queryFn: () => apiGet("/api/saved-views?page=transactions", answers("SavedViewList")),
   });
 
-export function useSaveView() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (v: CreateSavedView) => apiSend("POST", "/api/saved-views", schema("SavedView"), v),
-    onSuccess: (view) => {
-      toast.success(`Saved the view “${view.name}”`);
-      return client.invalidateQueries({ queryKey: queryKeys.savedViews(view.page) });
-    },
-  });
-}
-
+/**
+ * Deletes a saved view, saying so either way. A plain call rather than useMutation: the button
+ * is on the page at load, and React Query's mutation observer would come with the page for it.
+ */
 export function useDeleteView() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (view: SavedView) =>
-      apiSend("DELETE", `/api/saved-views/${view.id}`, schema("Deleted")),
-    onSuccess: (_, view) => {
+  const [isPending, setPending] = useState(false);
+  async function remove(view: SavedView) {
+    setPending(true);
+    try {
+      await apiSend("DELETE", `/api/saved-views/${view.id}`, answers("Deleted"));
       toast.success(`Deleted the view “${view.name}”`);
-      return client.invalidateQueries({ queryKey: queryKeys.savedViews(view.page) });
-    },
-  });
+      await client.invalidateQueries({ queryKey: queryKeys.savedViews(view.page) });
+    } catch (error) {
+      toast.error((error as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+  return { remove, isPending };
 }

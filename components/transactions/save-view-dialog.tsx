@@ -1,12 +1,29 @@
 "use client";
 
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useDialogForm } from "@/components/ui/form-helpers";
+import { toast } from "@/components/ui/toast";
+import { apiSend } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 import { CreateSavedView } from "@/lib/saved-views";
-import { useSaveView } from "./hooks";
+import { answers } from "./hooks";
+
+/** Saves a view; its mutation comes with this dialog, not with the page. */
+function useSaveView() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: CreateSavedView) =>
+      apiSend("POST", "/api/saved-views", answers("SavedView"), v),
+    onSuccess: (view) => {
+      toast.success(`Saved the view “${view.name}”`);
+      return client.invalidateQueries({ queryKey: queryKeys.savedViews(view.page) });
+    },
+  });
+}
 
 /** Saves the filters on screen (`search`) under a name. */
 export function SaveViewDialog({

@@ -18,7 +18,7 @@ export function SavedViews({ search }: { search: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const views = useSavedViews();
-  const remove = useDeleteView();
+  const deletion = useDeleteView();
   const [saving, setSaving] = useState(false);
   // Each opening starts a blank form for the filters then on screen.
   const [opened, setOpened] = useState(0);
@@ -50,8 +50,8 @@ export function SavedViews({ search }: { search: string }) {
       {current ? (
         <Button
           variant="ghost"
-          onClick={() => remove.mutate(current)}
-          disabled={remove.isPending}
+          onClick={() => void deletion.remove(current)}
+          disabled={deletion.isPending}
           aria-label={`Delete the view “${current.name}”`}
         >
           <Trash2 aria-hidden="true" className="size-4" /> Delete view
