@@ -6,7 +6,9 @@ import type { DialogProps } from "./dialog-panel";
 
 // Radix's dialog (focus trap, scroll lock, portal) loads when a dialog is first opened, not with
 // every page that offers one; a closed dialog renders nothing either way.
-const DialogPanel = lazy(() => import("./dialog-panel").then((m) => ({ default: m.DialogPanel })));
+/** Starts loading the dialog's code early (a button that opens one is hovered or focused). */
+export const loadDialogPanel = () => import("./dialog-panel");
+const DialogPanel = lazy(() => loadDialogPanel().then((m) => ({ default: m.DialogPanel })));
 
 /**
  * An accessible modal: focus kept inside, Escape closes, title and description announced.
