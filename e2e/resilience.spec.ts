@@ -1,21 +1,11 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { E2E } from "./env";
 import { signIn } from "./portal";
-import { personWith } from "./sandbox";
+import { personWith, sandboxFaults } from "./sandbox";
 
 /** One Jiko call's time budget (server/jiko/http.ts) and what a page may add around it. */
 const BUDGET_MS = 8_000;
 const MARGIN_MS = 4_000;
-
-async function faults(body: Record<string, unknown> | null) {
-  const res = await fetch(`${E2E.apiUrl}/_sandbox/faults`, {
-    method: body ? "POST" : "DELETE",
-    headers: { "content-type": "application/json" },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`/_sandbox/faults answered ${res.status}`);
-}
 
 /** A mark in the page's window: still there after recovery, so nothing reloaded the page. */
 const markDocument = (page: Page) =>
@@ -48,7 +38,7 @@ async function signInAdmin(page: Page) {
 }
 
 test.describe("when Jiko is slow or down", () => {
-  test.afterEach(() => faults(null));
+  test.afterEach(() => sandboxFaults(null));
 
   test("a Jiko slower than the budget: the page says so within it, then comes back by itself", async ({
     page,
@@ -58,7 +48,7 @@ test.describe("when Jiko is slow or down", () => {
     // Hydrated first: a click before that is a full page load, which waits on the layout's own
     // Jiko call instead of showing the section's skeleton.
     await expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
-    await faults({ latency_ms: 12_000 });
+    await sandboxFaults({ latency_ms: 12_000 });
 
     const started = Date.now();
     await page.reload();
@@ -79,7 +69,7 @@ test.describe("when Jiko is slow or down", () => {
     await screenshots(page, testInfo, "outage-after-reload");
 
     await markDocument(page);
-    await faults(null);
+    await sandboxFaults(null);
     // Back by itself on its next try (the shell may have stood all along).
     await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
@@ -93,7 +83,7 @@ test.describe("when Jiko is slow or down", () => {
     test.setTimeout(120_000);
     await signInAdmin(page);
     await markDocument(page);
-    await faults({ status: 503, count: 100_000 });
+    await sandboxFaults({ status: 503, count: 100_000 });
 
     // Moving to another section renders only that page: the shell around it stays.
     await page
@@ -112,7 +102,7 @@ test.describe("when Jiko is slow or down", () => {
     await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
     await screenshots(page, testInfo, "outage-in-shell");
 
-    await faults(null);
+    await sandboxFaults(null);
     await expect(page.getByRole("heading", { name: "Pockets", level: 1 })).toBeVisible({
       timeout: 30_000,
     });
@@ -128,7 +118,7 @@ test.describe("when Jiko is slow or down", () => {
     // Hydrated first: a click before that is a full page load, which waits on the layout's own
     // Jiko call instead of showing the section's skeleton.
     await expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
-    await faults({ latency_ms: 12_000 });
+    await sandboxFaults({ latency_ms: 12_000 });
 
     const started = Date.now();
     await page
@@ -143,7 +133,7 @@ test.describe("when Jiko is slow or down", () => {
     expect(Date.now() - started).toBeLessThan(BUDGET_MS + MARGIN_MS);
     await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
 
-    await faults(null);
+    await sandboxFaults(null);
     await expect(page.getByRole("heading", { name: "Transactions", level: 1 })).toBeVisible({
       timeout: 30_000,
     });
@@ -154,7 +144,7 @@ test.describe("when Jiko is slow or down", () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     await signInAdmin(page);
-    await faults({ status: 429, count: 100_000, retry_after: 20 });
+    await sandboxFaults({ status: 429, count: 100_000, retry_after: 20 });
 
     await page.reload();
     const outage = page.getByTestId("jiko-outage");
@@ -167,7 +157,7 @@ test.describe("when Jiko is slow or down", () => {
     await screenshots(page, testInfo, "rate-limited");
 
     await markDocument(page);
-    await faults(null);
+    await sandboxFaults(null);
     await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible({ timeout: 35_000 });
     await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
     expect(await sameDocument(page)).toBe(true);

@@ -1,4 +1,4 @@
-/** The embedded sandbox's own routes, for test setup: seeded people, revocation. */
+/** The embedded sandbox's own routes, for test setup: seeded people, revocation, faults. */
 import { E2E } from "./env";
 
 export interface SeededTeam {
@@ -65,4 +65,14 @@ export async function latestMessage(to: string, kind: OutboxItem["kind"]): Promi
   const found = ((await res.json()) as { items: OutboxItem[] }).items.find((i) => i.kind === kind);
   if (!found) throw new Error(`no ${kind} to ${to} in the outbox`);
   return found;
+}
+
+/** Sets the sandbox's faults (the next `count` Customer API calls fail, or all wait), or clears them. */
+export async function sandboxFaults(body: Record<string, unknown> | null) {
+  const res = await fetch(`${E2E.apiUrl}/_sandbox/faults`, {
+    method: body ? "POST" : "DELETE",
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`/_sandbox/faults answered ${res.status}`);
 }

@@ -4,7 +4,7 @@ import { parseCsv } from "../sandbox/testing/csv";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
 import { signIn } from "./portal";
-import { latestMessage, personWith } from "./sandbox";
+import { latestMessage, personWith, sandboxFaults } from "./sandbox";
 
 const newcomer = {
   first: "Riley",
@@ -308,4 +308,23 @@ test("Back with a half-filled invitation asks first; keeping it keeps the text, 
   await dialog.getByRole("button", { name: "Discard and go back" }).click();
   await expect(admin).toHaveURL(/\/$/);
   await expect(admin.getByRole("dialog")).toHaveCount(0);
+});
+
+test("a one-click action Jiko fails says so: resending an invitation while Jiko is away", async ({
+  browser,
+}) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/team");
+  const resend = admin.getByRole("button", { name: /Resend invitation to/ }).first();
+  await expect(resend).toBeEnabled();
+  await sandboxFaults({ status: 503, count: 100_000 });
+  try {
+    await resend.click();
+    await expect(
+      admin.locator("[data-sonner-toast]").filter({ hasText: "Jiko is not answering right now" }),
+    ).toBeVisible();
+    await expect(resend).toBeEnabled();
+  } finally {
+    await sandboxFaults(null);
+  }
 });

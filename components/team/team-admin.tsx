@@ -10,10 +10,14 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { stacked } from "@/components/ui/stacked-rows";
+import { toast } from "@/components/ui/toast";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type { TeamMember } from "@/lib/jiko/team";
 import { fullName, useEditMember, useResendInvite, useTeam } from "./hooks";
+
+/** A row's one-click action (resend, reactivate) has no dialog to show a failure in: a toast does. */
+const sayFailed = (error: Error) => toast.error(error.message);
 
 // Dialogs (Radix, the forms) load when first opened (see Deferred).
 const InviteDialog = lazy(() =>
@@ -147,7 +151,7 @@ export function TeamAdmin({
                     variant="secondary"
                     className={small}
                     disabled={resend.isPending}
-                    onClick={() => resend.mutate(m)}
+                    onClick={() => resend.mutate(m, { onError: sayFailed })}
                   >
                     <Mail aria-hidden="true" className="size-3.5" /> Resend
                     <span className="sr-only"> invitation to {m.email}</span>
@@ -190,7 +194,9 @@ export function TeamAdmin({
                   variant="secondary"
                   className={small}
                   disabled={reactivate.isPending}
-                  onClick={() => reactivate.mutate({ id: m.id, status: "ACTIVE" })}
+                  onClick={() =>
+                    reactivate.mutate({ id: m.id, status: "ACTIVE" }, { onError: sayFailed })
+                  }
                 >
                   Reactivate<span className="sr-only"> {fullName(m)}</span>
                 </Button>
