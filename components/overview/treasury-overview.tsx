@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { lazy } from "react";
-import { BrowserOnly } from "@/components/ui/browser-only";
+import { lazy, Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -17,7 +16,8 @@ import { formatCents, formatRate } from "@/lib/money";
 import { useMonthlyHistory, useOverview } from "./hooks";
 import { TreasurySkeleton } from "./treasury-skeleton";
 
-// The chart is below the fold: its code loads after the figures are on screen.
+// The charts are below the fold: their code loads once the page has hydrated (both cards draw
+// their skeleton until then, as the history may arrive before hydration).
 const EarningsChart = lazy(() =>
   import("./earnings-chart").then((m) => ({ default: m.EarningsChart })),
 );
@@ -90,9 +90,9 @@ export function TreasuryOverview() {
             onRetry={() => series.refetch()}
           />
         ) : (
-          <BrowserOnly fallback={<Skeleton className="h-72" />}>
+          <Suspense fallback={<Skeleton className="h-72" />}>
             <EarningsChart series={series.data} />
-          </BrowserOnly>
+          </Suspense>
         )}
       </Card>
 
@@ -106,9 +106,9 @@ export function TreasuryOverview() {
             onRetry={() => series.refetch()}
           />
         ) : (
-          <BrowserOnly fallback={<Skeleton className="h-72" />}>
+          <Suspense fallback={<Skeleton className="h-72" />}>
             <BalanceChart history={series.data} />
-          </BrowserOnly>
+          </Suspense>
         )}
       </Card>
 
