@@ -26,7 +26,8 @@ const nextConfig: NextConfig = {
     turbopackChunking: { minChunkSize: 150_000 },
   },
   // proxy.ts sets these (and the CSP) on pages; this baseline also covers what it skips: API
-  // answers, static assets and router prefetches.
+  // answers, static assets and router prefetches. The production server gives the API reads it
+  // answers itself the same (scripts/lib/api-reads.ts: apiAnswerHeaders).
   async headers() {
     return [
       {

@@ -92,4 +92,35 @@ test.describe("the session", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByText(/could not load|went wrong/i)).toHaveCount(0);
   });
+  test("a read the server answers outside Next's router carries what Next would send", async ({
+    page,
+  }) => {
+    const person = await personWith((p) => p.teams.some((t) => t.role === "ADMIN"));
+    await signIn(page, person.email);
+    // A route's first read goes through Next while the server loads its handler.
+    await page.request.get("/api/team");
+    const direct = await page.request.get("/api/team");
+    const viaNext = await page.request.head("/api/team");
+    expect(direct.status()).toBe(200);
+    expect(viaNext.status()).toBe(200);
+    const kept = (headers: Record<string, string>) => {
+      const {
+        date: _date,
+        vary: _vary,
+        "content-length": _length,
+        "transfer-encoding": _encoding,
+        ...rest
+      } = headers;
+      return rest;
+    };
+    // The same security headers, caching, type and session slide, whichever served it…
+    expect(kept(direct.headers())).toEqual(kept(viaNext.headers()));
+    expect(direct.headers()["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    // …and it was the server: Next marks its route answers with Vary.
+    expect(viaNext.headers().vary).toContain("rsc");
+    expect(direct.headers().vary).toBeUndefined();
+    expect((await direct.json()).member_groups).toEqual(expect.any(Array));
+  });
 });

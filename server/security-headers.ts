@@ -1,6 +1,7 @@
 /**
  * Security headers shared by proxy.ts (pages), next.config.ts (everything else, API answers among
- * them) and the production server's precompressed assets (scripts/lib/precompressed-assets.ts).
+ * them) and the production server's own answers: its precompressed assets
+ * (scripts/lib/precompressed-assets.ts) and the API reads it serves (scripts/lib/api-reads.ts).
  * No server-only import: next.config.ts reads it at build and start.
  */
 

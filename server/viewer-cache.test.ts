@@ -26,7 +26,11 @@ const state = {
 };
 vi.mock("./auth/session", () => ({
   sessionCookieValue: async () => state.sessionToken,
+  // A route reads the cookie its request carries.
+  sessionCookieFromRequest: (req: Request) =>
+    /td\.session=([^;]+)/.exec(req.headers.get("cookie") ?? "")?.[1],
   currentSession: async () => ({ session: { sessionToken: state.sessionToken, userId: "u1" } }),
+  sessionFor: async (sessionToken: string) => ({ session: { sessionToken, userId: "u1" } }),
 }));
 vi.mock("./jiko/tokens", () => ({
   accessTokenFor: async () => {
@@ -144,9 +148,12 @@ describe("the cached viewer", () => {
     const route = guarded(null, async ({ viewer }) =>
       Response.json(await viewer.jiko.transactions({ limit: 100 })),
     );
-    const res = await route(new Request("http://localhost:3999/api/transactions"), {
-      params: Promise.resolve({}),
-    });
+    const res = await route(
+      new Request("http://localhost:3999/api/transactions", {
+        headers: { cookie: `td.session=${state.sessionToken}` },
+      }),
+      { params: Promise.resolve({}) },
+    );
     expect(res.status).toBe(error.status);
     // A 401 that outlived the client's own refresh ends the session, as a refused refresh does.
     expect(ended.some((e) => e.sessionToken === state.sessionToken)).toBe(error.status === 401);

@@ -7,7 +7,13 @@ import type { MembershipInfo } from "@/lib/jiko/user";
 import { type Capability, capabilitiesFor } from "@/lib/permissions";
 import { PAGE_PATH_HEADER } from "./auth/cookie";
 import { endSession } from "./auth/end";
-import { currentSession, sessionCookieValue } from "./auth/session";
+import {
+  currentSession,
+  type SessionLookup,
+  sessionCookieFromRequest,
+  sessionCookieValue,
+  sessionFor,
+} from "./auth/session";
 import {
   forgetSession,
   memoGeneration,
@@ -105,8 +111,26 @@ export function forgetViewer(sessionToken: string): void {
  * honours (refresh refused, token revoked, member deactivated), or whose tokens can no longer be
  * decrypted, is ended here and reads as signed out.
  */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const remembered = await sessionWithTokens();
+export const getViewer = cache(
+  async (): Promise<Viewer | null> => viewerFor(await sessionCookieValue(), currentSession),
+);
+
+/**
+ * The viewer of a route handler's request, its session cookie read from the request itself: a
+ * route then needs nothing of Next's request scope, and the production server answers reads
+ * without Next's router (scripts/lib/api-reads.ts).
+ */
+export function requestViewer(req: Request): Promise<Viewer | null> {
+  const cookie = sessionCookieFromRequest(req);
+  return viewerFor(cookie, () => sessionFor(cookie));
+}
+
+/** The viewer for a session cookie; `lookUp` finds its session when this instance has not. */
+async function viewerFor(
+  cookie: string | undefined,
+  lookUp: () => Promise<SessionLookup>,
+): Promise<Viewer | null> {
+  const remembered = await sessionWithTokens(cookie, lookUp);
   if (!remembered) return null;
   const { sessionToken, userId, tokens: token } = remembered;
   const facts = viewerCache<ViewerFacts>();
@@ -161,23 +185,25 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   } catch (error) {
     return ended(error, userId, sessionToken);
   }
-});
+}
 
 /**
  * The request's session and its tokens: as this instance remembered them a moment ago
  * (server/auth/session-memo.ts) while the tokens need no refresh, else read from the database.
  */
-async function sessionWithTokens(): Promise<{
+async function sessionWithTokens(
+  cookie: string | undefined,
+  lookUp: () => Promise<SessionLookup>,
+): Promise<{
   sessionToken: string;
   userId: string;
   tokens: TokenSet;
 } | null> {
-  const cookie = await sessionCookieValue();
   if (!cookie) return null;
   const hit = rememberedSession(db(), cookie);
   if (hit && stillFresh(hit.tokens)) return { sessionToken: cookie, ...hit };
   const generation = memoGeneration(db());
-  const found = await currentSession();
+  const found = await lookUp();
   if (!("session" in found)) return null;
   const { sessionToken, userId } = found.session;
   try {

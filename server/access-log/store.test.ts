@@ -5,7 +5,7 @@ import { migrateDb } from "../db/migrate";
 import { accessLog } from "../db/schema";
 import { listAccess, recordAccess } from "./store";
 
-vi.mock("../viewer", () => ({ getViewer: async () => null }));
+vi.mock("../viewer", () => ({ requestViewer: async () => null }));
 
 let handle: DbHandle;
 beforeAll(async () => {

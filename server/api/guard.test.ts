@@ -6,7 +6,7 @@ import { JikoError } from "../jiko/errors";
 import { ApiError, guarded, MAX_JSON_BYTES, readJson } from "./guard";
 
 const viewer = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock("../viewer", () => ({ getViewer: async () => viewer.current }));
+vi.mock("../viewer", () => ({ requestViewer: async () => viewer.current }));
 vi.mock("../env", () => ({ env: () => ({ APP_URL: "http://localhost:3000" }) }));
 
 const Body = z.object({ name: z.string() });

@@ -6,9 +6,10 @@ import { slidSessionCookie } from "../auth/cookie";
 import { env } from "../env";
 import { JikoError } from "../jiko";
 import { log } from "../log";
-import { forgetViewer, getViewer, type Viewer } from "../viewer";
+import { forgetViewer, requestViewer, type Viewer } from "../viewer";
 import { REFUSALS } from "../viewer-cache";
 import { leaveSmallJsonUncompressed } from "./json-encoding";
+import { markRequestOnly } from "./request-only";
 import { teamMismatch } from "./team-check";
 
 export class ApiError extends Error {
@@ -145,14 +146,14 @@ export function guarded<P = Record<string, never>>(
   capability: Capability | null,
   handler: (ctx: Context<P>) => Promise<Response>,
 ) {
-  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+  const answer = async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     let viewer: Viewer | null = null;
     let res: Response;
     try {
       if (!isRead(req) && !sameOrigin(req)) {
         throw new ApiError("forbidden", "Cross-origin requests are refused.");
       }
-      viewer = await getViewer();
+      viewer = await requestViewer(req);
       if (!viewer) throw new ApiError("reauth-required");
       const mismatch = isRead(req) ? null : teamMismatch(req, viewer);
       // A page rendered for another team hears that first: the role held in the team the session
@@ -167,6 +168,7 @@ export function guarded<P = Record<string, never>>(
     }
     return leaveSmallJsonUncompressed(finish(res, req, viewer));
   };
+  return markRequestOnly(answer);
 }
 
 /** The one error envelope for what a guarded handler threw. */

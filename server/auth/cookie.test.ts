@@ -1,6 +1,6 @@
 import { NextRequest, NextResponse } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { sessionCookie, slideSessionCookie, slidSessionCookie } from "./cookie";
+import { sessionCookie, sessionCookieIn, slideSessionCookie, slidSessionCookie } from "./cookie";
 
 const env = { ...process.env };
 afterEach(() => {
@@ -48,5 +48,26 @@ describe("the session cookie", () => {
   it("leaves alone requests without a session and changes", () => {
     expect(slid("/transactions")).toBeNull();
     expect(slid("/team", { method: "POST", cookie: "td.session=abc" })).toBeNull();
+  });
+});
+
+describe("sessionCookieIn", () => {
+  const http = "http://localhost:3000";
+  it("finds the session cookie among others, decoded, as cookies() would", () => {
+    expect(sessionCookieIn("a=1; td.session=abc%2Fdef; b=2", http)).toBe("abc/def");
+    expect(sessionCookieIn("td.session=first; td.session=second", http)).toBe("first");
+  });
+
+  it("reads the __Secure- name over https, and nothing from a look-alike or an empty value", () => {
+    expect(sessionCookieIn("td.session=plain; __Secure-td.session=s", "https://td.example")).toBe(
+      "s",
+    );
+    expect(sessionCookieIn("xtd.session=1; td.sessionx=2", http)).toBeUndefined();
+    expect(sessionCookieIn("td.session=", http)).toBeUndefined();
+    expect(sessionCookieIn(null, http)).toBeUndefined();
+  });
+
+  it("keeps a value that is not valid percent-encoding as it is", () => {
+    expect(sessionCookieIn("td.session=100%", http)).toBe("100%");
   });
 });

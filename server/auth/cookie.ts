@@ -12,6 +12,25 @@ export function sessionCookie(appUrl: string | undefined) {
   };
 }
 
+/**
+ * The session cookie's value in a Cookie header, as Next's cookies() reads it (the first of that
+ * name, percent-decoded), or undefined: route handlers read it from their own request.
+ */
+export function sessionCookieIn(cookieHeader: string | null, appUrl: string | undefined) {
+  const { name } = sessionCookie(appUrl);
+  for (const pair of cookieHeader?.split(";") ?? []) {
+    const at = pair.indexOf("=");
+    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
+    const value = pair.slice(at + 1).trim();
+    try {
+      return decodeURIComponent(value) || undefined;
+    } catch {
+      return value || undefined;
+    }
+  }
+  return undefined;
+}
+
 /** Request header proxy.ts sets on page requests: the path and query the person asked for. */
 export const PAGE_PATH_HEADER = "x-td-path";
 

@@ -6,7 +6,7 @@ import { db } from "../db";
 import type { Db } from "../db/client";
 import { sessions } from "../db/schema";
 import { env } from "../env";
-import { sessionCookie } from "./cookie";
+import { sessionCookie, sessionCookieIn } from "./cookie";
 import { endSession, type SessionEndReason, sweepSoon } from "./end";
 
 export interface ActiveSession {
@@ -70,16 +70,29 @@ export async function lookUpSession(
   return { session: { sessionToken, userId: row.userId } };
 }
 
-/** The request's session token, from its cookie. */
+/** The request's session token, from its cookie (pages and server actions, inside Next's scope). */
 export async function sessionCookieValue(): Promise<string | undefined> {
   return (await cookies()).get(sessionCookie(env().APP_URL).name)?.value;
 }
 
-/** The request's session, once per request. */
-export const currentSession = cache(async (): Promise<SessionLookup> => {
-  const token = await sessionCookieValue();
+/**
+ * The session token from a request's own Cookie header: route handlers read it here rather than
+ * through Next's request scope, so that they run the same outside Next's router
+ * (scripts/lib/api-reads.ts).
+ */
+export function sessionCookieFromRequest(req: Request): string | undefined {
+  return sessionCookieIn(req.headers.get("cookie"), env().APP_URL);
+}
+
+/** The session a token names, enforced (see lookUpSession). */
+export async function sessionFor(token: string | undefined): Promise<SessionLookup> {
   if (!token) return { none: true };
   const database = db();
   sweepSoon(database);
   return lookUpSession(database, token, sessionLimits());
-});
+}
+
+/** The request's session, once per request. */
+export const currentSession = cache(
+  async (): Promise<SessionLookup> => sessionFor(await sessionCookieValue()),
+);

@@ -6,7 +6,7 @@ import { migrateDb } from "../db/migrate";
 import { users } from "../db/schema";
 import { createSavedView, deleteSavedView, listSavedViews } from "./store";
 
-vi.mock("../viewer", () => ({ getViewer: async () => null }));
+vi.mock("../viewer", () => ({ requestViewer: async () => null }));
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -31,7 +31,7 @@ vi.mock("../env", () => ({
   }),
   authSecrets: (e: { AUTH_SECRET: string }) => [e.AUTH_SECRET],
 }));
-vi.mock("../viewer", () => ({ getViewer: async () => null }));
+vi.mock("../viewer", () => ({ requestViewer: async () => null }));
 
 /** Jiko's subscriptions as the contract describes them, kept in memory; test triggers recorded. */
 function fakeJiko(opts: { trigger?: "sandbox" | "production" } = {}) {
