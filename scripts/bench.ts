@@ -5,7 +5,7 @@
  * with its reason; what it measured before is kept.
  * Usage: npm run bench -- [--smoke] [--runs 5] [--only first-figure,pages] [--all] [--out table.md]
  *   --smoke  the smallest sizes and runs (no 1M seed); exits non-zero when a benchmark crashed
- *   --all    also the live-update, table-scrolling and start-up benchmarks (no targets)
+ *   --all    also the live-update, table-scrolling, route CPU and start-up benchmarks (no targets)
  * The 1M-row seed is kept in .data/bench-tx-large between runs (the first one takes minutes).
  * Run it under the shared lock: `flock /tmp/td-e2e.lock npm run bench -- --smoke`.
  */
@@ -98,6 +98,13 @@ const BENCHES: Bench[] = SMOKE
         script: "bench-table",
         args: ["--rows", "20000"],
         timeout: 1200,
+        extra: true,
+      },
+      {
+        name: "route-cpu",
+        script: "bench-route-cpu",
+        args: ["--reads", "800"],
+        timeout: 900,
         extra: true,
       },
       {

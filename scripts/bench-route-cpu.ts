@@ -1,0 +1,119 @@
+/**
+ * What a read of the dashboard's JSON API costs the server, beside the Jiko call it wraps: for
+ * each route, N reads one after another through the dashboard, then N of the same endpoint
+ * straight from the sandbox, on the production build with a fresh seed. Prints the median time
+ * of a read and the CPU each server spent per read (from /proc, in 10 ms ticks pooled over the N
+ * reads, so it is good to about 10 / N ms). Jiko's per-minute limits are raised in the sandbox:
+ * the figures are the work of a read, not waits on 429s.
+ * Usage: npm run bench:route-cpu -- [--reads 800] [--json <file>]
+ * Servers listen on loopback ports 3400/4410/4411 and are stopped at the end.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
+import { cpuSampler } from "./lib/cpu-share";
+import { cookieHeader, historyFilled } from "./lib/history-filled";
+import { CHROMIUM_LAUNCH, median } from "./lib/measure";
+import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { figure, reporter } from "./lib/report";
+import { signIn } from "./lib/sign-in";
+
+const argv = process.argv.slice(2);
+const READS = argv.includes("--reads") ? Number(argv[argv.indexOf("--reads") + 1]) : 800;
+const APP = "http://localhost:3400";
+const API = "http://127.0.0.1:4410";
+const PORTAL = "http://127.0.0.1:4411";
+const EMAIL = "avery.chen@harborline.example";
+/** Each dashboard route and the Jiko endpoint it wraps (none: a signed-out read, refused). */
+const ROUTES = [
+  ["/api/team", "/api/v1/team/"],
+  ["/api/pockets", "/api/v2/pockets/?limit=100"],
+  ["/api/transactions", "/api/v2/transactions/?limit=100"],
+  ["/api/team (signed out)", null],
+] as const;
+const out = reporter();
+const cpu = cpuSampler();
+
+/** Reads before any is measured: the servers' code for this read is compiled by then. */
+const WARM_UP = 200;
+
+async function warmUp(url: string, headers: Record<string, string>) {
+  for (let i = 0; i < WARM_UP; i++) await (await fetch(url, { headers })).arrayBuffer();
+}
+
+/** READS reads of `url` one after another: median time, and CPU per read of the two servers. */
+async function reads(url: string, headers: Record<string, string>, status: number) {
+  const times: number[] = [];
+  const from = Date.now();
+  for (let i = 0; i < READS; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== status) throw new Error(`${url} answered ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  const spent = cpu.window(from, Date.now());
+  const per = (p: "Next" | "sandbox") => (spent?.byProgram.get(p) ?? 0) / READS;
+  return { ms: median(times), next: per("Next"), sandbox: per("sandbox") };
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-route-cpu-"));
+const app = spawnGroup("npm", npmStart("--reset"), {
+  ...process.env,
+  JIKO_API_URL: "",
+  TD_DATA_DIR: dataDir,
+  PORT: "3400",
+  SANDBOX_API_PORT: "4410",
+  SANDBOX_PORTAL_PORT: "4411",
+  SANDBOX_RATE_LIMITS: "team=10000000,user=10000000,pockets=10000000,transactions=10000000",
+  LOG_LEVEL: "warn",
+});
+try {
+  await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), APP, EMAIL);
+  const cookie = cookieHeader(await context.cookies(APP));
+  await browser.close();
+  await historyFilled(APP, cookie);
+  const client = await registerTestClient(PORTAL);
+  const { access_token } = await passwordTokens({ portalUrl: PORTAL, client, email: EMAIL });
+  cpu.arm();
+  for (const [route, jiko] of ROUTES) {
+    const signedOut = jiko === null;
+    const appHeaders: Record<string, string> = signedOut ? {} : { cookie };
+    const appRead = [`${APP}${route.split(" ")[0]}`, appHeaders] as const;
+    const jikoRead = [`${API}${jiko}`, { authorization: `Bearer ${access_token}` }] as const;
+    // Both warmed first: the sandbox's code for the endpoint serves both, and the reads measured
+    // first would otherwise pay for compiling it.
+    await warmUp(...appRead);
+    if (!signedOut) await warmUp(...jikoRead);
+    const viaApp = await reads(...appRead, signedOut ? 401 : 200);
+    const line = `${route}: through the dashboard ${viaApp.ms.toFixed(2)} ms a read, server CPU ${viaApp.next.toFixed(2)} ms a read (sandbox ${viaApp.sandbox.toFixed(2)} ms)`;
+    if (signedOut) {
+      console.info(line);
+      out.add(figure(`${route}: server CPU a read`, viaApp.next, "ms"));
+      continue;
+    }
+    const direct = await reads(...jikoRead, 200);
+    console.info(
+      `${line}; straight from the sandbox ${direct.ms.toFixed(2)} ms a read (its CPU ${direct.sandbox.toFixed(2)} ms)`,
+    );
+    out.add(
+      figure(`${route}: server CPU a read`, viaApp.next, "ms", {
+        baseline: direct.sandbox,
+        baselineLabel: `the sandbox's CPU a read of ${jiko}`,
+      }),
+      figure(`${route}: a read, one after another`, viaApp.ms, "ms", {
+        baseline: direct.ms,
+        baselineLabel: `${jiko} straight from the sandbox`,
+      }),
+    );
+  }
+  cpu.disarm();
+} finally {
+  await app.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
