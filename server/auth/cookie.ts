@@ -13,22 +13,24 @@ export function sessionCookie(appUrl: string | undefined) {
 }
 
 /**
- * The session cookie's value in a Cookie header, as Next's cookies() reads it (the first of that
- * name, percent-decoded), or undefined: route handlers read it from their own request.
+ * The session cookie's value in a Cookie header, read as Next's cookies() reads it (so a page and
+ * a route never disagree on who is asking): pairs split on "; ", percent-decoded, a pair that
+ * does not decode skipped, the last of the name kept. Undefined when absent or empty. Route
+ * handlers read the cookie from their own request with it.
  */
 export function sessionCookieIn(cookieHeader: string | null, appUrl: string | undefined) {
   const { name } = sessionCookie(appUrl);
-  for (const pair of cookieHeader?.split(";") ?? []) {
+  let found: string | undefined;
+  for (const pair of cookieHeader?.split(/; */) ?? []) {
     const at = pair.indexOf("=");
-    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
-    const value = pair.slice(at + 1).trim();
+    if (at < 0 || pair.slice(0, at) !== name) continue;
     try {
-      return decodeURIComponent(value) || undefined;
+      found = decodeURIComponent(pair.slice(at + 1));
     } catch {
-      return value || undefined;
+      // As cookies() does: a value that does not decode is passed over.
     }
   }
-  return undefined;
+  return found || undefined;
 }
 
 /** Request header proxy.ts sets on page requests: the path and query the person asked for. */
