@@ -92,6 +92,7 @@ test.describe("the session", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByText(/could not load|went wrong/i)).toHaveCount(0);
   });
+
   test("a read the server answers outside Next's router carries what Next would send", async ({
     page,
   }) => {

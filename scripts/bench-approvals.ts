@@ -25,7 +25,7 @@ import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-cli
 import { growthRows, med, ms, renders } from "./lib/growth-renders";
 import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { benchServer, waitForUrl } from "./lib/processes";
 import { figure, reporter } from "./lib/report";
 import { approvedAt } from "./lib/request-status";
 import { signIn } from "./lib/sign-in";
@@ -118,16 +118,7 @@ async function main() {
   );
   if (busy) throw new Error(`${APP} already answers: stop what listens on port 3400 first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-approvals-"));
-  const app = spawnGroup("npm", npmStart("--reset"), {
-    ...process.env,
-    JIKO_API_URL: "",
-    TD_DATA_DIR: dataDir,
-    PORT: "3400",
-    SANDBOX_API_PORT: "4410",
-    SANDBOX_PORTAL_PORT: "4411",
-    SANDBOX_RATE_LIMITS: "transfer-requests=100000,transactions=100000,pockets=100000",
-    LOG_LEVEL: "warn",
-  });
+  const app = benchServer(dataDir, "transfer-requests=100000,transactions=100000,pockets=100000");
   try {
     await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
     const people = ((await (await fetch(`${API}/_sandbox/people`)).json()) as { items: Person[] })

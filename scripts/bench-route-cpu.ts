@@ -16,7 +16,7 @@ import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-cli
 import { cpuSampler } from "./lib/cpu-share";
 import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { npmStart, spawnGroup, waitForUrl } from "./lib/processes";
+import { benchServer, waitForUrl } from "./lib/processes";
 import { figure, reporter } from "./lib/report";
 import { signIn } from "./lib/sign-in";
 
@@ -60,16 +60,10 @@ async function reads(url: string, headers: Record<string, string>, status: numbe
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-route-cpu-"));
-const app = spawnGroup("npm", npmStart("--reset"), {
-  ...process.env,
-  JIKO_API_URL: "",
-  TD_DATA_DIR: dataDir,
-  PORT: "3400",
-  SANDBOX_API_PORT: "4410",
-  SANDBOX_PORTAL_PORT: "4411",
-  SANDBOX_RATE_LIMITS: "team=10000000,user=10000000,pockets=10000000,transactions=10000000",
-  LOG_LEVEL: "warn",
-});
+const app = benchServer(
+  dataDir,
+  "team=10000000,user=10000000,pockets=10000000,transactions=10000000",
+);
 try {
   await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);

@@ -88,3 +88,21 @@ export const npmStart = (...flags: string[]) => [
   ...flags,
   ...(process.env.TD_BENCH_NO_BUILD === "1" ? ["--no-build"] : []),
 ];
+
+/**
+ * `npm start` for a benchmark that seeds its own company: the production build on the
+ * benchmarks' fixed ports (3400, the sandbox on 4410 and 4411), a fresh embedded sandbox in
+ * `dataDir`, and Jiko's per-minute limits raised as `rateLimits` says (SANDBOX_RATE_LIMITS), so
+ * the figures are the work of each call, not waits on 429s.
+ */
+export const benchServer = (dataDir: string, rateLimits: string) =>
+  spawnGroup("npm", npmStart("--reset"), {
+    ...process.env,
+    JIKO_API_URL: "",
+    TD_DATA_DIR: dataDir,
+    PORT: "3400",
+    SANDBOX_API_PORT: "4410",
+    SANDBOX_PORTAL_PORT: "4411",
+    SANDBOX_RATE_LIMITS: rateLimits,
+    LOG_LEVEL: "warn",
+  });
