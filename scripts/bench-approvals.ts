@@ -118,7 +118,9 @@ async function main() {
   );
   if (busy) throw new Error(`${APP} already answers: stop what listens on port 3400 first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-approvals-"));
-  const app = benchServer(dataDir, "transfer-requests=100000,transactions=100000,pockets=100000");
+  const app = benchServer(dataDir, {
+    rateLimits: "transfer-requests=100000,transactions=100000,pockets=100000",
+  });
   try {
     await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
     const people = ((await (await fetch(`${API}/_sandbox/people`)).json()) as { items: Person[] })

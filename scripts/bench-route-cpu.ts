@@ -60,10 +60,9 @@ async function reads(url: string, headers: Record<string, string>, status: numbe
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-route-cpu-"));
-const app = benchServer(
-  dataDir,
-  "team=10000000,user=10000000,pockets=10000000,transactions=10000000",
-);
+const app = benchServer(dataDir, {
+  rateLimits: "team=10000000,user=10000000,pockets=10000000,transactions=10000000",
+});
 try {
   await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);

@@ -24,7 +24,7 @@ import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-cli
 import { programOf } from "./lib/cpu-share";
 import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
-import { npmStart, sleep, spawnGroup, waitForUrl } from "./lib/processes";
+import { benchServer, sleep, waitForUrl } from "./lib/processes";
 import { failed, figure, reporter } from "./lib/report";
 import { signIn } from "./lib/sign-in";
 
@@ -193,14 +193,8 @@ async function benchExport(size: string, cookie: string, accessToken: string) {
 async function benchSize(size: string) {
   const dataDir = path.resolve(`.data/bench-tx-${size}`);
   const fresh = !existsSync(path.join(dataDir, "sandbox"));
-  const app = spawnGroup("npm", npmStart(...(fresh ? ["--reset"] : []), "--seed-size", size), {
-    ...process.env,
-    JIKO_API_URL: "",
-    TD_DATA_DIR: dataDir,
-    PORT: "3400",
-    SANDBOX_API_PORT: "4410",
-    SANDBOX_PORTAL_PORT: "4411",
-    LOG_LEVEL: "warn",
+  const app = benchServer(dataDir, {
+    flags: [...(fresh ? ["--reset"] : []), "--seed-size", size],
   });
   try {
     const t0 = performance.now();

@@ -90,19 +90,19 @@ export const npmStart = (...flags: string[]) => [
 ];
 
 /**
- * `npm start` for a benchmark that seeds its own company: the production build on the
- * benchmarks' fixed ports (3400, the sandbox on 4410 and 4411), a fresh embedded sandbox in
- * `dataDir`, and Jiko's per-minute limits raised as `rateLimits` says (SANDBOX_RATE_LIMITS), so
- * the figures are the work of each call, not waits on 429s.
+ * `npm start` for a benchmark: the production build on the benchmarks' fixed ports (3400, the
+ * embedded sandbox on 4410 and 4411) with its data in `dataDir`, started with `flags` (default
+ * `--reset`: a fresh seed). `rateLimits` raises Jiko's per-minute limits in the sandbox
+ * (SANDBOX_RATE_LIMITS), so the figures are the work of each call, not waits on 429s.
  */
-export const benchServer = (dataDir: string, rateLimits: string) =>
-  spawnGroup("npm", npmStart("--reset"), {
+export const benchServer = (dataDir: string, o: { flags?: string[]; rateLimits?: string } = {}) =>
+  spawnGroup("npm", npmStart(...(o.flags ?? ["--reset"])), {
     ...process.env,
     JIKO_API_URL: "",
     TD_DATA_DIR: dataDir,
     PORT: "3400",
     SANDBOX_API_PORT: "4410",
     SANDBOX_PORTAL_PORT: "4411",
-    SANDBOX_RATE_LIMITS: rateLimits,
+    ...(o.rateLimits ? { SANDBOX_RATE_LIMITS: o.rateLimits } : {}),
     LOG_LEVEL: "warn",
   });
