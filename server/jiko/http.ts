@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ErrorBody } from "@/lib/jiko/common";
 import { codeForStatus, JikoError } from "./errors";
+import { type Answer, nodeGet } from "./node-get";
 
 export interface HttpOptions {
   baseUrl: string;
@@ -66,7 +67,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-async function toJikoError(res: Response): Promise<JikoError> {
+async function toJikoError(res: Answer): Promise<JikoError> {
   const requestId = res.headers.get("x-request-id") ?? undefined;
   const retryAfterSeconds = parseRetryAfter(res.headers.get("retry-after"));
   let detail: JikoError["detail"] = res.statusText || `HTTP ${res.status}`;
@@ -90,7 +91,22 @@ async function toJikoError(res: Response): Promise<JikoError> {
  * wait fits the budget; after a timeout at most once more, since a Jiko that did not answer in
  * time rarely answers the next attempt sooner. A failure becomes a JikoError.
  */
-export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Response> {
+export function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Response> {
+  return attempts(opts, req, opts.fetch ?? fetch);
+}
+
+/** One attempt: what fetch does, or less (./node-get.ts). */
+type Send<A extends Answer> = (
+  url: string,
+  init: RequestInit & { headers: Record<string, string>; signal: AbortSignal },
+) => Promise<A>;
+
+/** jikoFetch's attempts, budget and retries, each attempt made by `send`. */
+async function attempts<A extends Answer>(
+  opts: HttpOptions,
+  req: JikoRequest,
+  send: Send<A>,
+): Promise<A> {
   const {
     budgetMs = DEFAULT_BUDGET_MS,
     maxRetries = 3,
@@ -101,24 +117,24 @@ export async function jikoFetch(opts: HttpOptions, req: JikoRequest): Promise<Re
     now = Date.now,
     random = Math.random,
   } = opts;
-  const doFetch = opts.fetch ?? fetch;
   const idempotent = req.idempotent ?? ["GET", "PUT", "DELETE"].includes(req.method);
   const url = buildUrl(opts.baseUrl, req.path, req.query);
   const deadline = now() + budgetMs;
   let lastAttempt = maxRetries;
 
   for (let attempt = 0; ; attempt++) {
-    let res: Response | undefined;
+    let res: A | undefined;
     let failure: JikoError;
-    // The timeout bounds the wait for the answer's headers only: a streamed body (a CSV export
-    // of a million rows) may take minutes, and aborting the signal later would cut it off.
+    // Through fetch, the timeout bounds the wait for the answer's headers only: a streamed body
+    // (a CSV export of a million rows) may take minutes, and aborting the signal later would cut
+    // it off. A read through nodeGet returns once its whole (small) answer is in: it is bounded.
     const headers = new AbortController();
     const timer = setTimeout(
       () => headers.abort(new DOMException("Jiko did not answer in time", "TimeoutError")),
       Math.max(1, Math.min(opts.timeoutMs, deadline - now())),
     );
     try {
-      res = await doFetch(url, {
+      res = await send(url, {
         method: req.method,
         headers: {
           accept: "application/json",
@@ -172,7 +188,10 @@ export async function jikoRequest<S extends z.ZodType>(
   req: JikoRequest,
   schema: S | null,
 ): Promise<z.infer<S>> {
-  const res = await jikoFetch(opts, req);
+  // A plain read goes over Node's HTTP client, unless a test stands in for fetch.
+  const plainRead =
+    req.method === "GET" && !req.rawBody && !req.redirect && opts.fetch === undefined;
+  const res = await attempts(opts, req, plainRead ? nodeGet : (opts.fetch ?? fetch));
   if (schema === null || res.status === 204) return undefined as z.infer<S>;
   const parsed = schema.safeParse(await res.json());
   if (!parsed.success) {
