@@ -83,6 +83,10 @@ const MODULES: Record<string, string> = {
     });
     GET[${MARK}] = true;
     exports.routeModule = { userland: { GET } };`,
+  "api/many": `
+    const GET = async () => Response.json({ items: Array.from({ length: 400 }, (_, i) => ({ i })) });
+    GET[${MARK}] = true;
+    exports.routeModule = { userland: { GET } };`,
   "api/changes": `
     const POST = async () => Response.json({ changed: true });
     POST[${MARK}] = true;
@@ -148,7 +152,13 @@ afterAll(async () => {
 
 describe("apiReads", () => {
   it("leaves a route's first read to Next while it loads the route's handler", async () => {
-    for (const p of ["/api/things/t1", "/api/things/special", "/api/live", "/api/plain"]) {
+    for (const p of [
+      "/api/things/t1",
+      "/api/things/special",
+      "/api/live",
+      "/api/plain",
+      "/api/many",
+    ]) {
       expect((await fetch(`${base}${p}`)).status).toBe(418);
     }
     await expect.poll(() => fetch(`${base}/api/things/special`).then((r) => r.status)).toBe(200);
@@ -161,7 +171,10 @@ describe("apiReads", () => {
       headers: { cookie: "td.session=s1" },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ id: "t 1", query: "?cursor=abc", cookie: "td.session=s1" });
+    const body = await res.text();
+    expect(JSON.parse(body)).toEqual({ id: "t 1", query: "?cursor=abc", cookie: "td.session=s1" });
+    // JSON goes out in one piece, framed by its length rather than chunked like a stream.
+    expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength(body)));
     expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(passedOn).toEqual([]);
@@ -179,6 +192,13 @@ describe("apiReads", () => {
       headers: { "x-forwarded-proto": "https" },
     });
     expect(https.headers.get("strict-transport-security")).toBe(HSTS);
+  });
+
+  it("compresses a large JSON answer, its length then left to the compression", async () => {
+    const res = await fetch(`${base}/api/many`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("content-length")).toBeNull();
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(400);
   });
 
   it("leaves changes, HEAD, unmarked handlers, unknown paths and pages to Next", async () => {

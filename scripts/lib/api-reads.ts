@@ -151,6 +151,15 @@ async function send(answer: Response, req: IncomingMessage, res: ServerResponse)
     res.end();
     return;
   }
+  // JSON is whole already (the guard reads it, server/api/json-encoding.ts): one write, without
+  // the stream adapters a streamed body needs.
+  if (answer.headers.get("content-type")?.startsWith("application/json")) {
+    const json = new Uint8Array(await answer.arrayBuffer());
+    // Compression drops the length again when it compresses.
+    res.setHeader("content-length", json.byteLength);
+    res.end(json);
+    return;
+  }
   const body = Readable.fromWeb(answer.body as import("node:stream/web").ReadableStream);
   // A stream (the live feed, an export) goes out chunk by chunk through the compression.
   const flush = (res as ServerResponse & { flush?: () => void }).flush;
