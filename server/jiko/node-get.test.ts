@@ -65,14 +65,17 @@ describe("nodeGet", () => {
     expect(await res.json()).toEqual({ detail: "Too many requests" });
   });
 
-  it("asks for compression and decodes a gzipped answer", async () => {
+  it("asks for compression and decodes a gzipped answer, whatever the coding's case", async () => {
     const { base } = await serve((req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      const coding = req.url === "/upper" ? "GZIP" : "gzip";
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": coding });
       res.end(gzipSync(JSON.stringify({ asked: req.headers["accept-encoding"] })));
     });
-    expect(await (await nodeGet(`${base}/a`, init())).json()).toEqual({
-      asked: "gzip, deflate, br",
-    });
+    for (const p of ["/a", "/upper"]) {
+      expect(await (await nodeGet(`${base}${p}`, init())).json()).toEqual({
+        asked: "gzip, deflate, br",
+      });
+    }
   });
 
   it("follows a redirect within the origin, and not one to another origin", async () => {

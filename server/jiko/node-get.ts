@@ -74,7 +74,8 @@ export function nodeGet(url: string, init: GetInit, redirects = 0): Promise<Answ
               return;
             }
           }
-          const decode = decoders[String(res.headers["content-encoding"] ?? "").trim()];
+          const coding = String(res.headers["content-encoding"] ?? "");
+          const decode = decoders[coding.trim().toLowerCase()];
           const raw = Buffer.concat(chunks);
           if (!decode) resolve(answer(res, raw));
           else decode(raw).then((body) => resolve(answer(res, body)), fail);
