@@ -2,9 +2,9 @@
  * The dashboard's JSON reads, answered without Next's router. A GET to a route whose handler is
  * marked request-only (every guarded() route: server/api/request-only.ts) is handed to that
  * handler here, as a web Request, and its Response written back. Next's own handling of a request
- * (its routing, its request scope, its stream plumbing) costs about 1 ms of CPU a read on a 2-core
- * machine: /api/team took 4.4 ms of the server's CPU through Next and takes 3.3 ms here; a
- * signed-out read 1.3 ms and 0.7 ms.
+ * (its routing, its request scope, its stream plumbing) is the larger part of the server's work on
+ * a small read: `npm run bench:route-cpu` measured the server's CPU for an /api/team read at
+ * 4.28 ms through Next and 1.98 ms here, and a signed-out read at 1.36 and 0.64 ms.
  * The handlers are the ones Next built and runs (.next/server/app/api/…/route.js, loaded through
  * Node's module cache as Next loads them, so their state is shared), with the headers
  * next.config.ts gives API answers. Everything else goes to Next: changes, HEAD and OPTIONS, the
@@ -135,8 +135,8 @@ const REPEATABLE = new Set(["www-authenticate", "proxy-authenticate", "vary"]);
 
 /**
  * Writes a handler's answer as Next does: the status, the API headers (which win over the
- * handler's own of the same name, as next.config.ts's do), every Set-Cookie apart, then the body
- * streamed.
+ * handler's own of the same name, as next.config.ts's do), every Set-Cookie apart, then the body:
+ * JSON in one write, anything else streamed.
  */
 async function send(answer: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.statusCode = answer.status;

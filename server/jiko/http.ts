@@ -188,10 +188,9 @@ export async function jikoRequest<S extends z.ZodType>(
   req: JikoRequest,
   schema: S | null,
 ): Promise<z.infer<S>> {
-  // A plain read goes over Node's HTTP client, unless a test stands in for fetch.
-  const plainRead =
-    req.method === "GET" && !req.rawBody && !req.redirect && opts.fetch === undefined;
-  const res = await attempts(opts, req, plainRead ? nodeGet : (opts.fetch ?? fetch));
+  // A plain read goes over Node's HTTP client; a test's own fetch stands in for every call.
+  const plainRead = req.method === "GET" && !req.rawBody && !req.redirect;
+  const res = await attempts(opts, req, opts.fetch ?? (plainRead ? nodeGet : fetch));
   if (schema === null || res.status === 204) return undefined as z.infer<S>;
   const parsed = schema.safeParse(await res.json());
   if (!parsed.success) {
