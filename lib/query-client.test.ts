@@ -91,3 +91,31 @@ describe("queries while Jiko is away", () => {
     },
   );
 });
+
+describe("an ended session", () => {
+  it("sends the person to sign-in whether a read or a change met it, and nothing else does", async () => {
+    const toSignIn = vi.fn();
+    const client = makeQueryClient(toSignIn);
+    await client
+      .fetchQuery({ queryKey: ["read"], queryFn: () => Promise.reject(failure("forbidden")) })
+      .catch(() => {});
+    const refused = client.getMutationCache().build(client, {
+      mutationFn: () => Promise.reject(failure("invalid")),
+    });
+    await refused.execute(undefined).catch(() => {});
+    expect(toSignIn).not.toHaveBeenCalled();
+
+    await client
+      .fetchQuery({
+        queryKey: ["ended"],
+        queryFn: () => Promise.reject(failure("reauth-required")),
+      })
+      .catch(() => {});
+    expect(toSignIn).toHaveBeenCalledTimes(1);
+    const ended = client.getMutationCache().build(client, {
+      mutationFn: () => Promise.reject(failure("reauth-required")),
+    });
+    await expect(ended.execute(undefined)).rejects.toMatchObject({ code: "reauth-required" });
+    expect(toSignIn).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,5 +1,11 @@
 /** One QueryClient factory for server prefetch and the browser. */
-import { isServer, type Query, QueryCache, QueryClient } from "@tanstack/react-query";
+import {
+  isServer,
+  MutationCache,
+  type Query,
+  QueryCache,
+  QueryClient,
+} from "@tanstack/react-query";
 import { ApiClientError } from "./api-error";
 import type { ErrorCode } from "./errors";
 
@@ -55,6 +61,9 @@ export function makeQueryClient(onAuthError?: () => void): QueryClient {
       onSuccess: (_data, query) =>
         void failuresBeforeLastAnswer.set(query, query.state.errorUpdateCount),
     }),
+    // A change met by an ended session goes to sign-in as a read does: signing in again is the
+    // only way on, and the form's draft (where it keeps one) comes back with the page.
+    mutationCache: new MutationCache({ onError: (error) => isAuthError(error) && onAuthError?.() }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -3,6 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { getQueryClient } from "@/lib/query-client";
+import { dropAllDrafts } from "@/lib/tab-drafts";
 
 let signingOut = false;
 
@@ -10,15 +11,17 @@ let signingOut = false;
  * Signing out ends the session before the browser reaches the sign-in page: queries of the page
  * being left may meet the ended session meanwhile, and must not send the person to a "your
  * session ended" page instead. (Their cache goes with the full page load to Jiko's portal that
- * any next sign-in is.)
+ * any next sign-in is.) Forms kept in the tab go too: a draft is for the session it was typed in.
  */
 export function leaveForSignOut(): void {
   signingOut = true;
+  dropAllDrafts();
   void getQueryClient().cancelQueries();
 }
 
 /**
- * An ended session found by any query sends the person to sign-in, keeping where they were. A
+ * An ended session found by any query or change sends the person to sign-in, keeping where they
+ * were (and what they were typing, where the form keeps a draft: lib/tab-drafts.ts). A
  * late answer of the page just left (signing out is a navigation to sign-in) must not bounce the
  * sign-in page itself.
  */

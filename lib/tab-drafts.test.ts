@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DRAFT_MAX_AGE_MS, dropAllDrafts, dropDraft, readDraft, writeDraft } from "./tab-drafts";
+
+/** A tab's sessionStorage, in memory. */
+function tab(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, String(v)),
+    removeItem: (k) => void items.delete(k),
+    clear: () => items.clear(),
+  };
+}
+
+const Form = z.object({ amount: z.string(), memo: z.string() });
+const at = Date.parse("2026-12-01T15:00:00Z");
+
+describe("tab drafts", () => {
+  it("brings a draft back to its owner only, as it was written", () => {
+    const storage = tab();
+    writeDraft("transfer", "member-a", { amount: "1,000", memo: "Rent" }, { storage, now: at });
+    expect(readDraft("transfer", "member-a", Form, { storage, now: at + 1000 })).toEqual({
+      value: { amount: "1,000", memo: "Rent" },
+      savedAt: at,
+    });
+    expect(readDraft("transfer", "member-b", Form, { storage, now: at })).toBeNull();
+    expect(readDraft("other", "member-a", Form, { storage, now: at })).toBeNull();
+  });
+
+  it("drops what is too old, not of the form's shape, or not JSON", () => {
+    const storage = tab();
+    writeDraft("old", "m", { amount: "1", memo: "" }, { storage, now: at });
+    expect(readDraft("old", "m", Form, { storage, now: at + DRAFT_MAX_AGE_MS + 1 })).toBeNull();
+    writeDraft("shape", "m", { amount: 1 }, { storage, now: at });
+    expect(readDraft("shape", "m", Form, { storage, now: at })).toBeNull();
+    storage.setItem("treasury-desk:draft:junk", "{not json");
+    expect(readDraft("junk", "m", Form, { storage, now: at })).toBeNull();
+  });
+
+  it("drops one draft, or at sign-out every draft and nothing else of the tab's", () => {
+    const storage = tab();
+    writeDraft("a", "m", { amount: "1", memo: "" }, { storage, now: at });
+    writeDraft("b", "m", { amount: "2", memo: "" }, { storage, now: at });
+    storage.setItem("theme", "dark");
+    dropDraft("a", storage);
+    expect(readDraft("a", "m", Form, { storage, now: at })).toBeNull();
+    expect(readDraft("b", "m", Form, { storage, now: at })).not.toBeNull();
+    writeDraft("c", "m", { amount: "3", memo: "" }, { storage, now: at });
+    dropAllDrafts(storage);
+    expect(storage.length).toBe(1);
+    expect(storage.getItem("theme")).toBe("dark");
+  });
+
+  it("goes on without a draft where the tab's storage refuses", () => {
+    const refusing = {
+      ...tab(),
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+    };
+    expect(() =>
+      writeDraft("a", "m", { amount: "1", memo: "" }, { storage: refusing }),
+    ).not.toThrow();
+    expect(readDraft("a", "m", Form, { storage: refusing })).toBeNull();
+    expect(readDraft("a", "m", Form, { storage: null })).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Forms kept in this browser tab (sessionStorage) until they are sent: a session that ends while
+ * a person fills one in takes them through sign-in and back to the page (a full navigation that
+ * would otherwise lose what they typed). Each draft names its owner (the person's membership), so
+ * whoever signs in next in the tab never sees another's draft, and sign-out drops them all.
+ * Storage can be unavailable (disabled, full, a private window): a draft is then simply not kept.
+ */
+import type { z } from "zod";
+
+const PREFIX = "treasury-desk:draft:";
+/** A draft older than this is not brought back: the person has moved on. */
+export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** The storage a draft lives in: the tab's own, where there is one. */
+type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
+
+function tabStorage(): DraftStorage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+interface Stored {
+  owner: string;
+  savedAt: number;
+  value: unknown;
+}
+
+/** The draft `name` of `owner`, when there is one of the schema's shape and recent enough. */
+export function readDraft<S extends z.ZodType>(
+  name: string,
+  owner: string,
+  schema: S,
+  opts: { storage?: DraftStorage | null; now?: number } = {},
+): { value: z.infer<S>; savedAt: number } | null {
+  const storage = opts.storage === undefined ? tabStorage() : opts.storage;
+  try {
+    const raw = storage?.getItem(PREFIX + name);
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as Partial<Stored>;
+    if (stored.owner !== owner || typeof stored.savedAt !== "number") return null;
+    if ((opts.now ?? Date.now()) - stored.savedAt > DRAFT_MAX_AGE_MS) return null;
+    const value = schema.safeParse(stored.value);
+    return value.success ? { value: value.data, savedAt: stored.savedAt } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(
+  name: string,
+  owner: string,
+  value: unknown,
+  opts: { storage?: DraftStorage | null; now?: number } = {},
+): void {
+  const storage = opts.storage === undefined ? tabStorage() : opts.storage;
+  const stored: Stored = { owner, savedAt: opts.now ?? Date.now(), value };
+  try {
+    storage?.setItem(PREFIX + name, JSON.stringify(stored));
+  } catch {
+    // Full or refused: the draft is not kept, the form goes on.
+  }
+}
+
+export function dropDraft(name: string, storage = tabStorage()): void {
+  try {
+    storage?.removeItem(PREFIX + name);
+  } catch {}
+}
+
+/** Signing out: nothing typed in this tab outlives the session it was typed in. */
+export function dropAllDrafts(storage = tabStorage()): void {
+  try {
+    if (!storage) return;
+    const names: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(PREFIX)) names.push(key);
+    }
+    for (const key of names) storage.removeItem(key);
+  } catch {}
+}
