@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { E2E } from "./env";
-import { passConsent, signIn } from "./portal";
+import { completePortalLogin, passConsent, signIn, signInTo } from "./portal";
 import { personWith, ROLE_LABEL, revokeGrants } from "./sandbox";
+import { POCKET, requestRow, selectByLabelStart, TEAM } from "./transfers-kit";
 
 const pastAccessTokenLifetime = () =>
   new Promise((r) => setTimeout(r, (E2E.accessTokenTtl + 1.5) * 1000));
@@ -91,6 +93,48 @@ test.describe("the session", () => {
     await page.reload();
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByText(/could not load|went wrong/i)).toHaveCount(0);
+  });
+
+  test("a session that ends as a transfer is sent: sign-in brings the form back as it was, sent once", async ({
+    page,
+  }) => {
+    const person = await personWith((p) =>
+      p.teams.some((t) => t.role === "INITIATOR" && t.team_name === TEAM),
+    );
+    await signInTo(page, person.email, TEAM);
+    await page.goto("/transfers/new");
+    await selectByLabelStart(page, "From pocket", POCKET);
+    await selectByLabelStart(page, "Payee", "Atlas Fleet Equipment Inc.");
+    const memo = `Kept through sign-in ${Date.now()}`;
+    await page.getByLabel("Amount (USD)").fill("1,234.56");
+    await page.getByLabel("Memo (optional)").fill(memo);
+    await page.getByRole("button", { name: "Review transfer" }).click();
+    const send = page.getByTestId("transfer-review").getByRole("button", {
+      name: "Request transfer",
+    });
+    await expect(send).toBeEnabled();
+
+    // Jiko ends the session while the person reads the transfer back.
+    expect(await revokeGrants(person.email)).toBeGreaterThan(0);
+    await send.click();
+    await expect(page).toHaveURL(/\/sign-in\?reason=session-ended&redirectTo=%2Ftransfers%2Fnew$/);
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await completePortalLogin(page, person.email, { teamName: TEAM });
+    await expect(page).toHaveURL(/\/transfers\/new$/);
+
+    const restored = page.getByRole("status").filter({ hasText: "as you left it" });
+    await expect(restored).toBeVisible();
+    await expect(page.getByLabel("Amount (USD)")).toHaveValue("1,234.56");
+    await expect(page.getByLabel("Memo (optional)")).toHaveValue(memo);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Review transfer" }).click();
+    await send.click();
+    await expect(requestRow(page, memo)).toHaveCount(1);
+
+    // Sent: the form is blank the next time.
+    await page.goto("/transfers/new");
+    await expect(page.getByLabel("Memo (optional)")).toHaveValue("");
+    await expect(restored).toHaveCount(0);
   });
 
   test("a read the server answers outside Next's router carries what Next would send", async ({

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { usePockets } from "@/components/pockets/use-pockets";
 import { Button } from "@/components/ui/button";
@@ -22,16 +22,20 @@ import {
   toTransferRequest,
 } from "@/lib/transfers/new-transfer";
 import { useAvailable, useCreateTransfer, usePayablePayees, useReviewers } from "./hooks";
+import { dropTransferDraft, keepTransferDraft, readTransferDraft } from "./transfer-draft";
 import { TransferReview } from "./transfer-review";
 
 /**
  * A transfer in two steps: fill it in, then read it back restated in full before asking for it.
  * The transfer's id is minted once for this form, so a double click, a retry after a lost answer
- * or a second press after an error all name the same transfer, and Jiko never makes two.
+ * or a second press after an error all name the same transfer, and Jiko never makes two. The
+ * form is kept in the tab as it is filled in (./transfer-draft.ts) and brought back when the
+ * person returns to this page, through a sign-in among other ways; `owner` is their membership.
  */
-export function NewTransfer() {
+export function NewTransfer({ owner }: { owner: string }) {
   const router = useRouter();
-  const [transferId] = useState(() => crypto.randomUUID());
+  const [transferId, setTransferId] = useState(() => crypto.randomUUID());
+  const [restored, setRestored] = useState(false);
   const [reviewing, setReviewing] = useState<NewTransferForm | null>(null);
   // A second press before the first answer is ignored here; were it sent, the same id holds.
   const sending = useRef(false);
@@ -47,6 +51,26 @@ export function NewTransfer() {
   const { errors } = form.formState;
   const values = form.watch();
 
+  // After the first render, not in it: the server rendered the blank form, and the draft lives
+  // only in this tab.
+  useEffect(() => {
+    const draft = readTransferDraft(owner);
+    if (!draft) return;
+    form.reset(draft.values);
+    setTransferId(draft.transferId);
+    setRestored(true);
+  }, [owner, form]);
+  useEffect(() => {
+    const { unsubscribe } = form.watch((now) => keepTransferDraft(owner, transferId, now));
+    return unsubscribe;
+  }, [owner, transferId, form]);
+  const startOver = () => {
+    dropTransferDraft();
+    form.reset(BLANK_TRANSFER);
+    setTransferId(crypto.randomUUID());
+    setRestored(false);
+  };
+
   if (available.isPending || payees.isPending) return <Skeleton className="h-96" />;
   const open = available.data?.items ?? [];
   const payable = (payees.data?.items ?? []).filter((p) => PAYABLE_TYPES.includes(p.type));
@@ -58,6 +82,7 @@ export function NewTransfer() {
     try {
       const body = toTransferRequest(reviewing, transferId, payable);
       const made = await create.mutateAsync(body);
+      dropTransferDraft();
       toast.success("Transfer requested: it now waits for a reviewer's approval");
       router.push(`/transfers?view=mine&made=${made?.id ?? transferId}`);
     } catch (error) {
@@ -99,6 +124,17 @@ export function NewTransfer() {
         className="max-w-2xl space-y-5"
       >
         <FormError message={errors.root?.message} />
+        {restored && (
+          <div
+            role="status"
+            className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:bg-brand-950 dark:text-brand-200"
+          >
+            <span>This is the transfer you were filling in, as you left it.</span>
+            <Button variant="ghost" onClick={startOver}>
+              Start over
+            </Button>
+          </div>
+        )}
         <Field id="t-from" label="From pocket" error={errors.origin_pocket_id?.message}>
           <Select
             id="t-from"
@@ -249,7 +285,13 @@ export function NewTransfer() {
         </fieldset>
 
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => router.push("/transfers")}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              dropTransferDraft();
+              router.push("/transfers");
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit">Review transfer</Button>

@@ -13,52 +13,57 @@ import { parseTypedDollars } from "../typed-dollars";
 
 export { PAYABLE_TYPES };
 
-export const NewTransferForm = z
-  .object({
-    origin_pocket_id: z.string().min(1, "Choose the pocket the money leaves"),
-    to: z.enum(["payee", "pocket"]),
-    counterparty_id: z.string(),
-    destination_pocket_id: z.string(),
-    transfer_type: InternalTransferType,
-    everything: z.boolean(),
-    amount: z.string(),
-    description: z.string().trim().max(140, "A memo has at most 140 characters"),
-    reviewers: z.array(z.string()),
-  })
-  .superRefine((f, ctx) => {
-    if (f.to === "payee" && !f.counterparty_id) {
-      ctx.addIssue({ code: "custom", path: ["counterparty_id"], message: "Choose a payee" });
-    }
-    if (f.to === "pocket" && !f.destination_pocket_id) {
+/** The form's fields and their types, nothing more: the shape a half-filled form (a draft) has. */
+export const NewTransferFields = z.object({
+  origin_pocket_id: z.string(),
+  to: z.enum(["payee", "pocket"]),
+  counterparty_id: z.string(),
+  destination_pocket_id: z.string(),
+  transfer_type: InternalTransferType,
+  everything: z.boolean(),
+  amount: z.string(),
+  description: z.string(),
+  reviewers: z.array(z.string()),
+});
+
+/** The form as it may be sent. */
+export const NewTransferForm = NewTransferFields.extend({
+  origin_pocket_id: z.string().min(1, "Choose the pocket the money leaves"),
+  description: z.string().trim().max(140, "A memo has at most 140 characters"),
+}).superRefine((f, ctx) => {
+  if (f.to === "payee" && !f.counterparty_id) {
+    ctx.addIssue({ code: "custom", path: ["counterparty_id"], message: "Choose a payee" });
+  }
+  if (f.to === "pocket" && !f.destination_pocket_id) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["destination_pocket_id"],
+      message: "Choose the pocket that receives the money",
+    });
+  }
+  if (
+    f.to === "pocket" &&
+    f.destination_pocket_id &&
+    f.destination_pocket_id === f.origin_pocket_id
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["destination_pocket_id"],
+      message: "Choose a pocket other than the one the money leaves",
+    });
+  }
+  if (!f.everything) {
+    const typed = parseTypedDollars(f.amount);
+    if (!typed.ok) ctx.addIssue({ code: "custom", path: ["amount"], message: typed.message });
+    else if (typed.cents === 0) {
       ctx.addIssue({
         code: "custom",
-        path: ["destination_pocket_id"],
-        message: "Choose the pocket that receives the money",
+        path: ["amount"],
+        message: "The amount must be more than $0.00",
       });
     }
-    if (
-      f.to === "pocket" &&
-      f.destination_pocket_id &&
-      f.destination_pocket_id === f.origin_pocket_id
-    ) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["destination_pocket_id"],
-        message: "Choose a pocket other than the one the money leaves",
-      });
-    }
-    if (!f.everything) {
-      const typed = parseTypedDollars(f.amount);
-      if (!typed.ok) ctx.addIssue({ code: "custom", path: ["amount"], message: typed.message });
-      else if (typed.cents === 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["amount"],
-          message: "The amount must be more than $0.00",
-        });
-      }
-    }
-  });
+  }
+});
 export type NewTransferForm = z.infer<typeof NewTransferForm>;
 
 export const BLANK_TRANSFER: NewTransferForm = {

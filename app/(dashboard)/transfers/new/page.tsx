@@ -49,7 +49,7 @@ export default async function NewTransferPage() {
         }
         fallback={<Skeleton className="h-96" />}
       >
-        <NewTransfer />
+        <NewTransfer owner={viewer.memberId} />
       </StreamedSection>
     </div>
   );
