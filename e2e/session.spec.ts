@@ -135,6 +135,18 @@ test.describe("the session", () => {
     await page.goto("/transfers/new");
     await expect(page.getByLabel("Memo (optional)")).toHaveValue("");
     await expect(restored).toHaveCount(0);
+
+    // A draft does not outlive signing out, even for the same person in the same tab.
+    await page.getByLabel("Memo (optional)").fill("Left behind at sign-out");
+    await page.getByRole("button", { name: /^Account:/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?reason=signed-out/);
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await completePortalLogin(page, person.email, { teamName: TEAM });
+    await page.goto("/transfers/new");
+    await expect(page.getByLabel("Amount (USD)")).toBeVisible();
+    await expect(page.getByLabel("Memo (optional)")).toHaveValue("");
+    await expect(restored).toHaveCount(0);
   });
 
   test("a read the server answers outside Next's router carries what Next would send", async ({

@@ -2,7 +2,8 @@
  * Forms kept in this browser tab (sessionStorage) until they are sent: a session that ends while
  * a person fills one in takes them through sign-in and back to the page (a full navigation that
  * would otherwise lose what they typed). Each draft names its owner (the person's membership), so
- * whoever signs in next in the tab never sees another's draft, and sign-out drops them all.
+ * whoever signs in next in the tab never sees another's draft, and sign-out clears the tab's
+ * storage (components/providers/query-provider.tsx): keep nothing else in it.
  * Storage can be unavailable (disabled, full, a private window): a draft is then simply not kept.
  */
 import type { z } from "zod";
@@ -67,18 +68,5 @@ export function writeDraft(
 export function dropDraft(name: string, storage = tabStorage()): void {
   try {
     storage?.removeItem(PREFIX + name);
-  } catch {}
-}
-
-/** Signing out: nothing typed in this tab outlives the session it was typed in. */
-export function dropAllDrafts(storage = tabStorage()): void {
-  try {
-    if (!storage) return;
-    const names: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(PREFIX)) names.push(key);
-    }
-    for (const key of names) storage.removeItem(key);
   } catch {}
 }

@@ -3,7 +3,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { getQueryClient } from "@/lib/query-client";
-import { dropAllDrafts } from "@/lib/tab-drafts";
 
 let signingOut = false;
 
@@ -15,7 +14,10 @@ let signingOut = false;
  */
 export function leaveForSignOut(): void {
   signingOut = true;
-  dropAllDrafts();
+  // The tab's storage holds nothing but drafts (lib/tab-drafts.ts): it is cleared whole.
+  try {
+    sessionStorage.clear();
+  } catch {}
   void getQueryClient().cancelQueries();
 }
 
