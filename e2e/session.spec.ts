@@ -102,6 +102,13 @@ test.describe("the session", () => {
       p.teams.some((t) => t.role === "INITIATOR" && t.team_name === TEAM),
     );
     await signInTo(page, person.email, TEAM);
+    // The transfer each request names: a resend must name the first one's.
+    const named: string[] = [];
+    page.on("request", (req) => {
+      if (req.method() === "POST" && new URL(req.url()).pathname === "/api/transfer-requests") {
+        named.push((req.postDataJSON() as { transfer: { id: string } }).transfer.id);
+      }
+    });
     await page.goto("/transfers/new");
     await selectByLabelStart(page, "From pocket", POCKET);
     await selectByLabelStart(page, "Payee", "Atlas Fleet Equipment Inc.");
@@ -130,6 +137,8 @@ test.describe("the session", () => {
     await page.getByRole("button", { name: "Review transfer" }).click();
     await send.click();
     await expect(requestRow(page, memo)).toHaveCount(1);
+    expect(named).toHaveLength(2);
+    expect(named[1]).toBe(named[0]);
 
     // Sent: the form is blank the next time.
     await page.goto("/transfers/new");

@@ -35,7 +35,7 @@ export function readDraft<S extends z.ZodType>(
   owner: string,
   schema: S,
   opts: { storage?: DraftStorage | null; now?: number } = {},
-): { value: z.infer<S>; savedAt: number } | null {
+): z.infer<S> | null {
   const storage = opts.storage === undefined ? tabStorage() : opts.storage;
   try {
     const raw = storage?.getItem(PREFIX + name);
@@ -44,7 +44,7 @@ export function readDraft<S extends z.ZodType>(
     if (stored.owner !== owner || typeof stored.savedAt !== "number") return null;
     if ((opts.now ?? Date.now()) - stored.savedAt > DRAFT_MAX_AGE_MS) return null;
     const value = schema.safeParse(stored.value);
-    return value.success ? { value: value.data, savedAt: stored.savedAt } : null;
+    return value.success ? value.data : null;
   } catch {
     return null;
   }

@@ -13,9 +13,8 @@ const NAME = "new-transfer";
 const TransferDraft = z.object({ transferId: z.uuid(), values: NewTransferFields });
 export type TransferDraft = z.infer<typeof TransferDraft>;
 
-export function readTransferDraft(owner: string): (TransferDraft & { savedAt: number }) | null {
-  const found = readDraft(NAME, owner, TransferDraft);
-  return found && { ...found.value, savedAt: found.savedAt };
+export function readTransferDraft(owner: string): TransferDraft | null {
+  return readDraft(NAME, owner, TransferDraft);
 }
 
 /** Keeps the form as it now is; a form back to blank (or not yet a form) keeps nothing. */
