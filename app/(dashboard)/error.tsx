@@ -1,65 +1,35 @@
 "use client";
 
-import {
-  type ComponentProps,
-  type ComponentType,
-  lazy,
-  Suspense,
-  useEffect,
-  useState,
-} from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { type Outage, outageFromDigest } from "@/components/shell/outage-digest";
-
-/** Where a screen's view comes from: the lazy view in use, replaced after a failed fetch. */
-interface ViewSource<P> {
-  view: ComponentType<P>;
-}
 
 /**
  * A screen's view, fetched when a page fails rather than with every page (each page carries this
  * boundary, and a page's own copy of the error state is not shared with it). When its code cannot
  * be fetched (the connection dropped, or a newer release replaced the build this tab runs), the
- * failure shows in a few words kept here, in place of the view: a lazy view that fails would
- * otherwise take the whole document down to the root's last-resort page.
+ * failure shows in a few words kept here instead, for the rest of the tab's life (a reload brings
+ * the view back): a lazy view that fails would take the whole document down to the root's
+ * last-resort page.
  */
-function viewSource<P>(
-  load: () => Promise<ComponentType<P>>,
-  title: (props: P) => string,
-): ViewSource<P> {
-  const fetched = (): ComponentType<P> =>
-    lazy(async () => {
-      try {
-        return { default: await load() };
-      } catch {
-        // Once shown, the next failure tries to fetch the view again (a lazy view keeps what it
-        // resolved to). Not before: a screen that suspended on its first render reads its view
-        // anew when it renders again, and would fetch in a loop.
-        const again = () => {
-          source.view = fetched();
-        };
-        return { default: (props: P) => <Unfetched title={title(props)} onShown={again} /> };
-      }
-    });
-  const source: ViewSource<P> = { view: fetched() };
-  return source;
+function fetchedView<P>(load: () => Promise<ComponentType<P>>, title: (props: P) => string) {
+  return lazy(() =>
+    load().then(
+      (view) => ({ default: view }),
+      (): { default: ComponentType<P> } => ({
+        default: (props: P) => <Unfetched title={title(props)} />,
+      }),
+    ),
+  );
 }
 
-/** The view as it was when the screen appeared: a re-render does not fetch it again. */
-function Screen<P extends object>({ source, props }: { source: ViewSource<P>; props: P }) {
-  const [View] = useState(() => source.view);
-  return <View {...props} />;
-}
-
-type OutageProps = { outage: Outage; retry: () => void };
-const outageView = viewSource<OutageProps>(
+const JikoOutage = fetchedView(
   () => import("@/components/shell/jiko-outage").then((m) => m.JikoOutage),
-  ({ outage }) =>
+  ({ outage }: { outage: Outage; retry: () => void }) =>
     outage.kind === "rate-limited"
       ? "Too many requests to Jiko"
       : "Jiko is not answering right now",
 );
-type ErrorProps = ComponentProps<typeof import("@/components/ui/error-state").ErrorState>;
-const errorView = viewSource<ErrorProps>(
+const ErrorState = fetchedView(
   () => import("@/components/ui/error-state").then((m) => m.ErrorState),
   ({ title }) => title,
 );
@@ -68,8 +38,7 @@ const errorView = viewSource<ErrorProps>(
  * The failure without its screen's code: a reload fetches the page and its code anew, which is
  * what both causes need (trying the page again in place would need the same missing code).
  */
-function Unfetched({ title, onShown }: { title: string; onShown: () => void }) {
-  useEffect(onShown, [onShown]);
+function Unfetched({ title }: { title: string }) {
   return (
     <div
       data-testid="unfetched-error"
@@ -115,21 +84,17 @@ export default function SectionError({ error, retry }: { error: unknown; retry: 
   if (outage) {
     return (
       <Suspense fallback={null}>
-        <Screen key={failureId(error)} source={outageView} props={{ outage, retry }} />
+        <JikoOutage key={failureId(error)} outage={outage} retry={retry} />
       </Suspense>
     );
   }
   return (
     <Suspense fallback={null}>
-      <Screen
-        source={errorView}
-        props={{
-          heading: "h1",
-          title: "This page could not load",
-          message:
-            "Treasury Desk could not show this page just now. Your data is safe; try again in a moment.",
-          onRetry: retry,
-        }}
+      <ErrorState
+        heading="h1"
+        title="This page could not load"
+        message="Treasury Desk could not show this page just now. Your data is safe; try again in a moment."
+        onRetry={retry}
       />
     </Suspense>
   );
