@@ -13,7 +13,7 @@ const PREFIX = "treasury-desk:draft:";
 export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** The storage a draft lives in: the tab's own, where there is one. */
-type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
+type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 function tabStorage(): DraftStorage | null {
   try {
