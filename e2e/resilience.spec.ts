@@ -160,6 +160,32 @@ test.describe("when Jiko is slow or down", () => {
     await expect(unfetched).toHaveCount(0);
   });
 
+  test("a header menu whose code cannot be fetched: the page says to reload, not that we failed", async ({
+    page,
+  }, testInfo) => {
+    await signInAdmin(page);
+    await expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
+    const had = new Set(
+      await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)),
+    );
+    await page.route("**/_next/static/**", (route) =>
+      had.has(route.request().url()) ? route.continue() : route.abort("internetdisconnected"),
+    );
+
+    // The account menu's code loads on first use: it cannot come now.
+    await page.getByRole("button", { name: /^Account:/ }).click();
+    await expect(page.getByRole("heading", { name: "Treasury Desk could not load" })).toBeVisible();
+    await expect(page.getByText(/could not fetch what it needs/)).toBeVisible();
+    await expect(page.getByText(/failed on our side/)).toHaveCount(0);
+    await screenshots(page, testInfo, "unfetched-menu");
+
+    await page.unroute("**/_next/static/**");
+    await page.getByRole("button", { name: "Reload the page" }).click();
+    await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole("button", { name: /^Account:/ }).click();
+    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+  });
+
   test("a slow Jiko while moving between sections: the skeleton says what it waits on, the shell stays", async ({
     page,
   }) => {
