@@ -77,10 +77,16 @@ function failureId(error: unknown): number {
 
 /**
  * A page that failed keeps the shell. Jiko being away shows as such and retries by itself,
- * coming back when Jiko does; anything else offers a retry. Details stay in the server log.
+ * coming back when Jiko does; code that could not be fetched asks for a reload; anything else
+ * offers a retry. Details stay in the server log.
  */
 export default function SectionError({ error, retry }: { error: unknown; retry: () => void }) {
   const outage = outageFromDigest(error);
+  // Code of the page the browser could not fetch (a dialog opened offline, or after a newer
+  // release): the bundler names it so, and only a reload brings a replaced build.
+  if (error instanceof Error && error.name === "ChunkLoadError") {
+    return <Unfetched title="This page could not load" />;
+  }
   if (outage) {
     return (
       <Suspense fallback={null}>
