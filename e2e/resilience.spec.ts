@@ -13,6 +13,27 @@ const markDocument = (page: Page) =>
 const sameDocument = (page: Page) =>
   page.evaluate(() => Reflect.get(window, "__sameDocument") === true);
 
+const BUILD_FILES = "**/_next/static/**";
+
+/**
+ * From now on the build's files this tab has not fetched yet are out of reach, as they are
+ * offline or once a newer release has replaced them. Returns the list of those refused; undo with
+ * `page.unroute(BUILD_FILES)`.
+ */
+async function refuseUnfetchedFiles(page: Page): Promise<string[]> {
+  const had = new Set(
+    await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)),
+  );
+  const refused: string[] = [];
+  await page.route(BUILD_FILES, (route) => {
+    const url = route.request().url();
+    if (had.has(url)) return route.continue();
+    refused.push(url);
+    return route.abort("internetdisconnected");
+  });
+  return refused;
+}
+
 /**
  * The state as people see it, for review: 1280 and 390 px wide, light and dark, each checked
  * with axe (contrast included). Saved in the test's output folder.
@@ -123,21 +144,8 @@ test.describe("when Jiko is slow or down", () => {
     await sections.getByRole("link", { name: "Overview" }).click();
     await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
 
-    // From here the build's files this tab has not fetched yet are out of reach, as they are
-    // offline or once a newer release has replaced them: the error screens among them.
-    const had = new Set<string>();
-    for (const url of await page.evaluate(() =>
-      performance.getEntriesByType("resource").map((e) => e.name),
-    )) {
-      had.add(url);
-    }
-    const refused: string[] = [];
-    await page.route("**/_next/static/**", (route) => {
-      const url = route.request().url();
-      if (had.has(url)) return route.continue();
-      refused.push(url);
-      return route.abort("internetdisconnected");
-    });
+    // The error screens are among the files out of reach from here.
+    const refused = await refuseUnfetchedFiles(page);
     await sandboxFaults({ status: 503, count: 100_000 });
 
     await sections.getByRole("link", { name: "Pockets" }).click();
@@ -151,7 +159,7 @@ test.describe("when Jiko is slow or down", () => {
     await expect(page.getByTestId("viewer-name")).toBeAttached();
     await screenshots(page, testInfo, "unfetched-in-shell");
 
-    await page.unroute("**/_next/static/**");
+    await page.unroute(BUILD_FILES);
     await sandboxFaults(null);
     await unfetched.getByRole("button", { name: "Reload the page" }).click();
     await expect(page.getByRole("heading", { name: "Pockets", level: 1 })).toBeVisible({
@@ -165,12 +173,7 @@ test.describe("when Jiko is slow or down", () => {
   }, testInfo) => {
     await signInAdmin(page);
     await expect(page.locator("body")).toHaveAttribute("data-live", /.+/);
-    const had = new Set(
-      await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)),
-    );
-    await page.route("**/_next/static/**", (route) =>
-      had.has(route.request().url()) ? route.continue() : route.abort("internetdisconnected"),
-    );
+    await refuseUnfetchedFiles(page);
 
     // The account menu's code loads on first use: it cannot come now.
     await page.getByRole("button", { name: /^Account:/ }).click();
@@ -179,7 +182,7 @@ test.describe("when Jiko is slow or down", () => {
     await expect(page.getByText(/failed on our side/)).toHaveCount(0);
     await screenshots(page, testInfo, "unfetched-menu");
 
-    await page.unroute("**/_next/static/**");
+    await page.unroute(BUILD_FILES);
     await page.getByRole("button", { name: "Reload the page" }).click();
     await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible({ timeout: 30_000 });
     await page.getByRole("button", { name: /^Account:/ }).click();
@@ -194,12 +197,7 @@ test.describe("when Jiko is slow or down", () => {
       .click();
     await expect(page.getByRole("heading", { name: "Transactions", level: 1 })).toBeVisible();
     await expect(page.getByRole("button", { name: "Save view" })).toBeVisible();
-    const hadNow = new Set(
-      await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)),
-    );
-    await page.route("**/_next/static/**", (route) =>
-      hadNow.has(route.request().url()) ? route.continue() : route.abort("internetdisconnected"),
-    );
+    await refuseUnfetchedFiles(page);
     await page.getByRole("button", { name: "Save view" }).click();
     const unfetched = page.getByTestId("unfetched-error");
     await expect(
@@ -208,7 +206,7 @@ test.describe("when Jiko is slow or down", () => {
     // A retry in place would need the same missing code: none is offered.
     await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
     await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
-    await page.unroute("**/_next/static/**");
+    await page.unroute(BUILD_FILES);
     await unfetched.getByRole("button", { name: "Reload the page" }).click();
     await page.getByRole("button", { name: "Save view" }).click();
     await expect(page.getByLabel("Name")).toBeVisible();
