@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
+import { log } from "../log";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -25,6 +26,15 @@ export interface DbHandle {
 export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandle {
   if (opts.databaseUrl) {
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A connection lost while idle (PostgreSQL restarting, a backend terminated by an admin or a
+    // failover) is reported here; without a listener it would end the process. The pool opens a
+    // new connection for the next query.
+    pool.on("error", (err: Error & { code?: string }) =>
+      log.warn(
+        { code: err.code, detail: err.message },
+        "an idle PostgreSQL connection was lost; the next query opens another",
+      ),
+    );
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       kind: "postgres",
