@@ -1,17 +1,19 @@
 "use client";
 
-import { outageFromDigest } from "@/components/shell/outage-digest";
+import {
+  CODE_NOT_FETCHED,
+  codeNotFetched,
+  outageFromDigest,
+} from "@/components/shell/outage-digest";
 
 /**
  * The last resort, when the root layout itself failed: it replaces the whole document, so it
  * carries its own styles. Jiko being away still reads as such, never as our own failure; nor
- * does code the browser could not fetch (a header menu opened offline, or after a newer release
- * replaced the build this tab runs: the bundler names that error ChunkLoadError), which a reload
- * mends.
+ * does code the browser could not fetch (a header menu opened offline, say), which a reload mends.
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const outage = outageFromDigest(error);
-  const unfetched = error instanceof Error && error.name === "ChunkLoadError";
+  const unfetched = codeNotFetched(error);
   const title = !outage
     ? "Treasury Desk could not load"
     : outage.kind === "rate-limited"
@@ -20,7 +22,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
   const message = outage
     ? "Nothing is lost. Try again in a moment."
     : unfetched
-      ? "Treasury Desk could not fetch what it needs: the connection may have dropped, or a newer version was released. Your data is safe; reload the page to carry on."
+      ? CODE_NOT_FETCHED
       : "Something failed on our side. Try again; if it persists, tell your admin.";
   return (
     <html lang="en" style={{ colorScheme: "light dark" }}>

@@ -15,6 +15,12 @@ export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** The storage a draft lives in: the tab's own, where there is one. */
 type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
+/** Where and when a draft is read or written: the tab's storage, now, unless a test says. */
+interface DraftPlace {
+  storage?: DraftStorage | null;
+  now?: number;
+}
+
 function tabStorage(): DraftStorage | null {
   try {
     return globalThis.sessionStorage ?? null;
@@ -34,15 +40,14 @@ export function readDraft<S extends z.ZodType>(
   name: string,
   owner: string,
   schema: S,
-  opts: { storage?: DraftStorage | null; now?: number } = {},
+  { storage = tabStorage(), now = Date.now() }: DraftPlace = {},
 ): z.infer<S> | null {
-  const storage = opts.storage === undefined ? tabStorage() : opts.storage;
   try {
     const raw = storage?.getItem(PREFIX + name);
     if (!raw) return null;
     const stored = JSON.parse(raw) as Partial<Stored>;
     if (stored.owner !== owner || typeof stored.savedAt !== "number") return null;
-    if ((opts.now ?? Date.now()) - stored.savedAt > DRAFT_MAX_AGE_MS) return null;
+    if (now - stored.savedAt > DRAFT_MAX_AGE_MS) return null;
     const value = schema.safeParse(stored.value);
     return value.success ? value.data : null;
   } catch {
@@ -54,10 +59,9 @@ export function writeDraft(
   name: string,
   owner: string,
   value: unknown,
-  opts: { storage?: DraftStorage | null; now?: number } = {},
+  { storage = tabStorage(), now = Date.now() }: DraftPlace = {},
 ): void {
-  const storage = opts.storage === undefined ? tabStorage() : opts.storage;
-  const stored: Stored = { owner, savedAt: opts.now ?? Date.now(), value };
+  const stored: Stored = { owner, savedAt: now, value };
   try {
     storage?.setItem(PREFIX + name, JSON.stringify(stored));
   } catch {

@@ -1,7 +1,12 @@
 "use client";
 
 import { type ComponentType, lazy, Suspense } from "react";
-import { type Outage, outageFromDigest } from "@/components/shell/outage-digest";
+import {
+  CODE_NOT_FETCHED,
+  codeNotFetched,
+  type Outage,
+  outageFromDigest,
+} from "@/components/shell/outage-digest";
 
 /**
  * A screen's view, fetched when a page fails rather than with every page (each page carries this
@@ -46,10 +51,7 @@ function Unfetched({ title }: { title: string }) {
     >
       <div role="alert" className="space-y-1">
         <h1 className="text-base font-semibold">{title}</h1>
-        <p className="text-sm">
-          Treasury Desk could not fetch what it needs to show this page: the connection may have
-          dropped, or a newer version was released. Your data is safe; reload the page to carry on.
-        </p>
+        <p className="text-sm">{CODE_NOT_FETCHED}</p>
       </div>
       {/* A plain button: this screen ships with every page, the shared button's code does not. */}
       <button
@@ -82,9 +84,8 @@ function failureId(error: unknown): number {
  */
 export default function SectionError({ error, retry }: { error: unknown; retry: () => void }) {
   const outage = outageFromDigest(error);
-  // Code of the page the browser could not fetch (a dialog opened offline, or after a newer
-  // release): the bundler names it so, and only a reload brings a replaced build.
-  if (error instanceof Error && error.name === "ChunkLoadError") {
+  // The page's own code (a dialog opened offline, say).
+  if (codeNotFetched(error)) {
     return <Unfetched title="This page could not load" />;
   }
   if (outage) {

@@ -1,7 +1,9 @@
 /**
- * Jiko being away, as a server error carries it to the browser. Kept apart from the outage's
- * view (jiko-outage.tsx) so the root's last-resort error page, loaded with every page, the
- * sign-in page included, carries this and nothing of the view.
+ * What a failed page's error says to the browser's error screens, for both of them (the
+ * dashboard's and the root's last-resort page): Jiko being away, as a server error carries it, or
+ * code the browser could not fetch. Kept apart from the outage's view (jiko-outage.tsx) so the
+ * root's page, loaded with every page, the sign-in page included, carries this and nothing of
+ * the view.
  */
 
 /** Jiko away: not answering (timeouts, 5xx), or asking to wait (a 429 too long to wait for). */
@@ -23,3 +25,15 @@ export function outageFromDigest(error: unknown): Outage | null {
     retryAfterSeconds: m[2] === undefined ? undefined : Number(m[2]),
   };
 }
+
+/**
+ * Code the browser could not fetch: opened offline, or after a newer release replaced the build
+ * this tab runs. The bundler names that error ChunkLoadError (Turbopack's runtime, as webpack's).
+ * Only a reload mends it: trying again in place needs the same missing code.
+ */
+export const codeNotFetched = (error: unknown): boolean =>
+  error instanceof Error && error.name === "ChunkLoadError";
+
+/** What either screen says of it. */
+export const CODE_NOT_FETCHED =
+  "Treasury Desk could not fetch what it needs: the connection may have dropped, or a newer version was released. Your data is safe; reload the page to carry on.";
