@@ -3,7 +3,15 @@ import { expectAccessible } from "./axe";
 import { E2E } from "./env";
 import { completePortalLogin, passConsent, signIn, signInTo } from "./portal";
 import { personWith, ROLE_LABEL, revokeGrants } from "./sandbox";
-import { POCKET, requestRow, selectByLabelStart, TEAM } from "./transfers-kit";
+import {
+  POCKET,
+  requestRow,
+  requestTransfer,
+  reviewCard,
+  selectByLabelStart,
+  signedInAs,
+  TEAM,
+} from "./transfers-kit";
 
 const pastAccessTokenLifetime = () =>
   new Promise((r) => setTimeout(r, (E2E.accessTokenTtl + 1.5) * 1000));
@@ -156,6 +164,48 @@ test.describe("the session", () => {
     await expect(page.getByLabel("Amount (USD)")).toBeVisible();
     await expect(page.getByLabel("Memo (optional)")).toHaveValue("");
     await expect(restored).toHaveCount(0);
+  });
+
+  test("a session that ends as a denial is sent: the queue opens it again, with the reason", async ({
+    browser,
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const sam = await signedInAs(browser, "INITIATOR");
+    const memo = `Denied through sign-in ${Date.now()}`;
+    await requestTransfer(sam, { memo, payee: "Beacon Harbor Properties LLC", amount: "1,000" });
+    const reviewer = await personWith((p) =>
+      p.teams.some((t) => t.role === "REVIEWER" && t.team_name === TEAM),
+    );
+    await signInTo(page, reviewer.email, TEAM);
+    await page.goto("/approvals");
+    await reviewCard(page, memo).getByRole("button", { name: "Deny" }).click();
+    const dialog = page.getByRole("dialog", { name: "Deny this transfer?" });
+    const reason = `Duplicate of the November invoice ${Date.now()}`;
+    await dialog.getByLabel("Reason").fill(reason);
+
+    // Jiko ends the session while the reviewer writes.
+    expect(await revokeGrants(reviewer.email)).toBeGreaterThan(0);
+    await dialog.getByRole("button", { name: "Deny request" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?reason=session-ended&redirectTo=%2Fapprovals$/);
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await completePortalLogin(page, reviewer.email, { teamName: TEAM });
+    await expect(page).toHaveURL(/\/approvals$/);
+
+    await expect(dialog.getByRole("status")).toContainText("as you left it");
+    await expect(dialog.getByLabel("Reason")).toHaveValue(reason);
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Deny request" }).click();
+    await expect(reviewCard(page, memo)).toHaveCount(0);
+    await expect(requestRow(sam, memo).getByTestId("request-status")).toHaveText("Denied", {
+      timeout: 20_000,
+    });
+    await expect(requestRow(sam, memo)).toContainText(reason);
+
+    // Sent: the queue opens nothing the next time.
+    await page.reload();
+    await expect(page.getByText(/awaiting your decision|Nothing awaits/).first()).toBeVisible();
+    await expect(dialog).toHaveCount(0);
   });
 
   test("a read the server answers outside Next's router carries what Next would send", async ({

@@ -6,7 +6,13 @@
  * storage (components/providers/query-provider.tsx): keep nothing else in it.
  * Storage can be unavailable (disabled, full, a private window): a draft is then simply not kept.
  */
-import type { z } from "zod";
+/**
+ * What checks a draft's shape on the way back: a zod schema, or for a page that does not load
+ * zod (27 kB compressed) a check of its own with the same `safeParse`.
+ */
+export interface DraftShape<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
 
 const PREFIX = "treasury-desk:draft:";
 /** A draft older than this is not brought back: the person has moved on. */
@@ -36,12 +42,12 @@ interface Stored {
 }
 
 /** The draft `name` of `owner`, when there is one of the schema's shape and recent enough. */
-export function readDraft<S extends z.ZodType>(
+export function readDraft<T>(
   name: string,
   owner: string,
-  schema: S,
+  schema: DraftShape<T>,
   { storage = tabStorage(), now = Date.now() }: DraftPlace = {},
-): z.infer<S> | null {
+): T | null {
   try {
     const raw = storage?.getItem(PREFIX + name);
     if (!raw) return null;

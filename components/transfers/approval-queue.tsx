@@ -1,11 +1,12 @@
 "use client";
 
-import { lazy, useRef, useState } from "react";
+import { lazy, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Deferred } from "@/components/ui/deferred";
 import { EmptyMessage, QueryView } from "@/components/ui/query-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { QUEUE_PAGE, type ReviewItem } from "@/lib/transfers/review";
+import { dropDenyDraft, readDenyDraft } from "./deny-draft";
 import { useReviewQueue } from "./hooks";
 import { ReviewCard } from "./review-card";
 
@@ -14,19 +15,39 @@ const DecisionDialog = lazy(() =>
   import("./decision-dialog").then((m) => ({ default: m.DecisionDialog })),
 );
 
-type Open = { item: ReviewItem; decision: "APPROVED" | "DENIED" } | null;
+type Open = {
+  item: ReviewItem;
+  decision: "APPROVED" | "DENIED";
+  /** A denial's reason brought back from the tab (./deny-draft.ts). */
+  restoredReason?: string;
+} | null;
 
 /**
  * The requests awaiting my decision, oldest first, each with what a careful approver needs. The
  * keyboard works the queue: j and k move between requests, a approves, d denies (each behind its
- * confirmation).
+ * confirmation). A denial the person was writing when their session ended opens again, with its
+ * reason, once the queue is back; `owner` is their membership.
  */
-export function ApprovalQueue() {
+export function ApprovalQueue({ owner }: { owner: string }) {
   // A queue of hundreds comes and paints 50 cards at a time: "Show more" asks for a longer head.
   const [shown, setShown] = useState(QUEUE_PAGE);
   const queue = useReviewQueue(shown);
   const [open, setOpen] = useState<Open>(null);
   const list = useRef<HTMLOListElement>(null);
+  const draftLooked = useRef(false);
+
+  // Once, when the queue is first in (the draft lives only in this tab, after the first render).
+  useEffect(() => {
+    if (draftLooked.current || !queue.data) return;
+    draftLooked.current = true;
+    const draft = readDenyDraft(owner);
+    if (!draft) return;
+    const item = queue.data.items.find((i) => i.request.id === draft.requestId);
+    if (item && !item.blocked) setOpen({ item, decision: "DENIED", restoredReason: draft.reason });
+    // Decided meanwhile (the denial went through before the session ended), or no longer the
+    // person's to decide. One beyond the cards shown is kept for when it is.
+    else if (item || queue.data.total <= queue.data.items.length) dropDenyDraft();
+  }, [queue.data, owner]);
 
   const cards = () => [...(list.current?.querySelectorAll<HTMLElement>("[data-review]") ?? [])];
   const onKeyDown = (e: React.KeyboardEvent, items: ReviewItem[]) => {
@@ -94,6 +115,8 @@ export function ApprovalQueue() {
               <DecisionDialog
                 item={open.item}
                 decision={open.decision}
+                owner={owner}
+                restoredReason={open.restoredReason}
                 onClose={() => {
                   const index = data.items.findIndex((i) => i.request.id === open.item.request.id);
                   setOpen(null);

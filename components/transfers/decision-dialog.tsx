@@ -8,20 +8,29 @@ import { FormError } from "@/components/ui/form-error";
 import { toast } from "@/components/ui/toast";
 import { formatCents } from "@/lib/money";
 import type { ReviewItem } from "@/lib/transfers/review";
+import { DENY_REASON_MAX, dropDenyDraft, keepDenyDraft } from "./deny-draft";
 import { useDecide } from "./hooks";
 
-/** Approve, or deny with a reason the requester will read; either only after saying so twice. */
+/**
+ * Approve, or deny with a reason the requester will read; either only after saying so twice. The
+ * reason is kept in the tab as it is typed (./deny-draft.ts), for `owner` (the person's
+ * membership); `restoredReason` is one brought back after a sign-in.
+ */
 export function DecisionDialog({
   item,
   decision,
+  owner,
+  restoredReason,
   onClose,
 }: {
   item: ReviewItem;
   decision: "APPROVED" | "DENIED";
+  owner: string;
+  restoredReason?: string;
   onClose: () => void;
 }) {
   const decide = useDecide();
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState(restoredReason ?? "");
   const [error, setError] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const amount = formatCents(item.amountCents);
@@ -38,6 +47,7 @@ export function DecisionDialog({
         id: item.request.id,
         decision: approve ? { status: "APPROVED" } : { status: "DENIED", reason: reason.trim() },
       });
+      dropDenyDraft();
       toast.success(
         approve
           ? `Approved: ${amount} to ${item.payee.name}`
@@ -49,10 +59,16 @@ export function DecisionDialog({
     }
   };
 
+  // Cancelled: the reason is let go with the dialog.
+  const cancel = () => {
+    dropDenyDraft();
+    onClose();
+  };
+
   return (
     <Dialog
       open
-      onOpenChange={(o) => !o && onClose()}
+      onOpenChange={(o) => !o && cancel()}
       title={approve ? "Approve this transfer?" : "Deny this transfer?"}
       description={`${amount} from ${item.pocket.name} to ${item.payee.name}, requested by ${item.request.created_by.name}.`}
     >
@@ -65,24 +81,35 @@ export function DecisionDialog({
               ` Bills are sold to fund it, giving up ${formatCents(item.plan.forgoneCents)} of earnings.`}
           </p>
         ) : (
-          <Field id="deny-reason" label="Reason" error={reasonError ?? undefined}>
-            <textarea
-              id="deny-reason"
-              rows={3}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(null);
-              }}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? "deny-reason-error" : undefined}
-              className="mt-1 block w-full rounded-md border border-ink-300 bg-white px-3 py-2 text-sm dark:border-ink-600 dark:bg-ink-950"
-            />
-          </Field>
+          <>
+            {restoredReason && (
+              <p
+                role="status"
+                className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:bg-brand-950 dark:text-brand-200"
+              >
+                This is the denial you were writing, as you left it. It has not been sent.
+              </p>
+            )}
+            <Field id="deny-reason" label="Reason" error={reasonError ?? undefined}>
+              <textarea
+                id="deny-reason"
+                rows={3}
+                maxLength={DENY_REASON_MAX}
+                value={reason}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  keepDenyDraft(owner, item.request.id, e.target.value);
+                  setReasonError(null);
+                }}
+                aria-invalid={reasonError ? true : undefined}
+                aria-describedby={reasonError ? "deny-reason-error" : undefined}
+                className="mt-1 block w-full rounded-md border border-ink-300 bg-white px-3 py-2 text-sm dark:border-ink-600 dark:bg-ink-950"
+              />
+            </Field>
+          </>
         )}
         <DialogActions
-          onCancel={onClose}
+          onCancel={cancel}
           label={approve ? `Approve ${amount}` : "Deny request"}
           pendingLabel={approve ? "Approving…" : "Denying…"}
           pending={decide.isPending}

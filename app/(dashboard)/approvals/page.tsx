@@ -57,7 +57,7 @@ export default async function ApprovalsPage({
           }
           fallback={<Skeleton className="h-96" />}
         >
-          <ApprovalQueue />
+          <ApprovalQueue owner={viewer.memberId} />
         </StreamedSection>
       )}
       {view === "history" && (
