@@ -208,6 +208,51 @@ test.describe("the session", () => {
     await expect(dialog).toHaveCount(0);
   });
 
+  test("a session that ends as an invitation is sent: the team page opens it again, as it was", async ({
+    page,
+  }) => {
+    const admin = await personWith((p) =>
+      p.teams.some((t) => t.role === "ADMIN" && t.team_name === TEAM),
+    );
+    await signInTo(page, admin.email, TEAM);
+    await page.goto("/team");
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite a member" });
+    const email = `kept.invite+${Date.now()}@harborline.example`;
+    await dialog.getByLabel("First name").fill("Robin");
+    await dialog.getByLabel("Last name").fill("Okafor");
+    await dialog.getByLabel("Email").fill(email);
+    await dialog.getByLabel("Mobile phone").fill("+14155550142");
+    await dialog.getByLabel("Role").selectOption({ label: "Initiator" });
+
+    expect(await revokeGrants(admin.email)).toBeGreaterThan(0);
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?reason=session-ended&redirectTo=%2Fteam$/);
+    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+    await completePortalLogin(page, admin.email, { teamName: TEAM });
+    await expect(page).toHaveURL(/\/team$/);
+
+    await expect(dialog.getByRole("status")).toContainText("as you left it");
+    await expect(dialog.getByLabel("Email")).toHaveValue(email);
+    await expect(dialog.getByLabel("Role")).toHaveValue("INITIATOR");
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId(`member-${email}`)).toContainText("Initiator");
+
+    // Sent: the next opening is blank, and a cancelled one is not kept either.
+    await page.reload();
+    await expect(page.getByTestId(`member-${email}`)).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+    await page.getByRole("button", { name: "Invite member" }).click();
+    await expect(dialog.getByLabel("Email")).toHaveValue("");
+    await dialog.getByLabel("First name").fill("Not kept");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.reload();
+    await expect(page.getByTestId(`member-${email}`)).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+  });
+
   test("a read the server answers outside Next's router carries what Next would send", async ({
     page,
   }) => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DRAFT_MAX_AGE_MS, dropDraft, readDraft, writeDraft } from "./tab-drafts";
+import {
+  DRAFT_MAX_AGE_MS,
+  dropDraft,
+  hasDraft,
+  isBlank,
+  readDraft,
+  shapeOf,
+  writeDraft,
+} from "./tab-drafts";
 
 /** A tab's sessionStorage, in memory. */
 function tab(): Storage {
@@ -66,5 +74,31 @@ describe("tab drafts", () => {
     ).not.toThrow();
     expect(readDraft("a", "m", Form, { storage: refusing })).toBeNull();
     expect(readDraft("a", "m", Form, { storage: null })).toBeNull();
+  });
+
+  it("says whether an owner left a draft, whatever its shape, while it is recent", () => {
+    const storage = tab();
+    writeDraft("invite", "m", { anything: 1 }, { storage, now: at });
+    expect(hasDraft("invite", "m", { storage, now: at + 1000 })).toBe(true);
+    expect(hasDraft("invite", "other", { storage, now: at })).toBe(false);
+    expect(hasDraft("invite", "m", { storage, now: at + DRAFT_MAX_AGE_MS + 1 })).toBe(false);
+    expect(hasDraft("none", "m", { storage, now: at })).toBe(false);
+  });
+
+  it("checks a dialog's draft against the kinds of its blank values, keeping only their keys", () => {
+    const blank = { email: "", role: "READ_ONLY", events: [] as string[], test: false };
+    const shape = shapeOf(blank);
+    const kept = { email: "a@b.example", role: "ADMIN", events: ["x"], test: true, extra: 1 };
+    expect(shape.safeParse(kept)).toEqual({
+      success: true,
+      data: { email: "a@b.example", role: "ADMIN", events: ["x"], test: true },
+    });
+    expect(shape.safeParse({ ...kept, email: 7 }).success).toBe(false);
+    expect(shape.safeParse({ ...kept, events: "x" }).success).toBe(false);
+    expect(shape.safeParse({ ...kept, events: [1] }).success).toBe(false);
+    expect(shape.safeParse({ email: "a@b.example" }).success).toBe(false);
+    expect(shape.safeParse(null).success).toBe(false);
+    expect(isBlank({ ...blank }, blank)).toBe(true);
+    expect(isBlank({ ...blank, events: ["x"] }, blank)).toBe(false);
   });
 });

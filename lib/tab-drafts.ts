@@ -41,24 +41,72 @@ interface Stored {
   value: unknown;
 }
 
+/** What is stored as `name` for `owner`, recent enough, before any check of its shape. */
+function storedValue(
+  name: string,
+  owner: string,
+  { storage = tabStorage(), now = Date.now() }: DraftPlace,
+) {
+  try {
+    const raw = storage?.getItem(PREFIX + name);
+    if (!raw) return undefined;
+    const stored = JSON.parse(raw) as Partial<Stored>;
+    if (stored.owner !== owner || typeof stored.savedAt !== "number") return undefined;
+    if (now - stored.savedAt > DRAFT_MAX_AGE_MS) return undefined;
+    return { value: stored.value };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The draft `name` of `owner`, when there is one of the schema's shape and recent enough. */
 export function readDraft<T>(
   name: string,
   owner: string,
   schema: DraftShape<T>,
-  { storage = tabStorage(), now = Date.now() }: DraftPlace = {},
+  place: DraftPlace = {},
 ): T | null {
-  try {
-    const raw = storage?.getItem(PREFIX + name);
-    if (!raw) return null;
-    const stored = JSON.parse(raw) as Partial<Stored>;
-    if (stored.owner !== owner || typeof stored.savedAt !== "number") return null;
-    if (now - stored.savedAt > DRAFT_MAX_AGE_MS) return null;
-    const value = schema.safeParse(stored.value);
-    return value.success ? value.data : null;
-  } catch {
-    return null;
-  }
+  const stored = storedValue(name, owner, place);
+  if (!stored) return null;
+  const value = schema.safeParse(stored.value);
+  return value.success ? value.data : null;
+}
+
+/**
+ * Whether `owner` left a draft `name` here: a page opens the form it belongs to, which reads it
+ * (and checks its shape) itself.
+ */
+export function hasDraft(name: string, owner: string, place: DraftPlace = {}): boolean {
+  return storedValue(name, owner, place) !== undefined;
+}
+
+/**
+ * A form's values of the same kinds as its blank ones, key by key (text, yes/no, lists of text):
+ * a dialog's draft, checked without a schema of its own. The form's rules run again on sending.
+ */
+export function shapeOf<T extends Record<string, unknown>>(blank: T): DraftShape<T> {
+  const kind = (v: unknown) => (Array.isArray(v) ? "array" : typeof v);
+  return {
+    safeParse(value) {
+      if (typeof value !== "object" || value === null) return { success: false };
+      const v = value as Record<string, unknown>;
+      const data: Record<string, unknown> = {};
+      for (const [key, b] of Object.entries(blank)) {
+        if (kind(v[key]) !== kind(b)) return { success: false };
+        if (Array.isArray(b) && !(v[key] as unknown[]).every((x) => typeof x === "string"))
+          return { success: false };
+        data[key] = v[key];
+      }
+      return { success: true, data: data as T };
+    },
+  };
+}
+
+/** Whether a form's values are its blank ones, key by key: a blank form is no draft. */
+export function isBlank(values: Record<string, unknown>, blank: Record<string, unknown>): boolean {
+  return Object.keys(blank).every(
+    (key) => JSON.stringify(values[key]) === JSON.stringify(blank[key]),
+  );
 }
 
 export function writeDraft(

@@ -5,29 +5,38 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useDialogForm } from "@/components/ui/form-helpers";
+import { RestoredNotice } from "@/components/ui/restored-notice";
 import { InviteMemberRequest } from "@/lib/jiko/team";
 import { useInvite } from "./hooks";
+import { INVITE_DRAFT } from "./invite-draft";
 import { RoleField } from "./role-field";
 
+/** Invites a person to the team; `owner` (the admin's membership) owns the kept draft. */
 export function InviteDialog({
   open,
   onOpenChange,
   teamName,
+  owner,
 }: {
   open: boolean;
   onOpenChange: (o: boolean) => void;
   teamName: string;
+  owner: string;
 }) {
   const invite = useInvite();
-  const { form, submit, errors, isSubmitting } = useDialogForm(
+  const { form, submit, errors, isSubmitting, restored, forgetDraft } = useDialogForm(
     InviteMemberRequest,
     { first_name: "", last_name: "", email: "", phone_number: "", role: "READ_ONLY" },
     invite.mutateAsync,
     () => onOpenChange(false),
+    { name: INVITE_DRAFT, owner },
   );
   // Cancelled or closed, the dialog forgets what was typed: the next opening starts blank.
   const setOpen = (o: boolean) => {
-    if (!o) form.reset();
+    if (!o) {
+      form.reset();
+      forgetDraft();
+    }
     onOpenChange(o);
   };
   return (
@@ -39,6 +48,11 @@ export function InviteDialog({
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <FormError message={errors.root?.message} />
+        {restored && (
+          <RestoredNotice>
+            This is the invitation you were writing, as you left it. It has not been sent.
+          </RestoredNotice>
+        )}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="invite-first" label="First name" error={errors.first_name?.message}>
             <Input

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bot, Mail, UserPlus } from "lucide-react";
-import { lazy, useState } from "react";
+import { lazy, useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,7 +14,9 @@ import { toast } from "@/components/ui/toast";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type { TeamMember } from "@/lib/jiko/team";
+import { hasDraft } from "@/lib/tab-drafts";
 import { fullName, useEditMember, useResendInvite, useTeam } from "./hooks";
+import { INVITE_DRAFT } from "./invite-draft";
 
 /** A row's one-click action (resend, reactivate) has no dialog to show a failure in: a toast does. */
 const sayFailed = (error: Error) => toast.error(error.message);
@@ -56,6 +58,10 @@ export function TeamAdmin({
   const [open, setOpen] = useState<Open>(null);
   const resend = useResendInvite();
   const reactivate = useEditMember();
+  // An invitation left unsent (the session ended as it was sent, say) opens again, as it was.
+  useEffect(() => {
+    if (canManage && hasDraft(INVITE_DRAFT, viewerMemberId)) setOpen({ kind: "invite" });
+  }, [canManage, viewerMemberId]);
   if (isPending) return <Skeleton className="h-96" />;
   if (error)
     return (
@@ -210,6 +216,7 @@ export function TeamAdmin({
           open={open?.kind === "invite"}
           onOpenChange={(o) => !o && close()}
           teamName={team.team_name}
+          owner={viewerMemberId}
         />
       </Deferred>
       <Deferred when={open?.kind === "service"}>

@@ -5,6 +5,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { RestoredNotice } from "@/components/ui/restored-notice";
 import { toast } from "@/components/ui/toast";
 import { formatCents } from "@/lib/money";
 import type { ReviewItem } from "@/lib/transfers/review";
@@ -83,12 +84,9 @@ export function DecisionDialog({
         ) : (
           <>
             {restoredReason && (
-              <p
-                role="status"
-                className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:bg-brand-950 dark:text-brand-200"
-              >
+              <RestoredNotice>
                 This is the denial you were writing, as you left it. It has not been sent.
-              </p>
+              </RestoredNotice>
             )}
             <Field id="deny-reason" label="Reason" error={reasonError ?? undefined}>
               <textarea

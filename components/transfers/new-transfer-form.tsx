@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { RestoredNotice } from "@/components/ui/restored-notice";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError } from "@/lib/api-client";
@@ -125,15 +126,15 @@ export function NewTransfer({ owner }: { owner: string }) {
       >
         <FormError message={errors.root?.message} />
         {restored && (
-          <div
-            role="status"
-            className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:bg-brand-950 dark:text-brand-200"
+          <RestoredNotice
+            action={
+              <Button variant="ghost" onClick={startOver}>
+                Start over
+              </Button>
+            }
           >
-            <span>This is the transfer you were filling in, as you left it.</span>
-            <Button variant="ghost" onClick={startOver}>
-              Start over
-            </Button>
-          </div>
+            This is the transfer you were filling in, as you left it.
+          </RestoredNotice>
         )}
         <Field id="t-from" label="From pocket" error={errors.origin_pocket_id?.message}>
           <Select

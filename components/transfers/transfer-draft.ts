@@ -5,7 +5,7 @@
  * makes two.
  */
 import { z } from "zod";
-import { dropDraft, readDraft, writeDraft } from "@/lib/tab-drafts";
+import { dropDraft, isBlank, readDraft, writeDraft } from "@/lib/tab-drafts";
 import { BLANK_TRANSFER, NewTransferFields } from "@/lib/transfers/new-transfer";
 
 const NAME = "new-transfer";
@@ -20,15 +20,10 @@ export function readTransferDraft(owner: string): TransferDraft | null {
 /** Keeps the form as it now is; a form back to blank (or not yet a form) keeps nothing. */
 export function keepTransferDraft(owner: string, transferId: string, values: unknown): void {
   const draft = TransferDraft.safeParse({ transferId, values });
-  if (!draft.success || isBlank(draft.data.values)) dropTransferDraft();
+  if (!draft.success || isBlank(draft.data.values, BLANK_TRANSFER)) dropTransferDraft();
   else writeDraft(NAME, owner, draft.data);
 }
 
 export function dropTransferDraft(): void {
   dropDraft(NAME);
 }
-
-const isBlank = (values: TransferDraft["values"]) =>
-  (Object.keys(BLANK_TRANSFER) as (keyof typeof BLANK_TRANSFER)[]).every(
-    (key) => JSON.stringify(values[key]) === JSON.stringify(BLANK_TRANSFER[key]),
-  );
