@@ -98,6 +98,7 @@ describe("tab drafts", () => {
     expect(shape.safeParse({ ...kept, events: [1] }).success).toBe(false);
     expect(shape.safeParse({ email: "a@b.example" }).success).toBe(false);
     expect(shape.safeParse(null).success).toBe(false);
+    expect(shapeOf({ policy: { days: 1 } }).safeParse({ policy: { days: 2 } }).success).toBe(false);
     expect(isBlank({ ...blank }, blank)).toBe(true);
     expect(isBlank({ ...blank, events: ["x"] }, blank)).toBe(false);
   });

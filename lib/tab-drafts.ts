@@ -92,7 +92,8 @@ export function shapeOf<T extends Record<string, unknown>>(blank: T): DraftShape
       const v = value as Record<string, unknown>;
       const data: Record<string, unknown> = {};
       for (const [key, b] of Object.entries(blank)) {
-        if (kind(v[key]) !== kind(b)) return { success: false };
+        // Nested values are not checked here: a form with any keeps no draft this way.
+        if (kind(b) === "object" || kind(v[key]) !== kind(b)) return { success: false };
         if (Array.isArray(b) && !(v[key] as unknown[]).every((x) => typeof x === "string"))
           return { success: false };
         data[key] = v[key];

@@ -71,7 +71,7 @@ export function useDialogForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     if (kept && !isBlank(kept, blank)) {
       form.reset(kept as DefaultValues<z.input<S>>);
       setRestored(true);
-    }
+    } else dropDraft(name);
     const { unsubscribe } = form.watch((values) => {
       if (isBlank(values, blank)) dropDraft(name);
       else writeDraft(name, owner, values);
