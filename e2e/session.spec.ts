@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { E2E } from "./env";
 import { completePortalLogin, passConsent, signIn, signInTo } from "./portal";
@@ -12,6 +12,20 @@ import {
   signedInAs,
   TEAM,
 } from "./transfers-kit";
+
+/**
+ * Jiko ends the person's session (their grants revoked) just before `send` is pressed: the change
+ * goes to sign-in, which says why and comes back to `path` once they sign in again.
+ */
+async function sessionEndsAsSent(page: Page, email: string, send: Locator, path: string) {
+  expect(await revokeGrants(email)).toBeGreaterThan(0);
+  await send.click();
+  const back = encodeURIComponent(path);
+  await expect(page).toHaveURL(new RegExp(`/sign-in\\?reason=session-ended&redirectTo=${back}$`));
+  await page.getByRole("button", { name: "Sign in with Jiko" }).click();
+  await completePortalLogin(page, email, { teamName: TEAM });
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+}
 
 const pastAccessTokenLifetime = () =>
   new Promise((r) => setTimeout(r, (E2E.accessTokenTtl + 1.5) * 1000));
@@ -130,12 +144,7 @@ test.describe("the session", () => {
     await expect(send).toBeEnabled();
 
     // Jiko ends the session while the person reads the transfer back.
-    expect(await revokeGrants(person.email)).toBeGreaterThan(0);
-    await send.click();
-    await expect(page).toHaveURL(/\/sign-in\?reason=session-ended&redirectTo=%2Ftransfers%2Fnew$/);
-    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
-    await completePortalLogin(page, person.email, { teamName: TEAM });
-    await expect(page).toHaveURL(/\/transfers\/new$/);
+    await sessionEndsAsSent(page, person.email, send, "/transfers/new");
 
     const restored = page.getByRole("status").filter({ hasText: "as you left it" });
     await expect(restored).toBeVisible();
@@ -185,12 +194,8 @@ test.describe("the session", () => {
     await dialog.getByLabel("Reason").fill(reason);
 
     // Jiko ends the session while the reviewer writes.
-    expect(await revokeGrants(reviewer.email)).toBeGreaterThan(0);
-    await dialog.getByRole("button", { name: "Deny request" }).click();
-    await expect(page).toHaveURL(/\/sign-in\?reason=session-ended&redirectTo=%2Fapprovals$/);
-    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
-    await completePortalLogin(page, reviewer.email, { teamName: TEAM });
-    await expect(page).toHaveURL(/\/approvals$/);
+    const deny = dialog.getByRole("button", { name: "Deny request" });
+    await sessionEndsAsSent(page, reviewer.email, deny, "/approvals");
 
     await expect(dialog.getByRole("status")).toContainText("as you left it");
     await expect(dialog.getByLabel("Reason")).toHaveValue(reason);
@@ -225,12 +230,8 @@ test.describe("the session", () => {
     await dialog.getByLabel("Mobile phone").fill("+14155550142");
     await dialog.getByLabel("Role").selectOption({ label: "Initiator" });
 
-    expect(await revokeGrants(admin.email)).toBeGreaterThan(0);
-    await dialog.getByRole("button", { name: "Send invitation" }).click();
-    await expect(page).toHaveURL(/\/sign-in\?reason=session-ended&redirectTo=%2Fteam$/);
-    await page.getByRole("button", { name: "Sign in with Jiko" }).click();
-    await completePortalLogin(page, admin.email, { teamName: TEAM });
-    await expect(page).toHaveURL(/\/team$/);
+    const send = dialog.getByRole("button", { name: "Send invitation" });
+    await sessionEndsAsSent(page, admin.email, send, "/team");
 
     await expect(dialog.getByRole("status")).toContainText("as you left it");
     await expect(dialog.getByLabel("Email")).toHaveValue(email);
