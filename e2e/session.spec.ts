@@ -213,7 +213,7 @@ test.describe("the session", () => {
     await expect(dialog).toHaveCount(0);
   });
 
-  test("a session that ends as an invitation is sent: the team page opens it again, as it was", async ({
+  test("a session that ends as an invitation is sent: the team page opens it again, as it was; so does a service user", async ({
     page,
   }) => {
     const admin = await personWith((p) =>
@@ -252,6 +252,18 @@ test.describe("the session", () => {
     await page.reload();
     await expect(page.getByTestId(`member-${email}`)).toBeVisible();
     await expect(dialog).toHaveCount(0);
+
+    // A service user being added is kept the same way: here a reload brings it back.
+    await page.getByRole("button", { name: "Add service user" }).click();
+    const service = page.getByRole("dialog", { name: "Add a service user" });
+    await service.getByLabel("Name").fill("Ledger sync");
+    await page.reload();
+    await expect(service.getByRole("status")).toContainText("as you left it");
+    await expect(service.getByLabel("Name")).toHaveValue("Ledger sync");
+    await service.getByRole("button", { name: "Cancel" }).click();
+    await page.reload();
+    await expect(page.getByTestId(`member-${email}`)).toBeVisible();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
   });
 
   test("a read the server answers outside Next's router carries what Next would send", async ({

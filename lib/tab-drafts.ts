@@ -6,6 +6,7 @@
  * storage (components/providers/query-provider.tsx): keep nothing else in it.
  * Storage can be unavailable (disabled, full, a private window): a draft is then simply not kept.
  */
+
 /**
  * What checks a draft's shape on the way back: a zod schema, or for a page that does not load
  * zod (27 kB compressed) a check of its own with the same `safeParse`.

@@ -8,8 +8,8 @@ import { useDialogForm } from "@/components/ui/form-helpers";
 import { RestoredNotice } from "@/components/ui/restored-notice";
 import { InviteMemberRequest } from "@/lib/jiko/team";
 import { useInvite } from "./hooks";
-import { INVITE_DRAFT } from "./invite-draft";
 import { RoleField } from "./role-field";
+import { INVITE_DRAFT } from "./team-drafts";
 
 /** Invites a person to the team; `owner` (the admin's membership) owns the kept draft. */
 export function InviteDialog({
@@ -24,7 +24,7 @@ export function InviteDialog({
   owner: string;
 }) {
   const invite = useInvite();
-  const { form, submit, errors, isSubmitting, restored, forgetDraft } = useDialogForm(
+  const { form, submit, errors, isSubmitting, restored, discard } = useDialogForm(
     InviteMemberRequest,
     { first_name: "", last_name: "", email: "", phone_number: "", role: "READ_ONLY" },
     invite.mutateAsync,
@@ -33,10 +33,7 @@ export function InviteDialog({
   );
   // Cancelled or closed, the dialog forgets what was typed: the next opening starts blank.
   const setOpen = (o: boolean) => {
-    if (!o) {
-      form.reset();
-      forgetDraft();
-    }
+    if (!o) discard();
     onOpenChange(o);
   };
   return (

@@ -5,27 +5,33 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useDialogForm } from "@/components/ui/form-helpers";
+import { RestoredNotice } from "@/components/ui/restored-notice";
 import { CreateServiceUserRequest } from "@/lib/jiko/team";
 import { useCreateServiceUser } from "./hooks";
 import { RoleField } from "./role-field";
+import { SERVICE_USER_DRAFT } from "./team-drafts";
 
+/** Adds an API-only member; `owner` (the admin's membership) owns the kept draft. */
 export function ServiceUserDialog({
   open,
   onOpenChange,
+  owner,
 }: {
   open: boolean;
   onOpenChange: (o: boolean) => void;
+  owner: string;
 }) {
   const create = useCreateServiceUser();
-  const { form, submit, errors, isSubmitting } = useDialogForm(
+  const { submit, errors, isSubmitting, form, restored, discard } = useDialogForm(
     CreateServiceUserRequest,
     { name: "", email: "", role: "READ_ONLY" },
     create.mutateAsync,
     () => onOpenChange(false),
+    { name: SERVICE_USER_DRAFT, owner },
   );
   // Cancelled or closed, the dialog forgets what was typed: the next opening starts blank.
   const setOpen = (o: boolean) => {
-    if (!o) form.reset();
+    if (!o) discard();
     onOpenChange(o);
   };
   return (
@@ -37,6 +43,11 @@ export function ServiceUserDialog({
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <FormError message={errors.root?.message} />
+        {restored && (
+          <RestoredNotice>
+            This is the service user you were adding, as you left it. It has not been sent.
+          </RestoredNotice>
+        )}
         <Field
           id="svc-name"
           label="Name"

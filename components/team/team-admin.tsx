@@ -16,7 +16,7 @@ import { ROLE_LABELS } from "@/lib/jiko/roles";
 import type { TeamMember } from "@/lib/jiko/team";
 import { hasDraft } from "@/lib/tab-drafts";
 import { fullName, useEditMember, useResendInvite, useTeam } from "./hooks";
-import { INVITE_DRAFT } from "./invite-draft";
+import { INVITE_DRAFT, SERVICE_USER_DRAFT } from "./team-drafts";
 
 /** A row's one-click action (resend, reactivate) has no dialog to show a failure in: a toast does. */
 const sayFailed = (error: Error) => toast.error(error.message);
@@ -58,9 +58,12 @@ export function TeamAdmin({
   const [open, setOpen] = useState<Open>(null);
   const resend = useResendInvite();
   const reactivate = useEditMember();
-  // An invitation left unsent (the session ended as it was sent, say) opens again, as it was.
+  // An invitation or a service user left unsent (the session ended as it was sent, say) opens
+  // again, as it was.
   useEffect(() => {
-    if (canManage && hasDraft(INVITE_DRAFT, viewerMemberId)) setOpen({ kind: "invite" });
+    if (!canManage) return;
+    if (hasDraft(INVITE_DRAFT, viewerMemberId)) setOpen({ kind: "invite" });
+    else if (hasDraft(SERVICE_USER_DRAFT, viewerMemberId)) setOpen({ kind: "service" });
   }, [canManage, viewerMemberId]);
   if (isPending) return <Skeleton className="h-96" />;
   if (error)
@@ -220,7 +223,11 @@ export function TeamAdmin({
         />
       </Deferred>
       <Deferred when={open?.kind === "service"}>
-        <ServiceUserDialog open={open?.kind === "service"} onOpenChange={(o) => !o && close()} />
+        <ServiceUserDialog
+          open={open?.kind === "service"}
+          onOpenChange={(o) => !o && close()}
+          owner={viewerMemberId}
+        />
       </Deferred>
       <Deferred when={!!open && open.kind !== "invite" && open.kind !== "service"}>
         {open?.kind === "role" && <ChangeRoleDialog member={open.member} onClose={close} />}

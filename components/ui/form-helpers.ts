@@ -44,7 +44,7 @@ export interface DialogDraft {
 /**
  * A dialog's form: zod-validated, submitted through a mutation; on success it resets and closes,
  * on failure the server's reasons land on the fields or at the top. With a `draft`, what is typed
- * is kept in the tab and brought back (`restored`) when the dialog is next mounted; `forgetDraft`
+ * is kept in the tab and brought back (`restored`) when the dialog is next mounted; `discard`
  * lets it go (a cancel).
  */
 export function useDialogForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
@@ -78,15 +78,16 @@ export function useDialogForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     });
     return unsubscribe;
   }, [name, owner, form]);
-  const forgetDraft = () => {
+  /** Lets what was typed go (a cancel): the form back to blank, and its draft with it. */
+  const discard = () => {
+    form.reset();
     if (name) dropDraft(name);
     setRestored(false);
   };
   const submit = form.handleSubmit(async (values) => {
     try {
       const result = await send(values);
-      form.reset();
-      forgetDraft();
+      discard();
       done(result);
     } catch (error) {
       showServerError(error, form.setError);
@@ -98,6 +99,6 @@ export function useDialogForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     errors: form.formState.errors,
     isSubmitting: form.formState.isSubmitting,
     restored,
-    forgetDraft,
+    discard,
   };
 }
