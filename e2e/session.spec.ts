@@ -22,8 +22,8 @@ async function sessionEndsAsSent(page: Page, email: string, send: Locator, path:
   await send.click();
   const back = encodeURIComponent(path);
   // Jiko's refusal comes after a refresh the portal refuses. Right after the sign-in-heavy tests
-  // of session-teams.spec.ts, the denial's took over 10 s in 2 of 7 runs (cause not found
-  // yet). This test is about where the person lands, not how fast: it waits up to 30 s.
+  // of session-teams.spec.ts, the denial's took over 10 s in 2 of 13 runs (cause not
+  // found yet). This test is about where the person lands, not how fast: it waits up to 30 s.
   await expect(page).toHaveURL(new RegExp(`/sign-in\\?reason=session-ended&redirectTo=${back}$`), {
     timeout: 30_000,
   });
@@ -31,6 +31,16 @@ async function sessionEndsAsSent(page: Page, email: string, send: Locator, path:
   await completePortalLogin(page, email, { teamName: TEAM });
   await expect(page).toHaveURL(new RegExp(`${path}$`));
 }
+
+/**
+ * The drafts this tab keeps (lib/tab-drafts.ts). A form that was sent or cancelled leaves none:
+ * asked of the storage itself, as a dialog that would reopen from one opens only once its code
+ * has loaded.
+ */
+const keptDrafts = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(sessionStorage).filter((key) => key.startsWith("treasury-desk:draft:")),
+  );
 
 const pastAccessTokenLifetime = () =>
   new Promise((r) => setTimeout(r, (E2E.accessTokenTtl + 1.5) * 1000));
@@ -161,6 +171,7 @@ test.describe("the session", () => {
     await expect(requestRow(page, memo)).toHaveCount(1);
     expect(named).toHaveLength(2);
     expect(named[1]).toBe(named[0]);
+    expect(await keptDrafts(page)).toEqual([]);
 
     // Sent: the form is blank the next time.
     await page.goto("/transfers/new");
@@ -211,6 +222,7 @@ test.describe("the session", () => {
       timeout: 20_000,
     });
     await expect(requestRow(sam, memo)).toContainText(reason);
+    expect(await keptDrafts(page)).toEqual([]);
 
     // Sent: the queue opens nothing the next time.
     await page.reload();
@@ -245,6 +257,7 @@ test.describe("the session", () => {
     await dialog.getByRole("button", { name: "Send invitation" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId(`member-${email}`)).toContainText("Initiator");
+    expect(await keptDrafts(page)).toEqual([]);
 
     // Sent: the next opening is blank, and a cancelled one is not kept either.
     await page.reload();
@@ -254,6 +267,7 @@ test.describe("the session", () => {
     await expect(dialog.getByLabel("Email")).toHaveValue("");
     await dialog.getByLabel("First name").fill("Not kept");
     await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect(await keptDrafts(page)).toEqual([]);
     await page.reload();
     await expect(page.getByTestId(`member-${email}`)).toBeVisible();
     await expect(dialog).toHaveCount(0);
@@ -262,10 +276,12 @@ test.describe("the session", () => {
     await page.getByRole("button", { name: "Add service user" }).click();
     const service = page.getByRole("dialog", { name: "Add a service user" });
     await service.getByLabel("Name").fill("Ledger sync");
+    expect(await keptDrafts(page)).toEqual(["treasury-desk:draft:service-user"]);
     await page.reload();
     await expect(service.getByRole("status")).toContainText("as you left it");
     await expect(service.getByLabel("Name")).toHaveValue("Ledger sync");
     await service.getByRole("button", { name: "Cancel" }).click();
+    expect(await keptDrafts(page)).toEqual([]);
     await page.reload();
     await expect(page.getByTestId(`member-${email}`)).toBeVisible();
     await expect(page.getByRole("dialog")).toHaveCount(0);

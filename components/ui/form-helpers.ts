@@ -68,7 +68,8 @@ export function useDialogForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     if (!name || !owner) return;
     const blank = defaultValues as Record<string, unknown>;
     const kept = readDraft(name, owner, shapeOf(blank));
-    if (kept && !isBlank(kept, blank)) {
+    // Never blank: a form back at its blank values keeps no draft (below).
+    if (kept) {
       form.reset(kept as DefaultValues<z.input<S>>);
       setRestored(true);
     } else dropDraft(name);
