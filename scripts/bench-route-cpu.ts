@@ -3,16 +3,19 @@
  * each route, N reads one after another through the dashboard, then N of the same endpoint
  * straight from the sandbox, on the production build with a fresh seed. Prints the median time
  * of a read and the CPU each server spent per read (from /proc, in 10 ms ticks pooled over the N
- * reads, so it is good to about 10 / N ms). Jiko's per-minute limits are raised in the sandbox:
- * the figures are the work of a read, not waits on 429s.
+ * reads, so it is good to about 10 / N ms). Between the two, N reads of the same endpoint through
+ * a bare proxy (scripts/lib/bare-hop-server.mjs): what one more hop costs, in time and CPU,
+ * before any work of the dashboard's. Jiko's per-minute limits are raised in the sandbox: the
+ * figures are the work of a read, not waits on 429s.
  * Usage: npm run bench:route-cpu -- [--reads 800] [--json <file>]
- * Servers listen on loopback ports 3400/4410/4411 and are stopped at the end.
+ * Servers listen on loopback ports 3400/4410/4411/4412 and are stopped at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
+import { startBareHop } from "./lib/bare-hop";
 import { cpuSampler } from "./lib/cpu-share";
 import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
@@ -25,6 +28,7 @@ const READS = argv.includes("--reads") ? Number(argv[argv.indexOf("--reads") + 1
 const APP = "http://localhost:3400";
 const API = "http://127.0.0.1:4410";
 const PORTAL = "http://127.0.0.1:4411";
+const BARE_HOP_PORT = 4412;
 const EMAIL = "avery.chen@harborline.example";
 /** Each dashboard route and the Jiko endpoint it wraps (none: a signed-out read, refused). */
 const ROUTES = [
@@ -55,14 +59,16 @@ async function reads(url: string, headers: Record<string, string>, status: numbe
     times.push(performance.now() - t0);
   }
   const spent = cpu.window(from, Date.now());
-  const per = (p: "Next" | "sandbox") => (spent?.byProgram.get(p) ?? 0) / READS;
-  return { ms: median(times), next: per("Next"), sandbox: per("sandbox") };
+  const per = (p: "Next" | "sandbox" | "bare hop") => (spent?.byProgram.get(p) ?? 0) / READS;
+  return { ms: median(times), next: per("Next"), hop: per("bare hop"), sandbox: per("sandbox") };
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-route-cpu-"));
 const app = benchServer(dataDir, {
   rateLimits: "team=10000000,user=10000000,pockets=10000000,transactions=10000000",
 });
+// Started before the CPU sampler is armed: it lists the processes it follows then.
+const hop = await startBareHop(API, BARE_HOP_PORT);
 try {
   await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
@@ -78,11 +84,13 @@ try {
     const signedOut = jiko === null;
     const appHeaders: Record<string, string> = signedOut ? {} : { cookie };
     const appRead = [`${APP}${route.split(" ")[0]}`, appHeaders] as const;
-    const jikoRead = [`${API}${jiko}`, { authorization: `Bearer ${access_token}` }] as const;
-    // Both warmed first: the sandbox's code for the endpoint serves both, and the reads measured
+    const bearer = { authorization: `Bearer ${access_token}` };
+    const jikoRead = [`${API}${jiko}`, bearer] as const;
+    const hopRead = [`${hop.origin}${jiko}`, bearer] as const;
+    // All warmed first: the sandbox's code for the endpoint serves each, and the reads measured
     // first would otherwise pay for compiling it.
     await warmUp(...appRead);
-    if (!signedOut) await warmUp(...jikoRead);
+    if (!signedOut) for (const read of [hopRead, jikoRead]) await warmUp(...read);
     const viaApp = await reads(...appRead, signedOut ? 401 : 200);
     const line = `${route}: through the dashboard ${viaApp.ms.toFixed(2)} ms a read, server CPU ${viaApp.next.toFixed(2)} ms a read (sandbox ${viaApp.sandbox.toFixed(2)} ms)`;
     if (signedOut) {
@@ -90,9 +98,10 @@ try {
       out.add(figure(`${route}: server CPU a read`, viaApp.next, "ms"));
       continue;
     }
+    const viaHop = await reads(...hopRead, 200);
     const direct = await reads(...jikoRead, 200);
     console.info(
-      `${line}; straight from the sandbox ${direct.ms.toFixed(2)} ms a read (its CPU ${direct.sandbox.toFixed(2)} ms)`,
+      `${line}; through a bare proxy ${viaHop.ms.toFixed(2)} ms a read, its CPU ${viaHop.hop.toFixed(2)} ms a read (sandbox ${viaHop.sandbox.toFixed(2)} ms); straight from the sandbox ${direct.ms.toFixed(2)} ms a read (its CPU ${direct.sandbox.toFixed(2)} ms)`,
     );
     out.add(
       figure(`${route}: server CPU a read`, viaApp.next, "ms", {
@@ -103,10 +112,19 @@ try {
         baseline: direct.ms,
         baselineLabel: `${jiko} straight from the sandbox`,
       }),
+      figure(`${jiko} through a bare proxy: proxy CPU a read`, viaHop.hop, "ms", {
+        baseline: direct.sandbox,
+        baselineLabel: `the sandbox's CPU a read of ${jiko}`,
+      }),
+      figure(`${jiko} through a bare proxy: a read, one after another`, viaHop.ms, "ms", {
+        baseline: direct.ms,
+        baselineLabel: `${jiko} straight from the sandbox`,
+      }),
     );
   }
   cpu.disarm();
 } finally {
+  hop.stop();
   await app.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -8,12 +8,14 @@
  *     (which streams Jiko's file on through its formula guard), side by side, alternating: rows
  *     per second of each, the ratio of their times, and the peak RSS of the Next.js server while
  *     it streams.
- *   - the pockets and team routes beside the sandbox endpoints they wrap (same person, same run).
+ *   - the pockets and team routes beside the sandbox endpoints they wrap (same person, same run);
+ *   - each of those Jiko calls through a bare proxy too (scripts/lib/bare-hop-server.mjs): what
+ *     one more hop costs here before the dashboard does any work.
  * Every figure is taken once the earnings history that sign-in starts filling is complete.
  * Usage: npm run bench:transactions -- [--runs 15] [--sizes medium,large] [--export-runs 2]
  *   [--export] (export at every size) [--json <file>]
  * The seeded data folders (.data/bench-tx-<size>) are kept: the large seed takes minutes, so a
- * second run reuses it. Servers listen on loopback ports 3400/4410/4411 and are stopped after.
+ * second run reuses it. Servers listen on loopback ports 3400/4410/4411/4412 and are stopped after.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -21,6 +23,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { passwordTokens, registerTestClient } from "../sandbox/testing/oauth-client";
+import { startBareHop } from "./lib/bare-hop";
 import { programOf } from "./lib/cpu-share";
 import { cookieHeader, historyFilled } from "./lib/history-filled";
 import { CHROMIUM_LAUNCH, median } from "./lib/measure";
@@ -36,6 +39,7 @@ const EXPORT_RUNS = Number(arg("--export-runs") ?? 2);
 const APP = "http://localhost:3400";
 const API = "http://127.0.0.1:4410";
 const PORTAL = "http://127.0.0.1:4411";
+const BARE_HOP_PORT = 4412;
 const EMAIL = "avery.chen@harborline.example";
 const out = reporter();
 /** Targets: routes within 1.3× of Jiko, export ≥ 100k rows/s and ≤ 1.1× of Jiko, 1M ≤ 1.2× 10k. */
@@ -57,24 +61,32 @@ async function timed(url: string, headers: Record<string, string>, rows?: number
 }
 
 /**
- * A dashboard route and the Jiko endpoint it wraps, alternating run by run after a warm-up:
- * medians of each and the median of the per-run ratios.
+ * A dashboard route, the same Jiko call through a bare proxy (the floor of one more hop, see
+ * scripts/lib/bare-hop-server.mjs) and the Jiko endpoint itself, in turn run by run after a
+ * warm-up: each one's times and the median of the dashboard's per-run ratios.
  */
-async function sideBySide(dashboard: () => Promise<number>, direct: () => Promise<number>) {
+async function sideBySide(
+  dashboard: () => Promise<number>,
+  bareHop: () => Promise<number>,
+  direct: () => Promise<number>,
+) {
   for (let i = 0; i < 3; i++)
-    await Promise.all([dashboard(), direct()].map((p) => p.catch(() => 0)));
+    await Promise.all([dashboard(), bareHop(), direct()].map((p) => p.catch(() => 0)));
   const viaApp: number[] = [];
+  const viaHop: number[] = [];
   const straight: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const a = await dashboard();
+    const h = await bareHop();
     const b = await direct();
     viaApp.push(a);
+    viaHop.push(h);
     straight.push(b);
     ratios.push(a / b);
     await sleep(100);
   }
-  return { viaApp, straight, ratios };
+  return { viaApp, viaHop, straight, ratios };
 }
 
 /**
@@ -190,12 +202,23 @@ async function benchExport(size: string, cookie: string, accessToken: string) {
   );
 }
 
+/**
+ * A Jiko call through the bare proxy beside the same call made directly: no target, it is what
+ * one more hop costs on this machine before any work of the dashboard's.
+ */
+const hopFigure = (call: string, viaHop: number[], straight: number[]) =>
+  figure(`${call} through a bare proxy (one more hop, no work)`, median(viaHop), "ms", {
+    baseline: median(straight),
+    baselineLabel: "the same call at the sandbox",
+  });
+
 async function benchSize(size: string) {
   const dataDir = path.resolve(`.data/bench-tx-${size}`);
   const fresh = !existsSync(path.join(dataDir, "sandbox"));
   const app = benchServer(dataDir, {
     flags: [...(fresh ? ["--reset"] : []), "--seed-size", size],
   });
+  const hop = await startBareHop(API, BARE_HOP_PORT);
   try {
     const t0 = performance.now();
     await waitForUrl(`${APP}/sign-in`, { timeoutMs: 40 * 60_000, abort: app.exited });
@@ -215,20 +238,23 @@ async function benchSize(size: string) {
     const { access_token } = await passwordTokens({ portalUrl: PORTAL, client, email: EMAIL });
 
     const bearer = { authorization: `Bearer ${access_token}` };
-    const { viaApp, straight, ratios } = await sideBySide(
+    const txPage = "/api/v2/transactions/?limit=100";
+    const { viaApp, viaHop, straight, ratios } = await sideBySide(
       () => timed(`${APP}/api/transactions`, { cookie }, 100),
-      () => timed(`${API}/api/v2/transactions/?limit=100`, bearer, 100),
+      () => timed(`${hop.origin}${txPage}`, bearer, 100),
+      () => timed(`${API}${txPage}`, bearer, 100),
     );
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
     console.info(
-      `${size}: first page via dashboard median ${median(viaApp).toFixed(1)} ms (${fmt(viaApp)}); straight to sandbox median ${median(straight).toFixed(1)} ms (${fmt(straight)}); median ratio ${median(ratios).toFixed(2)}`,
+      `${size}: first page via dashboard median ${median(viaApp).toFixed(1)} ms (${fmt(viaApp)}); via a bare proxy median ${median(viaHop).toFixed(1)} ms (${fmt(viaHop)}); straight to sandbox median ${median(straight).toFixed(1)} ms (${fmt(straight)}); median ratio ${median(ratios).toFixed(2)}`,
     );
     out.add(
       figure(`${size}: GET /api/transactions (first 100)`, median(viaApp), "ms", {
         baseline: median(straight),
-        baselineLabel: "GET /api/v2/transactions/?limit=100 at the sandbox",
+        baselineLabel: `GET ${txPage} at the sandbox`,
         ratioMax: ROUTE_RATIO,
       }),
+      hopFigure(`${size}: GET ${txPage}`, viaHop, straight),
     );
     // The pockets and team routes: the seed's sizes do not change them, once is enough.
     if (size === SIZES[0]) {
@@ -241,10 +267,11 @@ async function benchSize(size: string) {
         try {
           const r = await sideBySide(
             () => timed(`${APP}${route}`, { cookie }),
+            () => timed(`${hop.origin}${jiko}`, bearer),
             () => timed(`${API}${jiko}`, bearer),
           );
           console.info(
-            `${name}: via dashboard median ${median(r.viaApp).toFixed(1)} ms (${fmt(r.viaApp)}); straight to sandbox median ${median(r.straight).toFixed(1)} ms (${fmt(r.straight)}); median ratio ${median(r.ratios).toFixed(2)}`,
+            `${name}: via dashboard median ${median(r.viaApp).toFixed(1)} ms (${fmt(r.viaApp)}); via a bare proxy median ${median(r.viaHop).toFixed(1)} ms (${fmt(r.viaHop)}); straight to sandbox median ${median(r.straight).toFixed(1)} ms (${fmt(r.straight)}); median ratio ${median(r.ratios).toFixed(2)}`,
           );
           out.add(
             figure(name, median(r.viaApp), "ms", {
@@ -252,6 +279,7 @@ async function benchSize(size: string) {
               baselineLabel: `GET ${jiko} at the sandbox`,
               ratioMax: ROUTE_RATIO,
             }),
+            hopFigure(`GET ${jiko}`, r.viaHop, r.straight),
           );
         } catch (err) {
           console.info(`${name}: failed: ${(err as Error).message}`);
@@ -264,6 +292,7 @@ async function benchSize(size: string) {
       await benchExport(size, cookie, access_token);
     return result;
   } finally {
+    hop.stop();
     await app.stop();
   }
 }

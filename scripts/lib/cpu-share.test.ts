@@ -14,6 +14,9 @@ describe("CPU shares", () => {
       "Next",
     );
     expect(programOf(["node", "/work/node_modules/.bin/tsx", "sandbox/main.ts"])).toBe("sandbox");
+    expect(programOf(["node", "scripts/lib/bare-hop-server.mjs", "http://127.0.0.1:4410"])).toBe(
+      "bare hop",
+    );
     expect(programOf(["node", "playwright-core/cli.js", "run-driver"])).toBe("benchmark");
     expect(programOf(["/usr/bin/bash"])).toBeUndefined();
   });

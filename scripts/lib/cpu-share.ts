@@ -9,7 +9,7 @@ import os from "node:os";
 
 const TICK_MS = 10;
 
-export type Program = "renderer" | "Chromium" | "Next" | "sandbox" | "benchmark";
+export type Program = "renderer" | "Chromium" | "Next" | "sandbox" | "bare hop" | "benchmark";
 
 interface Sample {
   at: number;
@@ -35,6 +35,7 @@ export function programOf(cmdline: string[]): Program | undefined {
   if (/next-server|next\/dist\/bin\/next|\bnext start\b|scripts\/serve\.ts/.test(line))
     return "Next";
   if (/\bsandbox\b/.test(line)) return "sandbox";
+  if (/bare-hop-server\.mjs/.test(line)) return "bare hop";
   if (/playwright.*run-driver/.test(line)) return "benchmark";
   return undefined;
 }
