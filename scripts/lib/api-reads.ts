@@ -20,6 +20,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { requestOnly } from "../../server/api/request-only";
 import { API_POLICY, BASELINE_HEADERS, HSTS } from "../../server/security-headers";
+import { compressWholeJson } from "./response-compression";
 
 type Handler = NonNullable<ReturnType<typeof requestOnly>>;
 
@@ -151,13 +152,10 @@ async function send(answer: Response, req: IncomingMessage, res: ServerResponse)
     res.end();
     return;
   }
-  // JSON is whole already (the guard reads it, server/api/json-encoding.ts): one write, without
-  // the stream adapters a streamed body needs.
+  // JSON is whole already (the guard reads it, server/api/json-encoding.ts): compressed at once
+  // and sent in one write, without the stream adapters a streamed body needs.
   if (answer.headers.get("content-type")?.startsWith("application/json")) {
-    const json = new Uint8Array(await answer.arrayBuffer());
-    // Compression drops the length again when it compresses.
-    res.setHeader("content-length", json.byteLength);
-    res.end(json);
+    res.end(compressWholeJson(req, res, new Uint8Array(await answer.arrayBuffer())));
     return;
   }
   const body = Readable.fromWeb(answer.body as import("node:stream/web").ReadableStream);

@@ -1,9 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { createServer, request, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  request,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliCompressSync, constants, createBrotliDecompress, createGunzip } from "node:zlib";
+import {
+  brotliCompressSync,
+  constants,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+} from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROTLI_QUALITY, responseCompression } from "./response-compression";
+import { BROTLI_QUALITY, compressWholeJson, responseCompression } from "./response-compression";
 
 /** A stylesheet-like text of 40 kB (as this build's) that does not compress away by itself. */
 const STYLE = Array.from(
@@ -18,7 +30,12 @@ let port: number;
 /** Lets a streamed answer go on once the test has read its first part. */
 let releaseRest: () => void = () => {};
 
-const routes: Record<string, (res: ServerResponse) => void> = {
+/** A page of JSON as the API sends one: 200 rows, some 20 kB. */
+const JSON_PAGE = JSON.stringify({
+  items: Array.from({ length: 200 }, (_, i) => ({ id: `tx_${i}`, amount: i * 137 })),
+});
+
+const routes: Record<string, (res: ServerResponse, req: IncomingMessage) => void> = {
   "/page": (res) => {
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.end(PAGE);
@@ -36,6 +53,23 @@ const routes: Record<string, (res: ServerResponse) => void> = {
     res.setHeader("cache-control", "private, no-store, no-transform");
     res.end("a,b\n".repeat(2000));
   },
+  "/json-streamed": (res) => {
+    res.setHeader("content-type", "application/json");
+    res.end(JSON_PAGE);
+  },
+  "/json-whole": (res, req) => {
+    res.setHeader("content-type", "application/json");
+    res.end(compressWholeJson(req, res, Buffer.from(JSON_PAGE)));
+  },
+  "/json-whole-large": (res, req) => {
+    res.setHeader("content-type", "application/json");
+    res.end(compressWholeJson(req, res, Buffer.from(JSON.stringify(Array(8).fill(STYLE)))));
+  },
+  "/json-whole-no-transform": (res, req) => {
+    res.setHeader("content-type", "application/json");
+    res.setHeader("cache-control", "no-store, no-transform");
+    res.end(compressWholeJson(req, res, Buffer.from(JSON_PAGE)));
+  },
   "/small": (res) => {
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ ok: true }));
@@ -44,7 +78,7 @@ const routes: Record<string, (res: ServerResponse) => void> = {
 
 beforeAll(async () => {
   const compress = responseCompression();
-  server = createServer((req, res) => compress(req, res, () => routes[req.url!]!(res)));
+  server = createServer((req, res) => compress(req, res, () => routes[req.url!]!(res, req)));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;
 });
@@ -55,7 +89,12 @@ afterAll(() => {
 
 /** The raw answer, as its encoded bytes and as decoded text, read as it arrives. */
 function get(path: string, acceptEncoding: string, onText?: (text: string) => void) {
-  return new Promise<{ encoding?: string; wire: number; text: string }>((resolve, reject) => {
+  return new Promise<{
+    encoding?: string;
+    wire: number;
+    text: string;
+    headers: IncomingMessage["headers"];
+  }>((resolve, reject) => {
     const req = request(
       { host: "127.0.0.1", port, path, headers: { "accept-encoding": acceptEncoding } },
       (res) => {
@@ -69,13 +108,15 @@ function get(path: string, acceptEncoding: string, onText?: (text: string) => vo
             ? res.pipe(createBrotliDecompress())
             : encoding === "gzip"
               ? res.pipe(createGunzip())
-              : res;
+              : encoding === "deflate"
+                ? res.pipe(createInflate())
+                : res;
         let text = "";
         decoded.on("data", (c: Buffer) => {
           text += c.toString();
           onText?.(text);
         });
-        decoded.on("end", () => resolve({ encoding, wire, text }));
+        decoded.on("end", () => resolve({ encoding, wire, text, headers: res.headers }));
         decoded.on("error", reject);
       },
     );
@@ -119,5 +160,42 @@ describe("responseCompression", () => {
     const small = await get("/small", "br, gzip");
     expect(small.encoding).toBeUndefined();
     expect(small.text).toBe('{"ok":true}');
+  });
+});
+
+describe("compressWholeJson", () => {
+  it("chooses as the middleware chooses, and sends the answer framed by its length", async () => {
+    const asked = ["br, gzip", "gzip, deflate, br, zstd", "gzip;q=1, br;q=0.5", "deflate", "*"];
+    for (const acceptEncoding of [...asked, "identity", "br;q=0, gzip;q=0"]) {
+      const streamed = await get("/json-streamed", acceptEncoding);
+      const whole = await get("/json-whole", acceptEncoding);
+      expect(whole.encoding, acceptEncoding).toBe(streamed.encoding);
+      expect(whole.text).toBe(JSON_PAGE);
+      // One body of known length: no chunked framing, and the length is what came.
+      expect(whole.headers["transfer-encoding"]).toBeUndefined();
+      expect(Number(whole.headers["content-length"])).toBe(whole.wire);
+      expect(whole.headers.vary).toBe(streamed.headers.vary);
+    }
+    expect((await get("/json-whole", "gzip;q=1, br;q=0.5")).encoding).toBe("gzip");
+    expect((await get("/json-whole", "br, gzip")).headers.vary).toBe("Accept-Encoding");
+  });
+
+  it("leaves an answer over 256 KiB to the middleware's stream, off the server's thread", async () => {
+    const large = await get("/json-whole-large", "br, gzip");
+    expect(large.encoding).toBe("br");
+    expect(large.headers["transfer-encoding"]).toBe("chunked");
+    expect(JSON.parse(large.text)).toHaveLength(8);
+  });
+
+  it("leaves a no-transform answer and one for a client that asks for nothing as they are", async () => {
+    for (const [path, acceptEncoding] of [
+      ["/json-whole-no-transform", "br, gzip"],
+      ["/json-whole", ""],
+    ] as const) {
+      const res = await get(path, acceptEncoding);
+      expect(res.encoding).toBeUndefined();
+      expect(res.text).toBe(JSON_PAGE);
+      expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(JSON_PAGE));
+    }
   });
 });
