@@ -64,11 +64,12 @@ async function reads(url: string, headers: Record<string, string>, status: numbe
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "td-bench-route-cpu-"));
+// Before the dashboard's servers (stopped only from the `try` below), and before the CPU sampler
+// is armed: it lists the processes it follows then.
+const hop = await startBareHop(API, BARE_HOP_PORT);
 const app = benchServer(dataDir, {
   rateLimits: "team=10000000,user=10000000,pockets=10000000,transactions=10000000",
 });
-// Started before the CPU sampler is armed: it lists the processes it follows then.
-const hop = await startBareHop(API, BARE_HOP_PORT);
 try {
   await waitForUrl(`${APP}/sign-in`, { timeoutMs: 300_000, abort: app.exited });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);

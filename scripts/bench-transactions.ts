@@ -215,10 +215,11 @@ const hopFigure = (call: string, viaHop: number[], straight: number[]) =>
 async function benchSize(size: string) {
   const dataDir = path.resolve(`.data/bench-tx-${size}`);
   const fresh = !existsSync(path.join(dataDir, "sandbox"));
+  // First: the dashboard's servers are stopped only from the `try` below.
+  const hop = await startBareHop(API, BARE_HOP_PORT);
   const app = benchServer(dataDir, {
     flags: [...(fresh ? ["--reset"] : []), "--seed-size", size],
   });
-  const hop = await startBareHop(API, BARE_HOP_PORT);
   try {
     const t0 = performance.now();
     await waitForUrl(`${APP}/sign-in`, { timeoutMs: 40 * 60_000, abort: app.exited });
