@@ -33,6 +33,7 @@ const server = http.createServer((req, res) => {
     },
   );
   forward.on("error", () => {
+    if (res.headersSent) return res.destroy();
     res.writeHead(502);
     res.end();
   });

@@ -165,8 +165,15 @@ describe("responseCompression", () => {
 
 describe("compressWholeJson", () => {
   it("chooses as the middleware chooses, and sends the answer framed by its length", async () => {
-    const asked = ["br, gzip", "gzip, deflate, br, zstd", "gzip;q=1, br;q=0.5", "deflate", "*"];
-    for (const acceptEncoding of [...asked, "identity", "br;q=0, gzip;q=0"]) {
+    for (const acceptEncoding of [
+      "br, gzip",
+      "gzip, deflate, br, zstd",
+      "gzip;q=1, br;q=0.5",
+      "deflate",
+      "*",
+      "identity",
+      "br;q=0, gzip;q=0",
+    ]) {
       const streamed = await get("/json-streamed", acceptEncoding);
       const whole = await get("/json-whole", acceptEncoding);
       expect(whole.encoding, acceptEncoding).toBe(streamed.encoding);

@@ -8,6 +8,7 @@ import Negotiator from "negotiator";
  * uses, for a smaller answer.
  */
 export const BROTLI_QUALITY = 4;
+const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } };
 
 /**
  * Compression of the server's answers (pages, their RSC payloads, JSON), in place of Next's own
@@ -19,8 +20,7 @@ export const BROTLI_QUALITY = 4;
  * (downloads, the live stream, small JSON) go out as they are; gzip for a browser without brotli;
  * streamed pages are flushed chunk by chunk, as Next asks (`res.flush()`).
  */
-export const responseCompression = () =>
-  compression({ brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } });
+export const responseCompression = () => compression({ brotli: BROTLI_OPTIONS });
 
 /** The library's choices: its encodings in order, the ones it prefers on a tie, its threshold. */
 const ENCODINGS = ["br", "gzip", "deflate", "identity"] as const;
@@ -34,8 +34,7 @@ const THRESHOLD = 1024;
 const WHOLE_MAX = 256 * 1024;
 
 const compressors: Record<string, (body: Uint8Array) => Buffer> = {
-  br: (body) =>
-    brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }),
+  br: (body) => brotliCompressSync(body, BROTLI_OPTIONS),
   gzip: (body) => gzipSync(body),
   deflate: (body) => deflateSync(body),
 };
